@@ -1,0 +1,19 @@
+namespace XrayTriage.Core.Auditing;
+
+/// <summary>Event type codes that refine an <see cref="AuditEventId"/> (PS3.15 A.5.3, DCM codes).</summary>
+public enum AuditEventType
+{
+    None,
+
+    /// <summary>(110120, DCM, "Application Start").</summary>
+    ApplicationStart,
+
+    /// <summary>(110121, DCM, "Application Stop").</summary>
+    ApplicationStop,
+
+    /// <summary>(110122, DCM, "Login").</summary>
+    Login,
+
+    /// <summary>(110123, DCM, "Logout").</summary>
+    Logout,
+}

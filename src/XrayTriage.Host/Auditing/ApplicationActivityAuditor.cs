@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+using XrayTriage.Core.Auditing;
+using XrayTriage.Host.Options;
+using XrayTriage.Persistence;
+
+namespace XrayTriage.Host.Auditing;
+
+/// <summary>Records Application Activity (start and stop) in the audit trail. A database that is down
+/// does not stop the service: the failure is logged and readiness reports it.</summary>
+internal sealed class ApplicationActivityAuditor(
+    IAuditLog auditLog,
+    IOptions<DicomOptions> dicomOptions,
+    IOptions<ModelsOptions> modelsOptions,
+    ILogger<ApplicationActivityAuditor> logger) : IHostedLifecycleService
+{
+    private static readonly TimeSpan StopWriteLimit = TimeSpan.FromSeconds(5);
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StartedAsync(CancellationToken cancellationToken)
+    {
+        Log.Started(logger, ApplicationInfo.Version, dicomOptions.Value.AeTitle, dicomOptions.Value.Port, modelsOptions.Value.ResolvedPath);
+        await RecordAsync(AuditEventType.ApplicationStart, $"xraytriage {ApplicationInfo.Version} started", cancellationToken);
+    }
+
+    public async Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        Log.Stopping(logger);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(StopWriteLimit);
+        await RecordAsync(AuditEventType.ApplicationStop, $"xraytriage {ApplicationInfo.Version} stopping", limit.Token);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task RecordAsync(AuditEventType type, string detail, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var actor = $"{dicomOptions.Value.AeTitle}@{Environment.MachineName}";
+            await auditLog.RecordAsync(
+                new AuditEntry(AuditEventId.ApplicationActivity, type, AuditOutcome.Success, actor, null, detail),
+                cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Log.AuditWriteFailed(logger, type.ToString(), DatabaseMaintenance.Describe(ex));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Net.Sockets;
+using Microsoft.Extensions.Options;
+using XrayTriage.Host.Options;
+using XrayTriage.Persistence;
+
+namespace XrayTriage.Host.Cli;
+
+/// <summary><c>xraytriage serve</c>: the long-running service (console, systemd or Windows service).</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("serve", "Run the triage service: DICOM listener, workers, web pages and health endpoints.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parseResult)
+    {
+        var error = parseResult.InvocationConfiguration.Error;
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [.. parseResult.UnmatchedTokens],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls(builder.Configuration[ServerUrlsOptions.Key] ?? ServerUrlsOptions.Default);
+        builder.AddHostOptions().AddPersistence().AddServiceLifetime();
+
+        await using var app = builder.Build();
+        app.MapHealthEndpoints();
+        try
+        {
+            // Validate before starting, so a bad setting is one line on stderr rather than a logged stack trace.
+            app.Services.GetService<IStartupValidator>()?.Validate();
+            await app.RunAsync();
+            return 0;
+        }
+        catch (Exception ex) when (ConfigurationErrors.TryWrite(ex, error))
+        {
+            return ConfigurationErrors.ExitCode;
+        }
+        catch (IOException ex) when (ex.InnerException is SocketException || ex.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
+        {
+            await error.WriteLineAsync($"xraytriage: cannot listen on {ServerUrlsOptions.Key}: {ex.Message}");
+            return 1;
+        }
+    }
+}

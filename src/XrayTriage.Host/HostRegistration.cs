@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+using XrayTriage.Host.Auditing;
+using XrayTriage.Host.Health;
+using XrayTriage.Host.Options;
+
+namespace XrayTriage.Host;
+
+internal static class HostRegistration
+{
+    /// <summary>Options owned by the host, each validated at start-up with a message naming its key.</summary>
+    public static IHostApplicationBuilder AddHostOptions(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DicomOptions>().BindConfiguration(DicomOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DicomOptions>, DicomOptionsValidator>();
+        builder.Services.AddOptions<ModelsOptions>().BindConfiguration(ModelsOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ModelsOptions>, ModelsOptionsValidator>();
+        builder.Services.AddOptions<ServerUrlsOptions>()
+            .Configure<IConfiguration>((o, c) => o.Urls = c[ServerUrlsOptions.Key] ?? ServerUrlsOptions.Default)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ServerUrlsOptions>, ServerUrlsOptionsValidator>();
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddServiceLifetime(this IHostApplicationBuilder builder)
+    {
+        // Both are no-ops unless the process was started by systemd (Type=notify) or the Windows SCM.
+        builder.Services.AddSystemd();
+        builder.Services.AddWindowsService(o => o.ServiceName = "XrayTriage");
+        builder.Services.AddHostedService<ApplicationActivityAuditor>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseReadinessCheck>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    public static WebApplication MapHealthEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHealthChecks("/health/ready", new()
+        {
+            Predicate = c => c.Tags.Contains("ready"),
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        });
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+using XrayTriage.Host.Cli;
+
+return await XrayTriageCommandLine.InvokeAsync(args);

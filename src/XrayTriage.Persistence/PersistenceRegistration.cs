@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using XrayTriage.Core.Auditing;
+
+namespace XrayTriage.Persistence;
+
+public static class PersistenceRegistration
+{
+    /// <summary>Registers the DbContext factory, the audit log and database maintenance.</summary>
+    public static IHostApplicationBuilder AddPersistence(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<PersistenceOptions>()
+            .Configure<IConfiguration>((options, configuration) =>
+                options.ConnectionString = configuration.GetConnectionString(PersistenceOptions.ConnectionStringName) ?? "")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<PersistenceOptions>, PersistenceOptionsValidator>();
+        builder.Services.AddPooledDbContextFactory<TriageDbContext>((services, options) =>
+            TriageDbContext.Configure(options, services.GetRequiredService<IOptions<PersistenceOptions>>().Value.ConnectionString));
+        builder.Services.TryAddTimeProvider();
+        builder.Services.AddSingleton<IAuditLog, AuditLog>();
+        builder.Services.AddSingleton<DatabaseMaintenance>();
+        return builder;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

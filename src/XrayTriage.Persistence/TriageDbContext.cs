@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using XrayTriage.Persistence.Entities;
+
+namespace XrayTriage.Persistence;
+
+/// <summary>The service's database: schema <c>triage</c>, migrations in the XrayTriage.Migrations assembly.</summary>
+public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) : DbContext(options)
+{
+    public const string Schema = "triage";
+
+    public const string MigrationsAssembly = "XrayTriage.Migrations";
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TriageDbContext).Assembly);
+    }
+
+    /// <summary>Options shared by the running service and the design-time factory.</summary>
+    public static void Configure(DbContextOptionsBuilder builder, string connectionString)
+        => builder.UseNpgsql(connectionString, npgsql => npgsql
+            .MigrationsAssembly(MigrationsAssembly)
+            .MigrationsHistoryTable("__ef_migrations_history", Schema));
+}
