@@ -1,0 +1,180 @@
+using System.IO.Compression;
+
+namespace XrayTriage.Dicom.IO;
+
+/// <summary>Reads Part 10 files and bare data sets.</summary>
+/// <remarks>PS3.10 §7 (file format), PS3.5 §10 and Annex A (transfer syntaxes).</remarks>
+public static class DicomReader
+{
+    private static readonly byte[] Magic = "DICM"u8.ToArray();
+
+    /// <summary>Reads a file; large values stay in the file and are read on demand.</summary>
+    /// <param name="path">The file path.</param>
+    /// <param name="options">Limits and behaviour; <see cref="DicomReaderOptions.Default"/> when null.</param>
+    /// <returns>The file.</returns>
+    /// <exception cref="DicomParseException">The file is not readable DICOM.</exception>
+    public static DicomFile ReadFile(string path, DicomReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
+            return ReadFile(new DicomSource(stream, Path.GetFullPath(path)), options ?? DicomReaderOptions.Default);
+        }
+        catch (FileNotFoundException)
+        {
+            throw;
+        }
+        catch (Exception ex) when (IsParseFailure(ex))
+        {
+            throw Wrap(ex);
+        }
+    }
+
+    /// <summary>Reads a Part 10 file or a bare data set from a stream (values are held in memory).</summary>
+    /// <param name="stream">The input.</param>
+    /// <param name="options">Limits and behaviour.</param>
+    /// <returns>The file.</returns>
+    /// <exception cref="DicomParseException">The input is not readable DICOM.</exception>
+    public static DicomFile ReadFile(Stream stream, DicomReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        try
+        {
+            return ReadFile(new DicomSource(stream, null, stream.CanSeek ? stream.Position : 0), options ?? DicomReaderOptions.Default);
+        }
+        catch (Exception ex) when (IsParseFailure(ex))
+        {
+            throw Wrap(ex);
+        }
+    }
+
+    /// <summary>Reads a Part 10 file or a bare data set from bytes.</summary>
+    /// <param name="bytes">The input.</param>
+    /// <param name="options">Limits and behaviour.</param>
+    /// <returns>The file.</returns>
+    public static DicomFile ReadFile(ReadOnlyMemory<byte> bytes, DicomReaderOptions? options = null)
+    {
+        using var stream = new MemoryStream(bytes.ToArray(), writable: false);
+        return ReadFile(stream, options);
+    }
+
+    /// <summary>Reads a bare data set encoded in a known transfer syntax (e.g. a DIMSE command or data set from the network).</summary>
+    /// <param name="stream">The input; read to its end.</param>
+    /// <param name="transferSyntax">The encoding.</param>
+    /// <param name="options">Limits and behaviour.</param>
+    /// <returns>The data set.</returns>
+    /// <exception cref="DicomParseException">The input is not a readable data set.</exception>
+    public static DicomDataset ReadDataset(Stream stream, TransferSyntax transferSyntax, DicomReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(transferSyntax);
+        options ??= DicomReaderOptions.Default;
+        try
+        {
+            var source = new DicomSource(stream, null, stream.CanSeek ? stream.Position : 0);
+            if (transferSyntax.IsDeflated)
+            {
+                source = new DicomSource(new DeflateStream(source.Remainder(), CompressionMode.Decompress), null);
+            }
+
+            var dataset = new DicomDataset { FallbackCharacterSet = options.FallbackCharacterSet };
+            new DicomParser(source, options, transferSyntax.IsExplicitVR, transferSyntax.IsBigEndian).ReadDataset(dataset, -1, 0);
+            return dataset;
+        }
+        catch (Exception ex) when (IsParseFailure(ex))
+        {
+            throw Wrap(ex);
+        }
+    }
+
+    /// <summary>Reads a bare data set encoded in a known transfer syntax from bytes.</summary>
+    /// <param name="bytes">The input.</param>
+    /// <param name="transferSyntax">The encoding.</param>
+    /// <param name="options">Limits and behaviour.</param>
+    /// <returns>The data set.</returns>
+    public static DicomDataset ReadDataset(ReadOnlyMemory<byte> bytes, TransferSyntax transferSyntax, DicomReaderOptions? options = null)
+    {
+        using var stream = new MemoryStream(bytes.ToArray(), writable: false);
+        return ReadDataset(stream, transferSyntax, options);
+    }
+
+    private static DicomFile ReadFile(DicomSource source, DicomReaderOptions options)
+    {
+        var head = source.PeekUpTo(136).ToArray();
+        byte[]? preamble = null;
+        var hasMeta = false;
+        if (head.Length >= 136 && head.AsSpan(128, 4).SequenceEqual(Magic) && head[132] == 0x02 && head[133] == 0x00)
+        {
+            preamble = head[..128];
+            source.Skip(132);
+            hasMeta = true;
+        }
+        else if (head.Length >= 8 && head.AsSpan(0, 4).SequenceEqual(Magic) && head[4] == 0x02 && head[5] == 0x00)
+        {
+            source.Skip(4);
+            hasMeta = true;
+        }
+
+        var meta = new DicomDataset();
+        if (hasMeta)
+        {
+            var metaParser = new DicomParser(source, options, explicitVR: true, bigEndian: false);
+            metaParser.ReadDataset(meta, -1, 0, tag => tag.Group != 0x0002);
+        }
+
+        TransferSyntax syntax;
+        if (meta.TryGetString(DicomTags.TransferSyntaxUID, out var uid) && uid.Length > 0)
+        {
+            syntax = TransferSyntax.Lookup(uid);
+        }
+        else
+        {
+            syntax = Detect(source.PeekUpTo(8));
+        }
+
+        var dataSource = source;
+        if (syntax.IsDeflated)
+        {
+            dataSource = new DicomSource(new DeflateStream(source.Remainder(), CompressionMode.Decompress), null);
+        }
+
+        var explicitVR = syntax.IsExplicitVR;
+        var first = dataSource.PeekUpTo(6);
+        if (first.Length == 6 && explicitVR != LooksExplicit(first))
+        {
+            // The data set disagrees with the declared transfer syntax (a real-world defect): trust the bytes.
+            explicitVR = !explicitVR;
+        }
+
+        var dataset = new DicomDataset { FallbackCharacterSet = options.FallbackCharacterSet };
+        new DicomParser(dataSource, options, explicitVR, syntax.IsBigEndian).ReadDataset(dataset, -1, 0);
+        return new DicomFile(meta, dataset, syntax, preamble);
+    }
+
+    /// <summary>Guesses the encoding of a bare data set from its first element (like DCMTK and pydicom).</summary>
+    internal static TransferSyntax Detect(ReadOnlySpan<byte> first)
+    {
+        if (first.Length < 6)
+        {
+            return TransferSyntax.ImplicitVRLittleEndian;
+        }
+
+        var bigEndian = first[0] == 0 && first[1] != 0;
+        if (LooksExplicit(first))
+        {
+            return bigEndian ? TransferSyntax.ExplicitVRBigEndian : TransferSyntax.ExplicitVRLittleEndian;
+        }
+
+        return TransferSyntax.ImplicitVRLittleEndian;
+    }
+
+    private static bool LooksExplicit(ReadOnlySpan<byte> first) => DicomVR.TryParse(first[4], first[5], out _);
+
+    private static bool IsParseFailure(Exception ex)
+        => ex is DicomParseException or IOException or InvalidDataException or OverflowException or ArgumentException
+            or InvalidOperationException or FormatException or NotSupportedException or IndexOutOfRangeException;
+
+    private static DicomParseException Wrap(Exception ex)
+        => ex as DicomParseException ?? new DicomParseException(null, -1, ex.Message, ex);
+}
