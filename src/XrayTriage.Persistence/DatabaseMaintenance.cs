@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace XrayTriage.Persistence;
@@ -10,7 +12,7 @@ public sealed class DatabaseMaintenance(IDbContextFactory<TriageDbContext> conte
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        var pending = await PendingAsync(context, cancellationToken);
         await context.Database.MigrateAsync(cancellationToken);
         return pending;
     }
@@ -20,13 +22,26 @@ public sealed class DatabaseMaintenance(IDbContextFactory<TriageDbContext> conte
         try
         {
             await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-            var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            return new DatabaseStatus(true, pending, null);
+            return new DatabaseStatus(true, await PendingAsync(context, cancellationToken), null);
         }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
         {
             return new DatabaseStatus(false, [], Describe(ex));
         }
+    }
+
+    // Asks whether the history table exists before reading it, so a new database logs no failed command.
+    private static async Task<IReadOnlyList<string>> PendingAsync(TriageDbContext context, CancellationToken cancellationToken)
+    {
+        var history = context.GetService<IHistoryRepository>();
+        var all = context.Database.GetMigrations().ToList();
+        if (!await history.ExistsAsync(cancellationToken))
+        {
+            return all;
+        }
+
+        var applied = (await history.GetAppliedMigrationsAsync(cancellationToken)).Select(m => m.MigrationId).ToHashSet(StringComparer.Ordinal);
+        return all.Where(m => !applied.Contains(m)).ToList();
     }
 
     /// <summary>A one-line reason for a database failure that names no password.</summary>
