@@ -62,6 +62,12 @@ public sealed class AAssociateRjPdu : Pdu
         return $"rejected-{Result} by {Source}: {reason} ({Reason})";
     }
 
+    /// <summary>Creates the exception a requestor raises for this rejection, transient when rejected-transient.</summary>
+    /// <param name="peer">The peer as the operator knows it (AE title, host and port).</param>
+    /// <returns>The exception to throw.</returns>
+    public DicomNetworkException ToException(string peer) =>
+        new($"Association with {peer} was {Describe()}.", isTransient: Result == AssociateRejectResult.Transient);
+
     internal static AAssociateRjPdu ReadBody(ReadOnlySpan<byte> body)
     {
         var reader = new PduSpanReader(body, "A-ASSOCIATE-RJ");

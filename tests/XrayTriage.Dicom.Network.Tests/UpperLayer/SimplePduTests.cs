@@ -43,6 +43,16 @@ public sealed class SimplePduTests
         Assert.Contains("CallingAeTitleNotRecognized", rj.Describe(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(AssociateRejectResult.Transient, true)]
+    [InlineData(AssociateRejectResult.Permanent, false)]
+    public void ToException_Result_ClassifiesTransience(AssociateRejectResult result, bool transient)
+    {
+        var ex = AAssociateRjPdu.ByServiceUser(result, ServiceUserRejectReason.NoReasonGiven).ToException("PACS@127.0.0.1:104");
+        Assert.Equal(transient, ex.IsTransient);
+        Assert.Contains("PACS@127.0.0.1:104", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parse_PDataTfWithTwoPdvs_ReadsControlHeaders()
     {
