@@ -159,7 +159,21 @@ internal sealed partial class DicomParser
                 return (DicomVR.UN, _source.ReadUInt32(_bigEndian));
             }
 
-            // Not a VR at all: the element is implicitly encoded inside an explicit data set (a real-world defect).
+            // Not a VR at all: either the element is implicitly encoded inside an explicit data set (pydicom reads
+            // those), or a blank/garbage VR with a 16-bit length follows (DCMTK reads those). Prefer the reading
+            // whose length fits in the input.
+            var header = _source.PeekUpTo(4);
+            if (header.Length == 4 && _source.Remaining is { } left)
+            {
+                var implicitLength = _bigEndian
+                    ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header)
+                    : System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(header);
+                if (implicitLength != Undefined && implicitLength > left - 4)
+                {
+                    _source.Skip(2);
+                    return (DicomVR.UN, _source.ReadUInt16(_bigEndian));
+                }
+            }
         }
 
         if (!_source.Ensure(4))
