@@ -29,6 +29,9 @@ public sealed class PduReader
         _buffer = new byte[DefaultBufferSize];
     }
 
+    /// <summary>Gets the current read buffer size, for tests that check allocation stays bounded.</summary>
+    internal int BufferCapacity => _buffer.Length;
+
     /// <summary>Reads the next PDU.</summary>
     /// <param name="cancellationToken">Cancels the wait for bytes.</param>
     /// <returns>The PDU, or <see langword="null"/> when the peer closed the connection between PDUs (Evt17).</returns>

@@ -62,6 +62,45 @@ public sealed class PduReaderTests
     }
 
     [Fact]
+    public async Task ReadAsync_DeclaredOneMiBButFewBytesSent_AllocatesOnlyWhatArrived()
+    {
+        var bytes = Bytes.Cat(Bytes.Hex("01 00 00 10 00 00"), new byte[100]);
+        var reader = new PduReader(new TricklingStream(bytes, 10));
+        await Assert.ThrowsAsync<DicomNetworkException>(() => reader.ReadAsync(CancellationToken.None).AsTask());
+        Assert.True(reader.BufferCapacity <= 16 * 1024, $"buffer grew to {reader.BufferCapacity}");
+    }
+
+    [Fact]
+    public async Task ReadAsync_StreamOfMutatedPdus_OnlyEverThrowsDicomNetworkException()
+    {
+        var random = new Random(4242);
+        for (var round = 0; round < 500; round++)
+        {
+            var stream = Bytes.Cat([.. ValidPdus.All]);
+            for (var f = 0; f < 3; f++)
+            {
+                stream[random.Next(stream.Length)] = (byte)random.Next(256);
+            }
+
+            var reader = new PduReader(new TricklingStream(stream, random.Next(1, 300)));
+            try
+            {
+                for (var i = 0; i < ValidPdus.All.Count + 1; i++)
+                {
+                    if (await reader.ReadAsync(CancellationToken.None) is null)
+                    {
+                        break;
+                    }
+                }
+            }
+            catch (DicomNetworkException)
+            {
+                // Expected for most mutations; any other exception fails the test.
+            }
+        }
+    }
+
+    [Fact]
     public async Task ReadAsync_PDataAboveAdvertisedMaximum_Throws()
     {
         var pdu = new PDataTfPdu([new PresentationDataValue(1, false, true, new byte[1000])]);
