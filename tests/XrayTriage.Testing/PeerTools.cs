@@ -44,6 +44,10 @@ public static class PeerTools
     public static Task<ProcessResult> RunAsync(string tool, IEnumerable<string> arguments, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
         => ProcessRunner.RunAsync(Require(tool), arguments, timeout, cancellationToken: cancellationToken);
 
+    /// <summary>Starts a long-running peer (e.g. <c>storescp</c>, <c>dcmrecv</c>) as a child process the caller stops.</summary>
+    public static ChildProcess Start(string tool, IEnumerable<string> arguments, string? workingDirectory = null)
+        => ProcessRunner.Start(Require(tool), arguments, workingDirectory);
+
     /// <summary>Runs a Python script with Debian's python3, failing clearly when pydicom is missing.</summary>
     public static async Task<ProcessResult> RunPythonAsync(string script, IEnumerable<string> arguments, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
