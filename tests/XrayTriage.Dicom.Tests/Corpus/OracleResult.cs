@@ -1,0 +1,3 @@
+namespace XrayTriage.Dicom.Tests.Corpus;
+
+public sealed record OracleResult(bool Ok, string Error, IReadOnlyList<string> Lines);
