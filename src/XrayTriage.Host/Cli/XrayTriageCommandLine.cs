@@ -12,6 +12,7 @@ internal static class XrayTriageCommandLine
         {
             ServeCommand.Create(),
             MigrateCommand.Create(),
+            DumpCommand.Create(),
         };
 
         // The host's own lifetime (console, systemd, Windows SCM) handles SIGTERM and Ctrl-C and drains
