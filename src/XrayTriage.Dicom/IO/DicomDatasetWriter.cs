@@ -19,15 +19,11 @@ public static class DicomDatasetWriter
         if (transferSyntax.IsDeflated)
         {
             using var deflate = new DeflateStream(stream, CompressionLevel.Optimal, leaveOpen: true);
-            using var buffered = new BufferedStream(deflate, 64 * 1024);
-            new DicomElementWriter(buffered, transferSyntax.IsExplicitVR, transferSyntax.IsBigEndian).WriteDataset(dataset);
-            buffered.Flush();
+            new DicomElementWriter(deflate, transferSyntax.IsExplicitVR, transferSyntax.IsBigEndian).WriteDataset(dataset);
             return;
         }
 
-        using var output = new BufferedStream(stream, 64 * 1024);
-        new DicomElementWriter(output, transferSyntax.IsExplicitVR, transferSyntax.IsBigEndian).WriteDataset(dataset);
-        output.Flush();
+        new DicomElementWriter(stream, transferSyntax.IsExplicitVR, transferSyntax.IsBigEndian).WriteDataset(dataset);
     }
 
     /// <summary>Serializes the data set to bytes.</summary>
