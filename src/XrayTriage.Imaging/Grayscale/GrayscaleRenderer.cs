@@ -1,0 +1,120 @@
+using System.Globalization;
+using XrayTriage.Dicom;
+
+namespace XrayTriage.Imaging.Grayscale;
+
+/// <summary>
+/// The grayscale standard display pipeline (PS3.4 N.2): stored → Modality LUT → VOI (window, VOI LUT or automatic)
+/// → Presentation LUT, with MONOCHROME1 inverted so that bone is bright. Output: 8-bit display image.
+/// </summary>
+public static class GrayscaleRenderer
+{
+    public static DisplayImage Render(DicomDataset dataset, Pixels.PixelGeometry geometry, int[] stored, RenderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(geometry);
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!geometry.IsMonochrome)
+        {
+            throw new ImagingException($"Photometric Interpretation \"{geometry.PhotometricInterpretation}\" is not grayscale.");
+        }
+
+        var modality = ModalityTransform.FromDataset(dataset, geometry.IsSigned);
+        var padding = PixelPadding.FromDataset(dataset);
+        var voi = SelectVoi(dataset, geometry, stored, modality, padding, options);
+        var invert = Inverts(dataset, geometry);
+
+        // Stored values repeat a lot: map each distinct value once through the whole chain.
+        var cache = new Dictionary<int, byte>();
+        var output = new byte[stored.Length];
+        for (var i = 0; i < stored.Length; i++)
+        {
+            var s = stored[i];
+            if (options.BlackenPadding && padding.IsPadding(s))
+            {
+                output[i] = 0;
+                continue;
+            }
+
+            if (!cache.TryGetValue(s, out var value))
+            {
+                var y = voi.Apply(modality.Apply(s));
+                value = (byte)Math.Round(Math.Clamp(invert ? 1 - y : y, 0, 1) * 255);
+                cache[s] = value;
+            }
+
+            output[i] = value;
+        }
+
+        return new DisplayImage(geometry.Columns, geometry.Rows, output, voi.Description, invert);
+    }
+
+    /// <summary>MONOCHROME1 shows low values bright, so it is inverted; for MONOCHROME2 a Presentation LUT
+    /// Shape of INVERSE inverts (for MONOCHROME1 the IODs require INVERSE to mean the same single inversion).</summary>
+    private static bool Inverts(DicomDataset dataset, Pixels.PixelGeometry geometry)
+    {
+        if (geometry.PhotometricInterpretation == "MONOCHROME1")
+        {
+            return true;
+        }
+
+        return dataset.TryGetString(DicomTags.PresentationLUTShape, out var shape) && shape.Trim() == "INVERSE";
+    }
+
+    private static VoiTransform SelectVoi(
+        DicomDataset dataset, Pixels.PixelGeometry geometry, int[] stored, ModalityTransform modality, PixelPadding padding, RenderOptions options)
+    {
+        if (options.Window is { } chosen)
+        {
+            return VoiTransform.Window(chosen.Center, chosen.Width, VoiFunction.Linear, "chosen window");
+        }
+
+        if (!options.ForceAutoWindow)
+        {
+            var hasLut = dataset.TryGetSequence(DicomTags.VOILUTSequence, out var lutSequence) && lutSequence.Items.Count > 0;
+            var window = options.PreferVoiLut && hasLut ? null : FileWindow(dataset, options.WindowIndex);
+            if (window is not null)
+            {
+                return window;
+            }
+
+            if (hasLut)
+            {
+                // The VOI LUT's first mapped value is a modality value, signed when modality values can be negative.
+                var signedInput = geometry.IsSigned || modality.Intercept < 0;
+                return VoiTransform.FromLut(LookupTable.FromItem(lutSequence.Items[0], signedInput), "file VOI LUT #1");
+            }
+        }
+
+        return AutoWindow.Compute(stored, modality, padding, options.LowPercentile, options.HighPercentile);
+    }
+
+    private static VoiTransform? FileWindow(DicomDataset dataset, int index)
+    {
+        if (!dataset.TryGetString(DicomTags.WindowCenter, out var centers) || !dataset.TryGetString(DicomTags.WindowWidth, out var widths))
+        {
+            return null;
+        }
+
+        var c = centers.Split('\\');
+        var w = widths.Split('\\');
+        var i = Math.Min(index, Math.Min(c.Length, w.Length) - 1);
+        if (!TryParse(c[i], out var center) || !TryParse(w[i], out var width) || width <= 0)
+        {
+            return null;
+        }
+
+        var function = dataset.TryGetString(DicomTags.VOILUTFunction, out var f) ? f.Trim() : "";
+        var voiFunction = function switch
+        {
+            "LINEAR_EXACT" => VoiFunction.LinearExact,
+            "SIGMOID" => VoiFunction.Sigmoid,
+            _ => VoiFunction.Linear,
+        };
+        return VoiTransform.Window(center, width, voiFunction, $"file window #{i + 1}");
+    }
+
+    private static bool TryParse(string text, out double value)
+        => double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+}

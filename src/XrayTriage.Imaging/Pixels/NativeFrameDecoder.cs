@@ -1,0 +1,79 @@
+using System.Buffers.Binary;
+
+namespace XrayTriage.Imaging.Pixels;
+
+/// <summary>
+/// Reads one frame of native (uncompressed) monochrome pixel data into stored values (PS3.5 §8.1.1, Annex D):
+/// the bits outside Bits Stored / High Bit are masked off and signed values are sign-extended from Bits Stored.
+/// The toolkit hands over values in little-endian order whatever the transfer syntax.
+/// </summary>
+public static class NativeFrameDecoder
+{
+    public static int[] Decode(ReadOnlySpan<byte> pixelData, PixelGeometry geometry, int frame)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        if (geometry.SamplesPerPixel != 1)
+        {
+            throw new ImagingException($"Only single-sample (monochrome) pixel data is decoded; Samples per Pixel is {geometry.SamplesPerPixel}.");
+        }
+
+        if (frame < 0 || frame >= geometry.Frames)
+        {
+            throw new ImagingException($"Frame {frame} does not exist (Number of Frames is {geometry.Frames}).");
+        }
+
+        var pixels = checked((int)geometry.PixelCount);
+        if (geometry.BitsAllocated == 1)
+        {
+            return DecodeBits(pixelData, pixels, frame);
+        }
+
+        var bytesPerSample = geometry.BitsAllocated / 8;
+        var frameBytes = (long)pixels * bytesPerSample;
+        var start = frameBytes * frame;
+        if (start + frameBytes > pixelData.Length)
+        {
+            throw new ImagingException(
+                $"Pixel Data holds {pixelData.Length} bytes; frame {frame} needs bytes {start}–{start + frameBytes} ({geometry.Rows} × {geometry.Columns} × {bytesPerSample}).");
+        }
+
+        var source = pixelData.Slice((int)start, (int)frameBytes);
+        var values = new int[pixels];
+        var shift = geometry.HighBit + 1 - geometry.BitsStored;
+        var mask = geometry.BitsStored == 32 ? uint.MaxValue : (1u << geometry.BitsStored) - 1;
+        var signBit = 1u << (geometry.BitsStored - 1);
+        for (var i = 0; i < pixels; i++)
+        {
+            uint raw = bytesPerSample switch
+            {
+                1 => source[i],
+                2 => BinaryPrimitives.ReadUInt16LittleEndian(source[(i * 2)..]),
+                _ => BinaryPrimitives.ReadUInt32LittleEndian(source[(i * 4)..]),
+            };
+            var stored = (raw >> shift) & mask;
+            values[i] = geometry.IsSigned && (stored & signBit) != 0
+                ? (int)(stored | ~mask)
+                : (int)stored;
+        }
+
+        return values;
+    }
+
+    private static int[] DecodeBits(ReadOnlySpan<byte> pixelData, int pixels, int frame)
+    {
+        var firstBit = (long)pixels * frame;
+        if ((firstBit + pixels + 7) / 8 > pixelData.Length)
+        {
+            throw new ImagingException($"Pixel Data holds {pixelData.Length} bytes, too few for frame {frame} of 1-bit data.");
+        }
+
+        var values = new int[pixels];
+        for (var i = 0; i < pixels; i++)
+        {
+            var bit = firstBit + i;
+            values[i] = (pixelData[(int)(bit >> 3)] >> (int)(bit & 7)) & 1;
+        }
+
+        return values;
+    }
+}
