@@ -1,4 +1,5 @@
 using XrayTriage.Dicom;
+using XrayTriage.Imaging.Codecs;
 using XrayTriage.Imaging.Grayscale;
 using XrayTriage.Imaging.Pixels;
 
@@ -26,9 +27,14 @@ public static class MonochromeImage
             throw new ImagingException("The instance has no Pixel Data (7FE0,0010).");
         }
 
+        if (item is DicomFragmentSequence fragments)
+        {
+            return DecodeEncapsulated(file.TransferSyntax, fragments, geometry, frame);
+        }
+
         if (file.TransferSyntax.IsEncapsulated || item is not DicomElement element)
         {
-            throw new ImagingException($"Unsupported transfer syntax for pixel data: {file.TransferSyntax.Name}.");
+            throw new ImagingException($"Pixel Data is not encapsulated although the transfer syntax is {file.TransferSyntax.Name}.");
         }
 
         if (element.Length < geometry.FrameBytes * (frame + 1))
@@ -38,5 +44,40 @@ public static class MonochromeImage
         }
 
         return NativeFrameDecoder.Decode(element.Buffer.GetMemory().Span, geometry, frame);
+    }
+
+    private static int[] DecodeEncapsulated(TransferSyntax transferSyntax, DicomFragmentSequence fragments, PixelGeometry geometry, int frame)
+    {
+        var decoder = FrameDecoderRegistry.Find(transferSyntax)
+            ?? throw new ImagingException($"Unsupported transfer syntax: {transferSyntax.Name} ({transferSyntax.Uid.Value}) cannot be decoded.");
+        var frames = fragments.GetFrames(geometry.Frames);
+        if (frame >= frames.Count)
+        {
+            throw new ImagingException($"Pixel Data holds {frames.Count} frame(s); frame {frame} was asked for.");
+        }
+
+        var parts = frames[frame];
+        var length = parts.Sum(p => p.Length);
+        if (length > int.MaxValue)
+        {
+            throw new ImagingException($"Frame {frame} is {length} bytes, too large to decode.");
+        }
+
+        var encoded = new byte[length];
+        var offset = 0;
+        foreach (var part in parts)
+        {
+            part.GetMemory().Span.CopyTo(encoded.AsSpan(offset));
+            offset += (int)part.Length;
+        }
+
+        var native = decoder.Decode(encoded, geometry);
+        var single = geometry with { Frames = 1, HighBit = geometry.BitsStored - 1 };
+        if (native.Length < single.FrameBytes)
+        {
+            throw new ImagingException($"The {transferSyntax.Name} decoder returned {native.Length} bytes; the frame needs {single.FrameBytes}.");
+        }
+
+        return NativeFrameDecoder.Decode(native, single, 0);
     }
 }
