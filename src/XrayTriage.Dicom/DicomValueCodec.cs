@@ -14,7 +14,7 @@ internal static class DicomValueCodec
         if (vr.IsString)
         {
             var text = vr.UsesCharacterSet ? characterSet.Decode(bytes, vr) : DicomCharacterSet.DecodeDefault(bytes);
-            if (text.Length == 0)
+            if (text.AsSpan().TrimEnd(" \0").Length == 0)
             {
                 return [];
             }
