@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+
+namespace XrayTriage.Dicom.Network.Services;
+
+/// <summary>A verification and storage SCP: an accept loop with one task per association.</summary>
+/// <remarks>
+/// PS3.8 §9.1 (transport) and PS3.4 Annex A/B. Only accepted associations take one of the
+/// <see cref="DicomScpOptions.MaxAssociations"/> slots, so half-open connections (bounded by ARTIM and by
+/// <see cref="DicomScpOptions.MaxPendingConnections"/>) cannot starve legitimate peers; a request beyond the
+/// limit is rejected transiently with "local limit exceeded" rather than left hanging.
+/// Stopping refuses new connections and lets in-flight associations finish until the stop token fires.
+/// </remarks>
+public sealed class DicomScp : IAsyncDisposable
+{
+    private readonly DicomScpOptions _options;
+    private readonly IStoreHandler _handler;
+    private readonly TimeProvider _timeProvider;
+    private readonly TcpListener _listener;
+    private readonly CancellationTokenSource _abort = new();
+    private readonly ConcurrentDictionary<int, Task> _associations = new();
+    private Task? _acceptLoop;
+    private readonly AssociationSlots _slots;
+    private int _active;
+    private int _nextId;
+
+    /// <summary>Creates an SCP; call <see cref="Start"/> to listen.</summary>
+    /// <param name="options">AE title, address, limits and accepted syntaxes.</param>
+    /// <param name="handler">Receives each stored instance.</param>
+    /// <param name="timeProvider">The clock for every time limit; <see cref="TimeProvider.System"/> by default.</param>
+    public DicomScp(DicomScpOptions options, IStoreHandler handler, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(handler);
+        UpperLayer.AeTitle.ThrowIfInvalid(options.AeTitle, nameof(options));
+        _options = options;
+        _handler = handler;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _listener = new TcpListener(options.BindAddress, options.Port);
+        _slots = new AssociationSlots(options.MaxAssociations);
+    }
+
+    /// <summary>Raised (on an association task) when an association ends, with its outcome for the log.</summary>
+    public event EventHandler<AssociationEndedEventArgs>? AssociationEnded;
+
+    /// <summary>Gets the bound address and port (after <see cref="Start"/>).</summary>
+    public IPEndPoint LocalEndPoint => (IPEndPoint)_listener.LocalEndpoint;
+
+    /// <summary>Gets the number of connections being served (negotiating or associated).</summary>
+    public int ActiveConnections => Volatile.Read(ref _active);
+
+    /// <summary>Gets the number of accepted associations in progress.</summary>
+    public int ActiveAssociations => _slots.InUse;
+
+    /// <summary>Binds the port and starts accepting connections.</summary>
+    /// <exception cref="DicomNetworkException">The port cannot be bound.</exception>
+    public void Start()
+    {
+        try
+        {
+            _listener.Start();
+        }
+        catch (SocketException ex)
+        {
+            throw new DicomNetworkException($"Cannot listen on {_options.BindAddress}:{_options.Port}: {ex.Message}", isTransient: true, innerException: ex);
+        }
+
+        _acceptLoop = AcceptLoopAsync(_abort.Token);
+    }
+
+    /// <summary>Stops accepting, waits for in-flight associations, and aborts them when <paramref name="cancellationToken"/> fires.</summary>
+    /// <param name="cancellationToken">Ends the grace period.</param>
+    /// <returns>A task that completes when every association has ended.</returns>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _listener.Stop();
+        if (_acceptLoop is not null)
+        {
+            await _acceptLoop;
+        }
+
+        await using var registration = cancellationToken.Register(() => _abort.Cancel());
+        await Task.WhenAll(_associations.Values);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _abort.CancelAsync();
+        await StopAsync(CancellationToken.None);
+        _listener.Dispose();
+        _abort.Dispose();
+    }
+
+    private async Task AcceptLoopAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
+            {
+                return;
+            }
+
+            if (Volatile.Read(ref _active) >= _options.MaxAssociations + _options.MaxPendingConnections)
+            {
+                client.Dispose();
+                continue;
+            }
+
+            var id = Interlocked.Increment(ref _nextId);
+            var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _associations[id] = ServeAsync(id, client, registered.Task, cancellationToken);
+            registered.SetResult();
+        }
+    }
+
+    private async Task ServeAsync(int id, TcpClient client, Task registered, CancellationToken cancellationToken)
+    {
+        await registered;
+        Interlocked.Increment(ref _active);
+        var remote = client.Client.RemoteEndPoint;
+        using var limit = new CancellationTokenSource(_options.AssociationTimeout, _timeProvider);
+        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
+        string? outcome = null;
+        ScpAssociation? association = null;
+        try
+        {
+            client.NoDelay = true;
+            association = new ScpAssociation(client.GetStream(), remote, _options, _handler, _timeProvider, _slots);
+            await association.RunAsync(lifetime.Token);
+            outcome = association.Outcome;
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
+        {
+            outcome = ex.Message;
+        }
+        finally
+        {
+            if (association is not null)
+            {
+                await association.DisposeAsync();
+                if (association.HoldsSlot)
+                {
+                    _slots.Release();
+                }
+            }
+
+            client.Dispose();
+            Interlocked.Decrement(ref _active);
+            _associations.TryRemove(id, out _);
+        }
+
+        AssociationEnded?.Invoke(this, new AssociationEndedEventArgs(remote, outcome));
+    }
+}

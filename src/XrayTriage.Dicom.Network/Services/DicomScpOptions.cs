@@ -1,0 +1,54 @@
+using System.Net;
+using XrayTriage.Dicom.Network.UpperLayer;
+
+namespace XrayTriage.Dicom.Network.Services;
+
+/// <summary>Settings of a storage/verification SCP.</summary>
+/// <remarks>PS3.8 §9.1.5 (ARTIM) and PS3.7 Annex D.3 (negotiation); time limits guard every phase.</remarks>
+public sealed class DicomScpOptions
+{
+    /// <summary>Gets the AE title the SCP answers to.</summary>
+    public required string AeTitle { get; init; }
+
+    /// <summary>Gets the address to listen on (loopback by default).</summary>
+    public IPAddress BindAddress { get; init; } = IPAddress.Loopback;
+
+    /// <summary>Gets the TCP port; 0 picks a free port.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Gets the calling AE titles allowed; <see langword="null"/> allows any.</summary>
+    public IReadOnlySet<string>? AllowedCallingAeTitles { get; init; }
+
+    /// <summary>Gets the SOP classes accepted besides Verification (which is always accepted).</summary>
+    public IReadOnlySet<string> AcceptedSopClasses { get; init; } = new HashSet<string>();
+
+    /// <summary>Gets the accepted transfer syntaxes, most preferred first.</summary>
+    public IReadOnlyList<string> TransferSyntaxes { get; init; } = ["1.2.840.10008.1.2.1", "1.2.840.10008.1.2"];
+
+    /// <summary>Gets the maximum number of concurrent associations; further requests are rejected transiently.</summary>
+    public int MaxAssociations { get; init; } = 16;
+
+    /// <summary>Gets how many connections may wait for their A-ASSOCIATE-RQ at once; further connections are closed at once.</summary>
+    public int MaxPendingConnections { get; init; } = 256;
+
+    /// <summary>Gets the ARTIM timeout: connect-to-A-ASSOCIATE-RQ and release/reject-to-close (PS3.8 §9.1.5).</summary>
+    public TimeSpan ArtimTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets how long an established association may stay silent before it is aborted.</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Gets the longest an association may last in total.</summary>
+    public TimeSpan AssociationTimeout { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>Gets the Maximum Length advertised for received P-DATA-TF PDUs.</summary>
+    public uint MaxPduLength { get; init; } = PduLimits.DefaultMaxPDataPduLength;
+
+    /// <summary>Gets the bounds for reassembling messages (memory threshold, temporary directory).</summary>
+    public ReassemblyOptions Reassembly { get; init; } = new();
+
+    /// <summary>Gets the implementation class UID sent in the A-ASSOCIATE-AC.</summary>
+    public string ImplementationClassUid { get; init; } = NetworkIdentity.ImplementationClassUid;
+
+    /// <summary>Gets the implementation version name sent in the A-ASSOCIATE-AC.</summary>
+    public string ImplementationVersionName { get; init; } = NetworkIdentity.ImplementationVersionName;
+}
