@@ -136,9 +136,10 @@ public sealed class DicomScp : IAsyncDisposable
             await association.RunAsync(lifetime.Token);
             outcome = association.Outcome;
         }
-        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
+        catch (Exception ex)
         {
-            outcome = ex.Message;
+            // The server outlives any one association: whatever ends it is reported, never rethrown.
+            outcome = $"{ex.GetType().Name}: {ex.Message}";
         }
         finally
         {

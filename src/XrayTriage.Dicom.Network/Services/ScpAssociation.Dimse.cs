@@ -20,6 +20,14 @@ internal sealed partial class ScpAssociation
                     AbortReason.InvalidPduParameterValue);
             }
 
+            if (value.IsCommand == _pendingCommand is not null)
+            {
+                throw new DicomNetworkException(
+                    value.IsCommand ? "A new command arrived before the data set of the previous one." : "A data set arrived for a command that has none.",
+                    isTransient: false,
+                    AbortReason.UnexpectedPduParameter);
+            }
+
             var status = await _reassembler.AppendAsync(value, cancellationToken);
             if (status == ReassemblyStatus.CommandComplete)
             {

@@ -63,7 +63,16 @@ internal sealed partial class ScpAssociation : IAsyncDisposable
                     Outcome ??= next.Failure;
                 }
 
-                await PerformAsync(_channel.Handle(next.Event), next, cancellationToken);
+                try
+                {
+                    await PerformAsync(_channel.Handle(next.Event), next, cancellationToken);
+                }
+                catch (DicomNetworkException ex) when (ex.AbortReason is { } reason)
+                {
+                    Outcome ??= ex.Message;
+                    var invalid = new ChannelEvent(AssociationEvent.Evt19, null, ex.Message) { AbortReason = reason };
+                    await PerformAsync(_channel.Handle(AssociationEvent.Evt19), invalid, cancellationToken);
+                }
             }
         }
         catch (DicomNetworkException ex)

@@ -87,6 +87,34 @@ public sealed class ScpHostilePeerTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task MessagesOutOfOrder_ServerAbortsAndStaysUp(bool commandBeforeData)
+    {
+        await using var fixture = ShortArtim();
+        var (client, stream) = await RawConnectAsync(fixture);
+        using (client)
+        {
+            await PduWriter.WriteAsync(stream, EchoRequest(), CancellationToken.None);
+            Assert.IsType<AAssociateAcPdu>(await ReadAsync(stream));
+            DimseCommand first = commandBeforeData ? new CStoreRequest(1, CEchoRequest.Verification, "1.2.3") : new CEchoRequest(1);
+            var command = DimseCommandCodec.Encode(first);
+            await PDataFragmenter.WriteAsync(stream, 1, isCommand: true, new MemoryStream(command), 16384, CancellationToken.None);
+            if (!commandBeforeData)
+            {
+                Assert.IsType<PDataTfPdu>(await ReadAsync(stream));
+            }
+
+            await PDataFragmenter.WriteAsync(stream, 1, isCommand: commandBeforeData, new MemoryStream(command), 16384, CancellationToken.None);
+            var abort = Assert.IsType<AAbortPdu>(await ReadAsync(stream));
+            Assert.Equal(AbortReason.UnexpectedPduParameter, abort.Reason);
+        }
+
+        await using var scu = await fixture.ConnectAsync();
+        Assert.Equal(DimseStatus.Success, await scu.EchoAsync(CancellationToken.None));
+    }
+
     private static AAssociateRqPdu EchoRequest() => new()
     {
         CalledAeTitle = "XRAYTRIAGE",
