@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(XrayTriage.Dicom.Benchmarks.ParseBenchmarks).Assembly).Run(args);
