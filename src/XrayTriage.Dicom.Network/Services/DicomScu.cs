@@ -56,6 +56,7 @@ public sealed partial class DicomScu : IAsyncDisposable
         timeProvider ??= TimeProvider.System;
         var client = new TcpClient { NoDelay = true };
         var peer = $"{options.CalledAeTitle}@{options.Host}:{options.Port}";
+        AssociationChannel? channel = null;
         try
         {
             using var connectTimeout = new CancellationTokenSource(options.ConnectTimeout, timeProvider);
@@ -74,13 +75,18 @@ public sealed partial class DicomScu : IAsyncDisposable
             }
 
             var limits = new PduLimits { MaxPDataPduLength = (int)Math.Min(options.MaxPduLength, int.MaxValue - Pdu.HeaderLength) };
-            var channel = new AssociationChannel(client.GetStream(), limits, timeProvider, options.ArtimTimeout);
+            channel = new AssociationChannel(client.GetStream(), limits, timeProvider, options.ArtimTimeout);
             var accepted = await RequestAsync(channel, options, contexts, peer, cancellationToken);
             channel.PeerMaxPduLength = accepted.UserInformation.MaximumLength ?? 0;
             return new DicomScu(client, channel, options, accepted, contexts);
         }
         catch
         {
+            if (channel is not null)
+            {
+                await channel.DisposeAsync();
+            }
+
             client.Dispose();
             throw;
         }

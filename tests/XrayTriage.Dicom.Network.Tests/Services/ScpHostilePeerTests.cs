@@ -115,6 +115,43 @@ public sealed class ScpHostilePeerTests
         Assert.Equal(DimseStatus.Success, await scu.EchoAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task IdleEstablishedAssociation_IsAbortedAfterIdleTimeout()
+    {
+        await using var fixture = new ScpFixture(new RecordingStoreHandler(DimseStatus.Success), o => new Network.Services.DicomScpOptions
+        {
+            AeTitle = o.AeTitle,
+            ArtimTimeout = TimeSpan.FromMilliseconds(300),
+            IdleTimeout = TimeSpan.FromMilliseconds(300),
+        });
+        var (client, stream) = await RawConnectAsync(fixture);
+        using (client)
+        {
+            await PduWriter.WriteAsync(stream, EchoRequest(), CancellationToken.None);
+            Assert.IsType<AAssociateAcPdu>(await ReadAsync(stream));
+            var abort = Assert.IsType<AAbortPdu>(await ReadAsync(stream));
+            Assert.Equal(AbortSource.ServiceUser, abort.Source);
+            Assert.Null(await ReadAsync(stream));
+        }
+
+        await fixture.WaitForEndedAsync(1);
+        Assert.Contains("no PDU within", Assert.Single(fixture.Outcomes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StopAsync_InFlightAssociation_FinishesBeforeStop()
+    {
+        var fixture = new ScpFixture(new RecordingStoreHandler(DimseStatus.Success));
+        await using var scu = await fixture.ConnectAsync();
+        var stopping = fixture.Scp.StopAsync(CancellationToken.None);
+        Assert.Equal(DimseStatus.Success, await scu.EchoAsync(CancellationToken.None));
+        Assert.False(stopping.IsCompleted);
+        await scu.ReleaseAsync(CancellationToken.None);
+        await stopping.WaitAsync(TimeSpan.FromSeconds(10));
+        await Assert.ThrowsAsync<DicomNetworkException>(() => fixture.ConnectAsync());
+        await fixture.DisposeAsync();
+    }
+
     private static AAssociateRqPdu EchoRequest() => new()
     {
         CalledAeTitle = "XRAYTRIAGE",
