@@ -37,14 +37,17 @@ internal static class CodecSamples
     }
 
     /// <summary>Runs a DCMTK tool <c>tool [arguments] input output</c> and hands the output path to <paramref name="use"/>.</summary>
-    public static async Task<T> WithToolOutputAsync<T>(string tool, IEnumerable<string> arguments, string input, Func<string, T> use)
+    public static Task<T> WithToolOutputAsync<T>(string tool, IEnumerable<string> arguments, string input, Func<string, T> use)
+        => WithToolOutputAsync(tool, arguments, input, p => Task.FromResult(use(p)));
+
+    public static async Task<T> WithToolOutputAsync<T>(string tool, IEnumerable<string> arguments, string input, Func<string, Task<T>> use)
     {
         var output = Path.Combine(Path.GetTempPath(), $"xraytriage-codec-{Guid.NewGuid():N}.dcm");
         try
         {
             var result = await PeerTools.RunAsync(tool, [.. arguments, input, output], TimeSpan.FromMinutes(1));
             result.EnsureSuccess(tool);
-            return use(output);
+            return await use(output);
         }
         finally
         {
