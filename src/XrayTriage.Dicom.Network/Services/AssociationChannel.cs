@@ -122,6 +122,9 @@ internal sealed class AssociationChannel : IAsyncDisposable
         }
     }
 
+    /// <summary>Closes the transport connection (the "close transport connection" part of AE-4, AR-3, AA-2, AA-3).</summary>
+    public ValueTask CloseTransportAsync() => _transport.DisposeAsync();
+
     public async ValueTask DisposeAsync()
     {
         Machine.Dispose();

@@ -117,6 +117,8 @@ public sealed partial class DicomScu : IAsyncDisposable
                     break;
             }
         }
+
+        await _channel.CloseTransportAsync();
     }
 
     /// <inheritdoc />
