@@ -137,6 +137,14 @@ internal sealed partial class ScpAssociation : IAsyncDisposable
     private async Task NegotiateAsync(AAssociateRqPdu request, CancellationToken cancellationToken)
     {
         _info = new AssociationInfo(request.CallingAeTitle, request.CalledAeTitle, _remote);
+        if (request.UserInformation.MaximumLength is > 0 and < PDataFragmenter.MinimumPeerMaxLength)
+        {
+            throw new DicomNetworkException(
+                $"The requestor's maximum PDU length {request.UserInformation.MaximumLength} cannot carry data.",
+                isTransient: false,
+                AbortReason.InvalidPduParameterValue);
+        }
+
         var reserved = _slots.TryReserve();
         var decision = AssociationNegotiator.Negotiate(request, Policy(), associationLimitReached: !reserved);
         if (decision.Accept is { } accept)

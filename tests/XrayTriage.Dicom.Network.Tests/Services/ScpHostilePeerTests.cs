@@ -152,6 +152,28 @@ public sealed class ScpHostilePeerTests
         await fixture.DisposeAsync();
     }
 
+    [Fact]
+    public async Task RequestWithTinyMaximumLength_ServerAbortsAsProvider()
+    {
+        await using var fixture = ShortArtim();
+        var (client, stream) = await RawConnectAsync(fixture);
+        using (client)
+        {
+            var request = EchoRequest();
+            var tiny = new AAssociateRqPdu
+            {
+                CalledAeTitle = request.CalledAeTitle,
+                CallingAeTitle = request.CallingAeTitle,
+                PresentationContexts = request.PresentationContexts,
+                UserInformation = new UserInformation { MaximumLength = 3, ImplementationClassUid = "1.2.3" },
+            };
+            await PduWriter.WriteAsync(stream, tiny, CancellationToken.None);
+            var abort = Assert.IsType<AAbortPdu>(await ReadAsync(stream));
+            Assert.Equal(AbortSource.ServiceProvider, abort.Source);
+            Assert.Equal(AbortReason.InvalidPduParameterValue, abort.Reason);
+        }
+    }
+
     private static AAssociateRqPdu EchoRequest() => new()
     {
         CalledAeTitle = "XRAYTRIAGE",
