@@ -134,9 +134,14 @@ public sealed partial class DicomDataset : IEnumerable<DicomItem>
         return true;
     }
 
-    /// <summary>A shallow copy: the same items (buffers are immutable) in a new data set.</summary>
+    /// <summary>A shallow copy: the same items (buffers are immutable) in a new data set; sequences stay shared with this data set.</summary>
     /// <returns>The copy.</returns>
-    public DicomDataset Clone() => new(_items) { FallbackCharacterSet = FallbackCharacterSet };
+    public DicomDataset Clone()
+    {
+        var clone = new DicomDataset { FallbackCharacterSet = FallbackCharacterSet, _characterSet = _characterSet };
+        clone._items.AddRange(_items);
+        return clone;
+    }
 
     /// <inheritdoc />
     public IEnumerator<DicomItem> GetEnumerator() => _items.GetEnumerator();

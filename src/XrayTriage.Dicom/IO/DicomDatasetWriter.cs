@@ -11,7 +11,10 @@ public static class DicomDatasetWriter
     /// <param name="dataset">The data set.</param>
     /// <param name="stream">The destination.</param>
     /// <param name="transferSyntax">The encoding (Deflated syntaxes are deflated).</param>
-    public static void Write(DicomDataset dataset, Stream stream, TransferSyntax transferSyntax)
+    public static void Write(DicomDataset dataset, Stream stream, TransferSyntax transferSyntax) => Write(dataset, stream, transferSyntax, null);
+
+    /// <summary>Writes the top-level items of the data set that <paramref name="include"/> accepts.</summary>
+    internal static void Write(DicomDataset dataset, Stream stream, TransferSyntax transferSyntax, Func<DicomItem, bool>? include)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(stream);
@@ -19,11 +22,11 @@ public static class DicomDatasetWriter
         if (transferSyntax.IsDeflated)
         {
             using var deflate = new DeflateStream(stream, CompressionLevel.Optimal, leaveOpen: true);
-            new DicomElementWriter(deflate, transferSyntax.IsExplicitVR, transferSyntax.IsBigEndian).WriteDataset(dataset);
+            new DicomElementWriter(deflate, transferSyntax.IsExplicitVR, transferSyntax.IsBigEndian).WriteDataset(dataset, include);
             return;
         }
 
-        new DicomElementWriter(stream, transferSyntax.IsExplicitVR, transferSyntax.IsBigEndian).WriteDataset(dataset);
+        new DicomElementWriter(stream, transferSyntax.IsExplicitVR, transferSyntax.IsBigEndian).WriteDataset(dataset, include);
     }
 
     /// <summary>Serializes the data set to bytes.</summary>

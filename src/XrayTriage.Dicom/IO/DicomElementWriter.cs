@@ -8,11 +8,16 @@ internal sealed class DicomElementWriter(Stream stream, bool explicitVR, bool bi
     private const uint Undefined = 0xFFFFFFFF;
     private readonly byte[] _scratch = new byte[12];
 
-    public void WriteDataset(DicomDataset dataset)
+    public void WriteDataset(DicomDataset dataset, Func<DicomItem, bool>? include = null)
     {
         var groupLengths = GroupLengths(dataset, explicitVR);
         foreach (var item in dataset)
         {
+            if (include is not null && !include(item))
+            {
+                continue;
+            }
+
             if (item.Tag.IsGroupLength && item is DicomElement)
             {
                 var value = new byte[4];

@@ -23,7 +23,7 @@ internal static class DicomFileWriter
         stream.Write(preamble);
         stream.Write("DICM"u8);
         DicomDatasetWriter.Write(meta, stream, TransferSyntax.ExplicitVRLittleEndian);
-        DicomDatasetWriter.Write(WithoutMeta(file.Dataset), stream, syntax);
+        DicomDatasetWriter.Write(file.Dataset, stream, syntax, item => item.Tag.Group != 0x0002);
     }
 
     internal static DicomDataset BuildMeta(DicomFile file, TransferSyntax syntax, DicomWriterOptions options)
@@ -57,21 +57,5 @@ internal static class DicomFileWriter
         {
             meta.AddOrUpdate(existing);
         }
-    }
-
-    private static DicomDataset WithoutMeta(DicomDataset dataset)
-    {
-        if (!dataset.Any(i => i.Tag.Group == 0x0002))
-        {
-            return dataset;
-        }
-
-        var copy = dataset.Clone();
-        foreach (var tag in dataset.Where(i => i.Tag.Group == 0x0002).Select(i => i.Tag).ToList())
-        {
-            copy.Remove(tag);
-        }
-
-        return copy;
     }
 }

@@ -13,17 +13,14 @@ public static class DicomReader
     /// <param name="options">Limits and behaviour; <see cref="DicomReaderOptions.Default"/> when null.</param>
     /// <returns>The file.</returns>
     /// <exception cref="DicomParseException">The file is not readable DICOM.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
     public static DicomFile ReadFile(string path, DicomReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
             return ReadFile(new DicomSource(stream, Path.GetFullPath(path)), options ?? DicomReaderOptions.Default);
-        }
-        catch (FileNotFoundException)
-        {
-            throw;
         }
         catch (Exception ex) when (IsParseFailure(ex))
         {

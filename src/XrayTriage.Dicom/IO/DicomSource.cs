@@ -7,7 +7,7 @@ internal sealed class DicomSource
 {
     private const int ChunkSize = 1 << 20;
     private readonly Stream _stream;
-    private readonly byte[] _buffer = new byte[64 * 1024];
+    private readonly byte[] _buffer = new byte[16 * 1024];
     private readonly long _origin;
     private int _pos;
     private int _len;
