@@ -13,6 +13,7 @@ internal static class XrayTriageCommandLine
             ServeCommand.Create(),
             MigrateCommand.Create(),
             DumpCommand.Create(),
+            RenderCommand.Create(),
         };
 
         // The host's own lifetime (console, systemd, Windows SCM) handles SIGTERM and Ctrl-C and drains
