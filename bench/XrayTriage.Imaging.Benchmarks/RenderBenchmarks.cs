@@ -1,0 +1,33 @@
+using BenchmarkDotNet.Attributes;
+using XrayTriage.Dicom;
+
+namespace XrayTriage.Imaging.Benchmarks;
+
+/// <summary>Per file: read, decode, window to 8 bits, and resize/normalize to the 224 × 224 model input — the
+/// per-image work of the triage worker before inference.</summary>
+[MemoryDiagnoser]
+[ShortRunJob]
+public class RenderBenchmarks
+{
+    [ParamsSource(nameof(Files))]
+    public string File { get; set; } = "";
+
+    public static IEnumerable<string> Files => BenchmarkFiles.All();
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        if (File == BenchmarkFiles.SyntheticCr && !System.IO.File.Exists(File))
+        {
+            SyntheticCr.Write(File);
+        }
+    }
+
+    [Benchmark]
+    public float DecodeWindowResize()
+    {
+        var image = MonochromeImage.Render(DicomFile.Open(File));
+        var tensor = ModelInputBuilder.Build(image, ModelInputSpec.ImageNet224);
+        return tensor[0];
+    }
+}
