@@ -51,6 +51,9 @@ def elements():
             glo, ghi, gpar = parse_range(g)
             elo, ehi, epar = parse_range(e)
             retired = "retired" in version.lower()
+            # DCMTK prefixes retired keywords with RETIRED_; PS3.6 keywords (and pydicom's) do not.
+            if keyword.startswith("RETIRED_"):
+                keyword = keyword[len("RETIRED_"):]
             raw_vr = vr
             vr = PSEUDO_VR.get(vr, vr)
             entry = dict(glo=glo, ghi=ghi, gpar=gpar, elo=elo, ehi=ehi, epar=epar, vr=vr, raw=raw_vr,

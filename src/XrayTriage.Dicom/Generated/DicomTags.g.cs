@@ -13491,1277 +13491,1277 @@ public static class DicomTags
     /// <summary>(FFFE,E0DD) SequenceDelimitationItem, VR na, VM 1.</summary>
     public static readonly DicomTag SequenceDelimitationItem = new(0xFFFE, 0xE0DD);
 
-    /// <summary>(0000,0001) RETIRED_CommandLengthToEnd, VR UL, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CommandLengthToEnd = new(0x0000, 0x0001);
+    /// <summary>(0000,0001) CommandLengthToEnd, VR UL, VM 1 (retired).</summary>
+    public static readonly DicomTag CommandLengthToEnd = new(0x0000, 0x0001);
 
-    /// <summary>(0000,0010) RETIRED_CommandRecognitionCode, VR SH, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CommandRecognitionCode = new(0x0000, 0x0010);
+    /// <summary>(0000,0010) CommandRecognitionCode, VR SH, VM 1 (retired).</summary>
+    public static readonly DicomTag CommandRecognitionCode = new(0x0000, 0x0010);
 
-    /// <summary>(0000,0200) RETIRED_Initiator, VR AE, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_Initiator = new(0x0000, 0x0200);
+    /// <summary>(0000,0200) Initiator, VR AE, VM 1 (retired).</summary>
+    public static readonly DicomTag Initiator = new(0x0000, 0x0200);
 
-    /// <summary>(0000,0300) RETIRED_Receiver, VR AE, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_Receiver = new(0x0000, 0x0300);
+    /// <summary>(0000,0300) Receiver, VR AE, VM 1 (retired).</summary>
+    public static readonly DicomTag Receiver = new(0x0000, 0x0300);
 
-    /// <summary>(0000,0400) RETIRED_FindLocation, VR AE, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_FindLocation = new(0x0000, 0x0400);
+    /// <summary>(0000,0400) FindLocation, VR AE, VM 1 (retired).</summary>
+    public static readonly DicomTag FindLocation = new(0x0000, 0x0400);
 
-    /// <summary>(0000,0850) RETIRED_NumberOfMatches, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_NumberOfMatches = new(0x0000, 0x0850);
+    /// <summary>(0000,0850) NumberOfMatches, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag NumberOfMatches = new(0x0000, 0x0850);
 
-    /// <summary>(0000,0860) RETIRED_ResponseSequenceNumber, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ResponseSequenceNumber = new(0x0000, 0x0860);
+    /// <summary>(0000,0860) ResponseSequenceNumber, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag ResponseSequenceNumber = new(0x0000, 0x0860);
 
-    /// <summary>(0000,4000) RETIRED_DialogReceiver, VR LT, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_DialogReceiver = new(0x0000, 0x4000);
+    /// <summary>(0000,4000) DialogReceiver, VR LT, VM 1 (retired).</summary>
+    public static readonly DicomTag DialogReceiver = new(0x0000, 0x4000);
 
-    /// <summary>(0000,4010) RETIRED_TerminalType, VR LT, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TerminalType = new(0x0000, 0x4010);
+    /// <summary>(0000,4010) TerminalType, VR LT, VM 1 (retired).</summary>
+    public static readonly DicomTag TerminalType = new(0x0000, 0x4010);
 
-    /// <summary>(0000,5010) RETIRED_MessageSetID, VR SH, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_MessageSetID = new(0x0000, 0x5010);
+    /// <summary>(0000,5010) MessageSetID, VR SH, VM 1 (retired).</summary>
+    public static readonly DicomTag MessageSetID = new(0x0000, 0x5010);
 
-    /// <summary>(0000,5020) RETIRED_EndMessageID, VR SH, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_EndMessageID = new(0x0000, 0x5020);
+    /// <summary>(0000,5020) EndMessageID, VR SH, VM 1 (retired).</summary>
+    public static readonly DicomTag EndMessageID = new(0x0000, 0x5020);
 
-    /// <summary>(0000,5110) RETIRED_DisplayFormat, VR LT, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_DisplayFormat = new(0x0000, 0x5110);
+    /// <summary>(0000,5110) DisplayFormat, VR LT, VM 1 (retired).</summary>
+    public static readonly DicomTag DisplayFormat = new(0x0000, 0x5110);
 
-    /// <summary>(0000,5120) RETIRED_PagePositionID, VR LT, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_PagePositionID = new(0x0000, 0x5120);
+    /// <summary>(0000,5120) PagePositionID, VR LT, VM 1 (retired).</summary>
+    public static readonly DicomTag PagePositionID = new(0x0000, 0x5120);
 
-    /// <summary>(0000,5130) RETIRED_TextFormatID, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TextFormatID = new(0x0000, 0x5130);
+    /// <summary>(0000,5130) TextFormatID, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag TextFormatID = new(0x0000, 0x5130);
 
-    /// <summary>(0000,5140) RETIRED_NormalReverse, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_NormalReverse = new(0x0000, 0x5140);
+    /// <summary>(0000,5140) NormalReverse, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag NormalReverse = new(0x0000, 0x5140);
 
-    /// <summary>(0000,5150) RETIRED_AddGrayScale, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AddGrayScale = new(0x0000, 0x5150);
+    /// <summary>(0000,5150) AddGrayScale, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag AddGrayScale = new(0x0000, 0x5150);
 
-    /// <summary>(0000,5160) RETIRED_Borders, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_Borders = new(0x0000, 0x5160);
+    /// <summary>(0000,5160) Borders, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag Borders = new(0x0000, 0x5160);
 
-    /// <summary>(0000,5170) RETIRED_Copies, VR IS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_Copies = new(0x0000, 0x5170);
+    /// <summary>(0000,5170) Copies, VR IS, VM 1 (retired).</summary>
+    public static readonly DicomTag Copies = new(0x0000, 0x5170);
 
-    /// <summary>(0000,5180) RETIRED_CommandMagnificationType, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CommandMagnificationType = new(0x0000, 0x5180);
+    /// <summary>(0000,5180) CommandMagnificationType, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag CommandMagnificationType = new(0x0000, 0x5180);
 
-    /// <summary>(0000,5190) RETIRED_Erase, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_Erase = new(0x0000, 0x5190);
+    /// <summary>(0000,5190) Erase, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag Erase = new(0x0000, 0x5190);
 
-    /// <summary>(0000,51A0) RETIRED_Print, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_Print = new(0x0000, 0x51A0);
+    /// <summary>(0000,51A0) Print, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag Print = new(0x0000, 0x51A0);
 
-    /// <summary>(0000,51B0) RETIRED_Overlays, VR US, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_Overlays = new(0x0000, 0x51B0);
+    /// <summary>(0000,51B0) Overlays, VR US, VM 1-n (retired).</summary>
+    public static readonly DicomTag Overlays = new(0x0000, 0x51B0);
 
-    /// <summary>(0004,1504) RETIRED_MRDRDirectoryRecordOffset, VR up, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_MRDRDirectoryRecordOffset = new(0x0004, 0x1504);
+    /// <summary>(0004,1504) MRDRDirectoryRecordOffset, VR up, VM 1 (retired).</summary>
+    public static readonly DicomTag MRDRDirectoryRecordOffset = new(0x0004, 0x1504);
 
-    /// <summary>(0004,1600) RETIRED_NumberOfReferences, VR UL, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_NumberOfReferences = new(0x0004, 0x1600);
+    /// <summary>(0004,1600) NumberOfReferences, VR UL, VM 1 (retired).</summary>
+    public static readonly DicomTag NumberOfReferences = new(0x0004, 0x1600);
 
-    /// <summary>(0008,0001) RETIRED_LengthToEnd, VR UL, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_LengthToEnd = new(0x0008, 0x0001);
+    /// <summary>(0008,0001) LengthToEnd, VR UL, VM 1 (retired).</summary>
+    public static readonly DicomTag LengthToEnd = new(0x0008, 0x0001);
 
-    /// <summary>(0008,0010) RETIRED_RecognitionCode, VR SH, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_RecognitionCode = new(0x0008, 0x0010);
+    /// <summary>(0008,0010) RecognitionCode, VR SH, VM 1 (retired).</summary>
+    public static readonly DicomTag RecognitionCode = new(0x0008, 0x0010);
 
-    /// <summary>(0008,0024) RETIRED_OverlayDate, VR DA, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayDate = new(0x0008, 0x0024);
+    /// <summary>(0008,0024) OverlayDate, VR DA, VM 1 (retired).</summary>
+    public static readonly DicomTag OverlayDate = new(0x0008, 0x0024);
 
-    /// <summary>(0008,0025) RETIRED_CurveDate, VR DA, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CurveDate = new(0x0008, 0x0025);
+    /// <summary>(0008,0025) CurveDate, VR DA, VM 1 (retired).</summary>
+    public static readonly DicomTag CurveDate = new(0x0008, 0x0025);
 
-    /// <summary>(0008,0034) RETIRED_OverlayTime, VR TM, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayTime = new(0x0008, 0x0034);
+    /// <summary>(0008,0034) OverlayTime, VR TM, VM 1 (retired).</summary>
+    public static readonly DicomTag OverlayTime = new(0x0008, 0x0034);
 
-    /// <summary>(0008,0035) RETIRED_CurveTime, VR TM, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CurveTime = new(0x0008, 0x0035);
+    /// <summary>(0008,0035) CurveTime, VR TM, VM 1 (retired).</summary>
+    public static readonly DicomTag CurveTime = new(0x0008, 0x0035);
 
-    /// <summary>(0008,0040) RETIRED_DataSetType, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_DataSetType = new(0x0008, 0x0040);
+    /// <summary>(0008,0040) DataSetType, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag DataSetType = new(0x0008, 0x0040);
 
-    /// <summary>(0008,0041) RETIRED_DataSetSubtype, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_DataSetSubtype = new(0x0008, 0x0041);
+    /// <summary>(0008,0041) DataSetSubtype, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag DataSetSubtype = new(0x0008, 0x0041);
 
-    /// <summary>(0008,0042) RETIRED_NuclearMedicineSeriesType, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_NuclearMedicineSeriesType = new(0x0008, 0x0042);
+    /// <summary>(0008,0042) NuclearMedicineSeriesType, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag NuclearMedicineSeriesType = new(0x0008, 0x0042);
 
-    /// <summary>(0008,1000) RETIRED_NetworkID, VR AE, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_NetworkID = new(0x0008, 0x1000);
+    /// <summary>(0008,1000) NetworkID, VR AE, VM 1 (retired).</summary>
+    public static readonly DicomTag NetworkID = new(0x0008, 0x1000);
 
-    /// <summary>(0008,1100) RETIRED_ReferencedResultsSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReferencedResultsSequence = new(0x0008, 0x1100);
+    /// <summary>(0008,1100) ReferencedResultsSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag ReferencedResultsSequence = new(0x0008, 0x1100);
 
-    /// <summary>(0008,1130) RETIRED_ReferencedOverlaySequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReferencedOverlaySequence = new(0x0008, 0x1130);
+    /// <summary>(0008,1130) ReferencedOverlaySequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag ReferencedOverlaySequence = new(0x0008, 0x1130);
 
-    /// <summary>(0008,1145) RETIRED_ReferencedCurveSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReferencedCurveSequence = new(0x0008, 0x1145);
+    /// <summary>(0008,1145) ReferencedCurveSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag ReferencedCurveSequence = new(0x0008, 0x1145);
 
-    /// <summary>(0008,2110) RETIRED_LossyImageCompressionRetired, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_LossyImageCompressionRetired = new(0x0008, 0x2110);
+    /// <summary>(0008,2110) LossyImageCompressionRetired, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag LossyImageCompressionRetired = new(0x0008, 0x2110);
 
-    /// <summary>(0008,2200) RETIRED_TransducerPosition, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TransducerPosition = new(0x0008, 0x2200);
+    /// <summary>(0008,2200) TransducerPosition, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag TransducerPosition = new(0x0008, 0x2200);
 
-    /// <summary>(0008,2204) RETIRED_TransducerOrientation, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TransducerOrientation = new(0x0008, 0x2204);
+    /// <summary>(0008,2204) TransducerOrientation, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag TransducerOrientation = new(0x0008, 0x2204);
 
-    /// <summary>(0008,2208) RETIRED_AnatomicStructure, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AnatomicStructure = new(0x0008, 0x2208);
+    /// <summary>(0008,2208) AnatomicStructure, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag AnatomicStructure = new(0x0008, 0x2208);
 
-    /// <summary>(0008,2229) RETIRED_AnatomicStructureSpaceOrRegionSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AnatomicStructureSpaceOrRegionSequence = new(0x0008, 0x2229);
+    /// <summary>(0008,2229) AnatomicStructureSpaceOrRegionSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag AnatomicStructureSpaceOrRegionSequence = new(0x0008, 0x2229);
 
-    /// <summary>(0008,2240) RETIRED_TransducerPositionSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TransducerPositionSequence = new(0x0008, 0x2240);
+    /// <summary>(0008,2240) TransducerPositionSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag TransducerPositionSequence = new(0x0008, 0x2240);
 
-    /// <summary>(0008,2242) RETIRED_TransducerPositionModifierSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TransducerPositionModifierSequence = new(0x0008, 0x2242);
+    /// <summary>(0008,2242) TransducerPositionModifierSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag TransducerPositionModifierSequence = new(0x0008, 0x2242);
 
-    /// <summary>(0008,2244) RETIRED_TransducerOrientationSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TransducerOrientationSequence = new(0x0008, 0x2244);
+    /// <summary>(0008,2244) TransducerOrientationSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag TransducerOrientationSequence = new(0x0008, 0x2244);
 
-    /// <summary>(0008,2246) RETIRED_TransducerOrientationModifierSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TransducerOrientationModifierSequence = new(0x0008, 0x2246);
+    /// <summary>(0008,2246) TransducerOrientationModifierSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag TransducerOrientationModifierSequence = new(0x0008, 0x2246);
 
-    /// <summary>(0008,2251) RETIRED_AnatomicStructureSpaceOrRegionCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AnatomicStructureSpaceOrRegionCodeSequenceTrial = new(0x0008, 0x2251);
+    /// <summary>(0008,2251) AnatomicStructureSpaceOrRegionCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag AnatomicStructureSpaceOrRegionCodeSequenceTrial = new(0x0008, 0x2251);
 
-    /// <summary>(0008,2253) RETIRED_AnatomicPortalOfEntranceCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AnatomicPortalOfEntranceCodeSequenceTrial = new(0x0008, 0x2253);
+    /// <summary>(0008,2253) AnatomicPortalOfEntranceCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag AnatomicPortalOfEntranceCodeSequenceTrial = new(0x0008, 0x2253);
 
-    /// <summary>(0008,2255) RETIRED_AnatomicApproachDirectionCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AnatomicApproachDirectionCodeSequenceTrial = new(0x0008, 0x2255);
+    /// <summary>(0008,2255) AnatomicApproachDirectionCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag AnatomicApproachDirectionCodeSequenceTrial = new(0x0008, 0x2255);
 
-    /// <summary>(0008,2256) RETIRED_AnatomicPerspectiveDescriptionTrial, VR ST, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AnatomicPerspectiveDescriptionTrial = new(0x0008, 0x2256);
+    /// <summary>(0008,2256) AnatomicPerspectiveDescriptionTrial, VR ST, VM 1 (retired).</summary>
+    public static readonly DicomTag AnatomicPerspectiveDescriptionTrial = new(0x0008, 0x2256);
 
-    /// <summary>(0008,2257) RETIRED_AnatomicPerspectiveCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AnatomicPerspectiveCodeSequenceTrial = new(0x0008, 0x2257);
+    /// <summary>(0008,2257) AnatomicPerspectiveCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag AnatomicPerspectiveCodeSequenceTrial = new(0x0008, 0x2257);
 
-    /// <summary>(0008,2258) RETIRED_AnatomicLocationOfExaminingInstrumentDescriptionTrial, VR ST, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AnatomicLocationOfExaminingInstrumentDescriptionTrial = new(0x0008, 0x2258);
+    /// <summary>(0008,2258) AnatomicLocationOfExaminingInstrumentDescriptionTrial, VR ST, VM 1 (retired).</summary>
+    public static readonly DicomTag AnatomicLocationOfExaminingInstrumentDescriptionTrial = new(0x0008, 0x2258);
 
-    /// <summary>(0008,2259) RETIRED_AnatomicLocationOfExaminingInstrumentCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AnatomicLocationOfExaminingInstrumentCodeSequenceTrial = new(0x0008, 0x2259);
+    /// <summary>(0008,2259) AnatomicLocationOfExaminingInstrumentCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag AnatomicLocationOfExaminingInstrumentCodeSequenceTrial = new(0x0008, 0x2259);
 
-    /// <summary>(0008,225A) RETIRED_AnatomicStructureSpaceOrRegionModifierCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AnatomicStructureSpaceOrRegionModifierCodeSequenceTrial = new(0x0008, 0x225A);
+    /// <summary>(0008,225A) AnatomicStructureSpaceOrRegionModifierCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag AnatomicStructureSpaceOrRegionModifierCodeSequenceTrial = new(0x0008, 0x225A);
 
-    /// <summary>(0008,225C) RETIRED_OnAxisBackgroundAnatomicStructureCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OnAxisBackgroundAnatomicStructureCodeSequenceTrial = new(0x0008, 0x225C);
+    /// <summary>(0008,225C) OnAxisBackgroundAnatomicStructureCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag OnAxisBackgroundAnatomicStructureCodeSequenceTrial = new(0x0008, 0x225C);
 
-    /// <summary>(0008,4000) RETIRED_IdentifyingComments, VR LT, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_IdentifyingComments = new(0x0008, 0x4000);
+    /// <summary>(0008,4000) IdentifyingComments, VR LT, VM 1 (retired).</summary>
+    public static readonly DicomTag IdentifyingComments = new(0x0008, 0x4000);
 
-    /// <summary>(0010,1000) RETIRED_OtherPatientIDs, VR LO, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_OtherPatientIDs = new(0x0010, 0x1000);
+    /// <summary>(0010,1000) OtherPatientIDs, VR LO, VM 1-n (retired).</summary>
+    public static readonly DicomTag OtherPatientIDs = new(0x0010, 0x1000);
 
-    /// <summary>(0010,1050) RETIRED_InsurancePlanIdentification, VR LO, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_InsurancePlanIdentification = new(0x0010, 0x1050);
+    /// <summary>(0010,1050) InsurancePlanIdentification, VR LO, VM 1-n (retired).</summary>
+    public static readonly DicomTag InsurancePlanIdentification = new(0x0010, 0x1050);
 
-    /// <summary>(0010,1090) RETIRED_MedicalRecordLocator, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_MedicalRecordLocator = new(0x0010, 0x1090);
+    /// <summary>(0010,1090) MedicalRecordLocator, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag MedicalRecordLocator = new(0x0010, 0x1090);
 
-    /// <summary>(0014,0023) RETIRED_CADFileFormat, VR ST, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CADFileFormat = new(0x0014, 0x0023);
+    /// <summary>(0014,0023) CADFileFormat, VR ST, VM 1 (retired).</summary>
+    public static readonly DicomTag CADFileFormat = new(0x0014, 0x0023);
 
-    /// <summary>(0014,0024) RETIRED_ComponentReferenceSystem, VR ST, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ComponentReferenceSystem = new(0x0014, 0x0024);
+    /// <summary>(0014,0024) ComponentReferenceSystem, VR ST, VM 1 (retired).</summary>
+    public static readonly DicomTag ComponentReferenceSystem = new(0x0014, 0x0024);
 
-    /// <summary>(0014,0045) RETIRED_MaterialPropertiesFileFormatRetired, VR ST, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_MaterialPropertiesFileFormatRetired = new(0x0014, 0x0045);
+    /// <summary>(0014,0045) MaterialPropertiesFileFormatRetired, VR ST, VM 1 (retired).</summary>
+    public static readonly DicomTag MaterialPropertiesFileFormatRetired = new(0x0014, 0x0045);
 
-    /// <summary>(0018,0030) RETIRED_Radionuclide, VR LO, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_Radionuclide = new(0x0018, 0x0030);
+    /// <summary>(0018,0030) Radionuclide, VR LO, VM 1-n (retired).</summary>
+    public static readonly DicomTag Radionuclide = new(0x0018, 0x0030);
 
-    /// <summary>(0018,0032) RETIRED_EnergyWindowCenterline, VR DS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_EnergyWindowCenterline = new(0x0018, 0x0032);
+    /// <summary>(0018,0032) EnergyWindowCenterline, VR DS, VM 1 (retired).</summary>
+    public static readonly DicomTag EnergyWindowCenterline = new(0x0018, 0x0032);
 
-    /// <summary>(0018,0033) RETIRED_EnergyWindowTotalWidth, VR DS, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_EnergyWindowTotalWidth = new(0x0018, 0x0033);
+    /// <summary>(0018,0033) EnergyWindowTotalWidth, VR DS, VM 1-n (retired).</summary>
+    public static readonly DicomTag EnergyWindowTotalWidth = new(0x0018, 0x0033);
 
-    /// <summary>(0018,0037) RETIRED_TherapyType, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TherapyType = new(0x0018, 0x0037);
+    /// <summary>(0018,0037) TherapyType, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag TherapyType = new(0x0018, 0x0037);
 
-    /// <summary>(0018,0039) RETIRED_TherapyDescription, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TherapyDescription = new(0x0018, 0x0039);
+    /// <summary>(0018,0039) TherapyDescription, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag TherapyDescription = new(0x0018, 0x0039);
 
-    /// <summary>(0018,1011) RETIRED_HardcopyCreationDeviceID, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_HardcopyCreationDeviceID = new(0x0018, 0x1011);
+    /// <summary>(0018,1011) HardcopyCreationDeviceID, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag HardcopyCreationDeviceID = new(0x0018, 0x1011);
 
-    /// <summary>(0018,1017) RETIRED_HardcopyDeviceManufacturer, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_HardcopyDeviceManufacturer = new(0x0018, 0x1017);
+    /// <summary>(0018,1017) HardcopyDeviceManufacturer, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag HardcopyDeviceManufacturer = new(0x0018, 0x1017);
 
-    /// <summary>(0018,101A) RETIRED_HardcopyDeviceSoftwareVersion, VR LO, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_HardcopyDeviceSoftwareVersion = new(0x0018, 0x101A);
+    /// <summary>(0018,101A) HardcopyDeviceSoftwareVersion, VR LO, VM 1-n (retired).</summary>
+    public static readonly DicomTag HardcopyDeviceSoftwareVersion = new(0x0018, 0x101A);
 
-    /// <summary>(0018,101B) RETIRED_HardcopyDeviceManufacturerModelName, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_HardcopyDeviceManufacturerModelName = new(0x0018, 0x101B);
+    /// <summary>(0018,101B) HardcopyDeviceManufacturerModelName, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag HardcopyDeviceManufacturerModelName = new(0x0018, 0x101B);
 
-    /// <summary>(0018,1141) RETIRED_AngularPosition, VR DS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AngularPosition = new(0x0018, 0x1141);
+    /// <summary>(0018,1141) AngularPosition, VR DS, VM 1 (retired).</summary>
+    public static readonly DicomTag AngularPosition = new(0x0018, 0x1141);
 
-    /// <summary>(0018,1146) RETIRED_RotationOffset, VR DS, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_RotationOffset = new(0x0018, 0x1146);
+    /// <summary>(0018,1146) RotationOffset, VR DS, VM 1-n (retired).</summary>
+    public static readonly DicomTag RotationOffset = new(0x0018, 0x1146);
 
-    /// <summary>(0018,1240) RETIRED_UpperLowerPixelValues, VR IS, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_UpperLowerPixelValues = new(0x0018, 0x1240);
+    /// <summary>(0018,1240) UpperLowerPixelValues, VR IS, VM 1-n (retired).</summary>
+    public static readonly DicomTag UpperLowerPixelValues = new(0x0018, 0x1240);
 
-    /// <summary>(0018,4000) RETIRED_AcquisitionComments, VR LT, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AcquisitionComments = new(0x0018, 0x4000);
+    /// <summary>(0018,4000) AcquisitionComments, VR LT, VM 1 (retired).</summary>
+    public static readonly DicomTag AcquisitionComments = new(0x0018, 0x4000);
 
-    /// <summary>(0018,5021) RETIRED_PostprocessingFunction, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_PostprocessingFunction = new(0x0018, 0x5021);
+    /// <summary>(0018,5021) PostprocessingFunction, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag PostprocessingFunction = new(0x0018, 0x5021);
 
-    /// <summary>(0018,5030) RETIRED_DynamicRange, VR DS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_DynamicRange = new(0x0018, 0x5030);
+    /// <summary>(0018,5030) DynamicRange, VR DS, VM 1 (retired).</summary>
+    public static readonly DicomTag DynamicRange = new(0x0018, 0x5030);
 
-    /// <summary>(0018,5040) RETIRED_TotalGain, VR DS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TotalGain = new(0x0018, 0x5040);
+    /// <summary>(0018,5040) TotalGain, VR DS, VM 1 (retired).</summary>
+    public static readonly DicomTag TotalGain = new(0x0018, 0x5040);
 
-    /// <summary>(0018,5210) RETIRED_ImageTransformationMatrix, VR DS, VM 6 (retired).</summary>
-    public static readonly DicomTag RETIRED_ImageTransformationMatrix = new(0x0018, 0x5210);
+    /// <summary>(0018,5210) ImageTransformationMatrix, VR DS, VM 6 (retired).</summary>
+    public static readonly DicomTag ImageTransformationMatrix = new(0x0018, 0x5210);
 
-    /// <summary>(0018,5212) RETIRED_ImageTranslationVector, VR DS, VM 3 (retired).</summary>
-    public static readonly DicomTag RETIRED_ImageTranslationVector = new(0x0018, 0x5212);
+    /// <summary>(0018,5212) ImageTranslationVector, VR DS, VM 3 (retired).</summary>
+    public static readonly DicomTag ImageTranslationVector = new(0x0018, 0x5212);
 
-    /// <summary>(0018,6038) RETIRED_DopplerSampleVolumeXPositionRetired, VR UL, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_DopplerSampleVolumeXPositionRetired = new(0x0018, 0x6038);
+    /// <summary>(0018,6038) DopplerSampleVolumeXPositionRetired, VR UL, VM 1 (retired).</summary>
+    public static readonly DicomTag DopplerSampleVolumeXPositionRetired = new(0x0018, 0x6038);
 
-    /// <summary>(0018,603A) RETIRED_DopplerSampleVolumeYPositionRetired, VR UL, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_DopplerSampleVolumeYPositionRetired = new(0x0018, 0x603A);
+    /// <summary>(0018,603A) DopplerSampleVolumeYPositionRetired, VR UL, VM 1 (retired).</summary>
+    public static readonly DicomTag DopplerSampleVolumeYPositionRetired = new(0x0018, 0x603A);
 
-    /// <summary>(0018,603C) RETIRED_TMLinePositionX0Retired, VR UL, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TMLinePositionX0Retired = new(0x0018, 0x603C);
+    /// <summary>(0018,603C) TMLinePositionX0Retired, VR UL, VM 1 (retired).</summary>
+    public static readonly DicomTag TMLinePositionX0Retired = new(0x0018, 0x603C);
 
-    /// <summary>(0018,603E) RETIRED_TMLinePositionY0Retired, VR UL, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TMLinePositionY0Retired = new(0x0018, 0x603E);
+    /// <summary>(0018,603E) TMLinePositionY0Retired, VR UL, VM 1 (retired).</summary>
+    public static readonly DicomTag TMLinePositionY0Retired = new(0x0018, 0x603E);
 
-    /// <summary>(0018,6040) RETIRED_TMLinePositionX1Retired, VR UL, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TMLinePositionX1Retired = new(0x0018, 0x6040);
+    /// <summary>(0018,6040) TMLinePositionX1Retired, VR UL, VM 1 (retired).</summary>
+    public static readonly DicomTag TMLinePositionX1Retired = new(0x0018, 0x6040);
 
-    /// <summary>(0018,6042) RETIRED_TMLinePositionY1Retired, VR UL, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TMLinePositionY1Retired = new(0x0018, 0x6042);
+    /// <summary>(0018,6042) TMLinePositionY1Retired, VR UL, VM 1 (retired).</summary>
+    public static readonly DicomTag TMLinePositionY1Retired = new(0x0018, 0x6042);
 
-    /// <summary>(0018,9096) RETIRED_ParallelReductionFactorInPlaneRetired, VR FD, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ParallelReductionFactorInPlaneRetired = new(0x0018, 0x9096);
+    /// <summary>(0018,9096) ParallelReductionFactorInPlaneRetired, VR FD, VM 1 (retired).</summary>
+    public static readonly DicomTag ParallelReductionFactorInPlaneRetired = new(0x0018, 0x9096);
 
-    /// <summary>(0018,9166) RETIRED_BulkMotionStatus, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_BulkMotionStatus = new(0x0018, 0x9166);
+    /// <summary>(0018,9166) BulkMotionStatus, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag BulkMotionStatus = new(0x0018, 0x9166);
 
-    /// <summary>(0018,9195) RETIRED_ChemicalShiftMinimumIntegrationLimitInHz, VR FD, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ChemicalShiftMinimumIntegrationLimitInHz = new(0x0018, 0x9195);
+    /// <summary>(0018,9195) ChemicalShiftMinimumIntegrationLimitInHz, VR FD, VM 1 (retired).</summary>
+    public static readonly DicomTag ChemicalShiftMinimumIntegrationLimitInHz = new(0x0018, 0x9195);
 
-    /// <summary>(0018,9196) RETIRED_ChemicalShiftMaximumIntegrationLimitInHz, VR FD, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ChemicalShiftMaximumIntegrationLimitInHz = new(0x0018, 0x9196);
+    /// <summary>(0018,9196) ChemicalShiftMaximumIntegrationLimitInHz, VR FD, VM 1 (retired).</summary>
+    public static readonly DicomTag ChemicalShiftMaximumIntegrationLimitInHz = new(0x0018, 0x9196);
 
-    /// <summary>(0018,9324) RETIRED_EstimatedDoseSaving, VR FD, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_EstimatedDoseSaving = new(0x0018, 0x9324);
+    /// <summary>(0018,9324) EstimatedDoseSaving, VR FD, VM 1 (retired).</summary>
+    public static readonly DicomTag EstimatedDoseSaving = new(0x0018, 0x9324);
 
-    /// <summary>(0020,0014) RETIRED_IsotopeNumber, VR IS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_IsotopeNumber = new(0x0020, 0x0014);
+    /// <summary>(0020,0014) IsotopeNumber, VR IS, VM 1 (retired).</summary>
+    public static readonly DicomTag IsotopeNumber = new(0x0020, 0x0014);
 
-    /// <summary>(0020,0015) RETIRED_PhaseNumber, VR IS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_PhaseNumber = new(0x0020, 0x0015);
+    /// <summary>(0020,0015) PhaseNumber, VR IS, VM 1 (retired).</summary>
+    public static readonly DicomTag PhaseNumber = new(0x0020, 0x0015);
 
-    /// <summary>(0020,0016) RETIRED_IntervalNumber, VR IS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_IntervalNumber = new(0x0020, 0x0016);
+    /// <summary>(0020,0016) IntervalNumber, VR IS, VM 1 (retired).</summary>
+    public static readonly DicomTag IntervalNumber = new(0x0020, 0x0016);
 
-    /// <summary>(0020,0017) RETIRED_TimeSlotNumber, VR IS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TimeSlotNumber = new(0x0020, 0x0017);
+    /// <summary>(0020,0017) TimeSlotNumber, VR IS, VM 1 (retired).</summary>
+    public static readonly DicomTag TimeSlotNumber = new(0x0020, 0x0017);
 
-    /// <summary>(0020,0018) RETIRED_AngleNumber, VR IS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AngleNumber = new(0x0020, 0x0018);
+    /// <summary>(0020,0018) AngleNumber, VR IS, VM 1 (retired).</summary>
+    public static readonly DicomTag AngleNumber = new(0x0020, 0x0018);
 
-    /// <summary>(0020,0022) RETIRED_OverlayNumber, VR IS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayNumber = new(0x0020, 0x0022);
+    /// <summary>(0020,0022) OverlayNumber, VR IS, VM 1 (retired).</summary>
+    public static readonly DicomTag OverlayNumber = new(0x0020, 0x0022);
 
-    /// <summary>(0020,0024) RETIRED_CurveNumber, VR IS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CurveNumber = new(0x0020, 0x0024);
+    /// <summary>(0020,0024) CurveNumber, VR IS, VM 1 (retired).</summary>
+    public static readonly DicomTag CurveNumber = new(0x0020, 0x0024);
 
-    /// <summary>(0020,0026) RETIRED_LUTNumber, VR IS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_LUTNumber = new(0x0020, 0x0026);
+    /// <summary>(0020,0026) LUTNumber, VR IS, VM 1 (retired).</summary>
+    public static readonly DicomTag LUTNumber = new(0x0020, 0x0026);
 
-    /// <summary>(0020,0030) RETIRED_ImagePosition, VR DS, VM 3 (retired).</summary>
-    public static readonly DicomTag RETIRED_ImagePosition = new(0x0020, 0x0030);
+    /// <summary>(0020,0030) ImagePosition, VR DS, VM 3 (retired).</summary>
+    public static readonly DicomTag ImagePosition = new(0x0020, 0x0030);
 
-    /// <summary>(0020,0035) RETIRED_ImageOrientation, VR DS, VM 6 (retired).</summary>
-    public static readonly DicomTag RETIRED_ImageOrientation = new(0x0020, 0x0035);
+    /// <summary>(0020,0035) ImageOrientation, VR DS, VM 6 (retired).</summary>
+    public static readonly DicomTag ImageOrientation = new(0x0020, 0x0035);
 
-    /// <summary>(0020,0050) RETIRED_Location, VR DS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_Location = new(0x0020, 0x0050);
+    /// <summary>(0020,0050) Location, VR DS, VM 1 (retired).</summary>
+    public static readonly DicomTag Location = new(0x0020, 0x0050);
 
-    /// <summary>(0020,0070) RETIRED_ImageGeometryType, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ImageGeometryType = new(0x0020, 0x0070);
+    /// <summary>(0020,0070) ImageGeometryType, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag ImageGeometryType = new(0x0020, 0x0070);
 
-    /// <summary>(0020,0080) RETIRED_MaskingImage, VR CS, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_MaskingImage = new(0x0020, 0x0080);
+    /// <summary>(0020,0080) MaskingImage, VR CS, VM 1-n (retired).</summary>
+    public static readonly DicomTag MaskingImage = new(0x0020, 0x0080);
 
-    /// <summary>(0020,00AA) RETIRED_ReportNumber, VR IS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReportNumber = new(0x0020, 0x00AA);
+    /// <summary>(0020,00AA) ReportNumber, VR IS, VM 1 (retired).</summary>
+    public static readonly DicomTag ReportNumber = new(0x0020, 0x00AA);
 
-    /// <summary>(0020,1000) RETIRED_SeriesInStudy, VR IS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_SeriesInStudy = new(0x0020, 0x1000);
+    /// <summary>(0020,1000) SeriesInStudy, VR IS, VM 1 (retired).</summary>
+    public static readonly DicomTag SeriesInStudy = new(0x0020, 0x1000);
 
-    /// <summary>(0020,1001) RETIRED_AcquisitionsInSeries, VR IS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AcquisitionsInSeries = new(0x0020, 0x1001);
+    /// <summary>(0020,1001) AcquisitionsInSeries, VR IS, VM 1 (retired).</summary>
+    public static readonly DicomTag AcquisitionsInSeries = new(0x0020, 0x1001);
 
-    /// <summary>(0020,1003) RETIRED_ImagesInSeries, VR IS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ImagesInSeries = new(0x0020, 0x1003);
+    /// <summary>(0020,1003) ImagesInSeries, VR IS, VM 1 (retired).</summary>
+    public static readonly DicomTag ImagesInSeries = new(0x0020, 0x1003);
 
-    /// <summary>(0020,1004) RETIRED_AcquisitionsInStudy, VR IS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AcquisitionsInStudy = new(0x0020, 0x1004);
+    /// <summary>(0020,1004) AcquisitionsInStudy, VR IS, VM 1 (retired).</summary>
+    public static readonly DicomTag AcquisitionsInStudy = new(0x0020, 0x1004);
 
-    /// <summary>(0020,1005) RETIRED_ImagesInStudy, VR IS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ImagesInStudy = new(0x0020, 0x1005);
+    /// <summary>(0020,1005) ImagesInStudy, VR IS, VM 1 (retired).</summary>
+    public static readonly DicomTag ImagesInStudy = new(0x0020, 0x1005);
 
-    /// <summary>(0020,1020) RETIRED_Reference, VR LO, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_Reference = new(0x0020, 0x1020);
+    /// <summary>(0020,1020) Reference, VR LO, VM 1-n (retired).</summary>
+    public static readonly DicomTag Reference = new(0x0020, 0x1020);
 
-    /// <summary>(0020,1070) RETIRED_OtherStudyNumbers, VR IS, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_OtherStudyNumbers = new(0x0020, 0x1070);
+    /// <summary>(0020,1070) OtherStudyNumbers, VR IS, VM 1-n (retired).</summary>
+    public static readonly DicomTag OtherStudyNumbers = new(0x0020, 0x1070);
 
-    /// <summary>(0020,3401) RETIRED_ModifyingDeviceID, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ModifyingDeviceID = new(0x0020, 0x3401);
+    /// <summary>(0020,3401) ModifyingDeviceID, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag ModifyingDeviceID = new(0x0020, 0x3401);
 
-    /// <summary>(0020,3402) RETIRED_ModifiedImageID, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ModifiedImageID = new(0x0020, 0x3402);
+    /// <summary>(0020,3402) ModifiedImageID, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag ModifiedImageID = new(0x0020, 0x3402);
 
-    /// <summary>(0020,3403) RETIRED_ModifiedImageDate, VR DA, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ModifiedImageDate = new(0x0020, 0x3403);
+    /// <summary>(0020,3403) ModifiedImageDate, VR DA, VM 1 (retired).</summary>
+    public static readonly DicomTag ModifiedImageDate = new(0x0020, 0x3403);
 
-    /// <summary>(0020,3404) RETIRED_ModifyingDeviceManufacturer, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ModifyingDeviceManufacturer = new(0x0020, 0x3404);
+    /// <summary>(0020,3404) ModifyingDeviceManufacturer, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag ModifyingDeviceManufacturer = new(0x0020, 0x3404);
 
-    /// <summary>(0020,3405) RETIRED_ModifiedImageTime, VR TM, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ModifiedImageTime = new(0x0020, 0x3405);
+    /// <summary>(0020,3405) ModifiedImageTime, VR TM, VM 1 (retired).</summary>
+    public static readonly DicomTag ModifiedImageTime = new(0x0020, 0x3405);
 
-    /// <summary>(0020,3406) RETIRED_ModifiedImageDescription, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ModifiedImageDescription = new(0x0020, 0x3406);
+    /// <summary>(0020,3406) ModifiedImageDescription, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag ModifiedImageDescription = new(0x0020, 0x3406);
 
-    /// <summary>(0020,5000) RETIRED_OriginalImageIdentification, VR AT, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_OriginalImageIdentification = new(0x0020, 0x5000);
+    /// <summary>(0020,5000) OriginalImageIdentification, VR AT, VM 1-n (retired).</summary>
+    public static readonly DicomTag OriginalImageIdentification = new(0x0020, 0x5000);
 
-    /// <summary>(0020,5002) RETIRED_OriginalImageIdentificationNomenclature, VR LO, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_OriginalImageIdentificationNomenclature = new(0x0020, 0x5002);
+    /// <summary>(0020,5002) OriginalImageIdentificationNomenclature, VR LO, VM 1-n (retired).</summary>
+    public static readonly DicomTag OriginalImageIdentificationNomenclature = new(0x0020, 0x5002);
 
-    /// <summary>(0022,1094) RETIRED_LensConstantDescription, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_LensConstantDescription = new(0x0022, 0x1094);
+    /// <summary>(0022,1094) LensConstantDescription, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag LensConstantDescription = new(0x0022, 0x1094);
 
-    /// <summary>(0022,1153) RETIRED_OphthalmicAxialLengthAcquisitionMethodCodeSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OphthalmicAxialLengthAcquisitionMethodCodeSequence = new(0x0022, 0x1153);
+    /// <summary>(0022,1153) OphthalmicAxialLengthAcquisitionMethodCodeSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag OphthalmicAxialLengthAcquisitionMethodCodeSequence = new(0x0022, 0x1153);
 
-    /// <summary>(0022,1265) RETIRED_OphthalmicAxialLengthQualityMetricTypeCodeSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OphthalmicAxialLengthQualityMetricTypeCodeSequence = new(0x0022, 0x1265);
+    /// <summary>(0022,1265) OphthalmicAxialLengthQualityMetricTypeCodeSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag OphthalmicAxialLengthQualityMetricTypeCodeSequence = new(0x0022, 0x1265);
 
-    /// <summary>(0022,1273) RETIRED_OphthalmicAxialLengthQualityMetricTypeDescription, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OphthalmicAxialLengthQualityMetricTypeDescription = new(0x0022, 0x1273);
+    /// <summary>(0022,1273) OphthalmicAxialLengthQualityMetricTypeDescription, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag OphthalmicAxialLengthQualityMetricTypeDescription = new(0x0022, 0x1273);
 
-    /// <summary>(0028,0005) RETIRED_ImageDimensions, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ImageDimensions = new(0x0028, 0x0005);
+    /// <summary>(0028,0005) ImageDimensions, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag ImageDimensions = new(0x0028, 0x0005);
 
-    /// <summary>(0028,0012) RETIRED_Planes, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_Planes = new(0x0028, 0x0012);
+    /// <summary>(0028,0012) Planes, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag Planes = new(0x0028, 0x0012);
 
-    /// <summary>(0028,0040) RETIRED_ImageFormat, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ImageFormat = new(0x0028, 0x0040);
+    /// <summary>(0028,0040) ImageFormat, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag ImageFormat = new(0x0028, 0x0040);
 
-    /// <summary>(0028,0050) RETIRED_ManipulatedImage, VR LO, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_ManipulatedImage = new(0x0028, 0x0050);
+    /// <summary>(0028,0050) ManipulatedImage, VR LO, VM 1-n (retired).</summary>
+    public static readonly DicomTag ManipulatedImage = new(0x0028, 0x0050);
 
-    /// <summary>(0028,005F) RETIRED_CompressionRecognitionCode, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CompressionRecognitionCode = new(0x0028, 0x005F);
+    /// <summary>(0028,005F) CompressionRecognitionCode, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag CompressionRecognitionCode = new(0x0028, 0x005F);
 
-    /// <summary>(0028,0060) RETIRED_CompressionCode, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CompressionCode = new(0x0028, 0x0060);
+    /// <summary>(0028,0060) CompressionCode, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag CompressionCode = new(0x0028, 0x0060);
 
-    /// <summary>(0028,0061) RETIRED_CompressionOriginator, VR SH, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CompressionOriginator = new(0x0028, 0x0061);
+    /// <summary>(0028,0061) CompressionOriginator, VR SH, VM 1 (retired).</summary>
+    public static readonly DicomTag CompressionOriginator = new(0x0028, 0x0061);
 
-    /// <summary>(0028,0062) RETIRED_CompressionLabel, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CompressionLabel = new(0x0028, 0x0062);
+    /// <summary>(0028,0062) CompressionLabel, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag CompressionLabel = new(0x0028, 0x0062);
 
-    /// <summary>(0028,0063) RETIRED_CompressionDescription, VR SH, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CompressionDescription = new(0x0028, 0x0063);
+    /// <summary>(0028,0063) CompressionDescription, VR SH, VM 1 (retired).</summary>
+    public static readonly DicomTag CompressionDescription = new(0x0028, 0x0063);
 
-    /// <summary>(0028,0065) RETIRED_CompressionSequence, VR CS, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_CompressionSequence = new(0x0028, 0x0065);
+    /// <summary>(0028,0065) CompressionSequence, VR CS, VM 1-n (retired).</summary>
+    public static readonly DicomTag CompressionSequence = new(0x0028, 0x0065);
 
-    /// <summary>(0028,0066) RETIRED_CompressionStepPointers, VR AT, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_CompressionStepPointers = new(0x0028, 0x0066);
+    /// <summary>(0028,0066) CompressionStepPointers, VR AT, VM 1-n (retired).</summary>
+    public static readonly DicomTag CompressionStepPointers = new(0x0028, 0x0066);
 
-    /// <summary>(0028,0068) RETIRED_RepeatInterval, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_RepeatInterval = new(0x0028, 0x0068);
+    /// <summary>(0028,0068) RepeatInterval, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag RepeatInterval = new(0x0028, 0x0068);
 
-    /// <summary>(0028,0069) RETIRED_BitsGrouped, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_BitsGrouped = new(0x0028, 0x0069);
+    /// <summary>(0028,0069) BitsGrouped, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag BitsGrouped = new(0x0028, 0x0069);
 
-    /// <summary>(0028,0070) RETIRED_PerimeterTable, VR US, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_PerimeterTable = new(0x0028, 0x0070);
+    /// <summary>(0028,0070) PerimeterTable, VR US, VM 1-n (retired).</summary>
+    public static readonly DicomTag PerimeterTable = new(0x0028, 0x0070);
 
-    /// <summary>(0028,0071) RETIRED_PerimeterValue, VR xs, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_PerimeterValue = new(0x0028, 0x0071);
+    /// <summary>(0028,0071) PerimeterValue, VR xs, VM 1 (retired).</summary>
+    public static readonly DicomTag PerimeterValue = new(0x0028, 0x0071);
 
-    /// <summary>(0028,0080) RETIRED_PredictorRows, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_PredictorRows = new(0x0028, 0x0080);
+    /// <summary>(0028,0080) PredictorRows, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag PredictorRows = new(0x0028, 0x0080);
 
-    /// <summary>(0028,0081) RETIRED_PredictorColumns, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_PredictorColumns = new(0x0028, 0x0081);
+    /// <summary>(0028,0081) PredictorColumns, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag PredictorColumns = new(0x0028, 0x0081);
 
-    /// <summary>(0028,0082) RETIRED_PredictorConstants, VR US, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_PredictorConstants = new(0x0028, 0x0082);
+    /// <summary>(0028,0082) PredictorConstants, VR US, VM 1-n (retired).</summary>
+    public static readonly DicomTag PredictorConstants = new(0x0028, 0x0082);
 
-    /// <summary>(0028,0090) RETIRED_BlockedPixels, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_BlockedPixels = new(0x0028, 0x0090);
+    /// <summary>(0028,0090) BlockedPixels, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag BlockedPixels = new(0x0028, 0x0090);
 
-    /// <summary>(0028,0091) RETIRED_BlockRows, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_BlockRows = new(0x0028, 0x0091);
+    /// <summary>(0028,0091) BlockRows, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag BlockRows = new(0x0028, 0x0091);
 
-    /// <summary>(0028,0092) RETIRED_BlockColumns, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_BlockColumns = new(0x0028, 0x0092);
+    /// <summary>(0028,0092) BlockColumns, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag BlockColumns = new(0x0028, 0x0092);
 
-    /// <summary>(0028,0093) RETIRED_RowOverlap, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_RowOverlap = new(0x0028, 0x0093);
+    /// <summary>(0028,0093) RowOverlap, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag RowOverlap = new(0x0028, 0x0093);
 
-    /// <summary>(0028,0094) RETIRED_ColumnOverlap, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ColumnOverlap = new(0x0028, 0x0094);
+    /// <summary>(0028,0094) ColumnOverlap, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag ColumnOverlap = new(0x0028, 0x0094);
 
-    /// <summary>(0028,0104) RETIRED_SmallestValidPixelValue, VR xs, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_SmallestValidPixelValue = new(0x0028, 0x0104);
+    /// <summary>(0028,0104) SmallestValidPixelValue, VR xs, VM 1 (retired).</summary>
+    public static readonly DicomTag SmallestValidPixelValue = new(0x0028, 0x0104);
 
-    /// <summary>(0028,0105) RETIRED_LargestValidPixelValue, VR xs, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_LargestValidPixelValue = new(0x0028, 0x0105);
+    /// <summary>(0028,0105) LargestValidPixelValue, VR xs, VM 1 (retired).</summary>
+    public static readonly DicomTag LargestValidPixelValue = new(0x0028, 0x0105);
 
-    /// <summary>(0028,0110) RETIRED_SmallestImagePixelValueInPlane, VR xs, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_SmallestImagePixelValueInPlane = new(0x0028, 0x0110);
+    /// <summary>(0028,0110) SmallestImagePixelValueInPlane, VR xs, VM 1 (retired).</summary>
+    public static readonly DicomTag SmallestImagePixelValueInPlane = new(0x0028, 0x0110);
 
-    /// <summary>(0028,0111) RETIRED_LargestImagePixelValueInPlane, VR xs, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_LargestImagePixelValueInPlane = new(0x0028, 0x0111);
+    /// <summary>(0028,0111) LargestImagePixelValueInPlane, VR xs, VM 1 (retired).</summary>
+    public static readonly DicomTag LargestImagePixelValueInPlane = new(0x0028, 0x0111);
 
-    /// <summary>(0028,0200) RETIRED_ImageLocation, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ImageLocation = new(0x0028, 0x0200);
+    /// <summary>(0028,0200) ImageLocation, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag ImageLocation = new(0x0028, 0x0200);
 
-    /// <summary>(0028,0400) RETIRED_TransformLabel, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TransformLabel = new(0x0028, 0x0400);
+    /// <summary>(0028,0400) TransformLabel, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag TransformLabel = new(0x0028, 0x0400);
 
-    /// <summary>(0028,0401) RETIRED_TransformVersionNumber, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TransformVersionNumber = new(0x0028, 0x0401);
+    /// <summary>(0028,0401) TransformVersionNumber, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag TransformVersionNumber = new(0x0028, 0x0401);
 
-    /// <summary>(0028,0402) RETIRED_NumberOfTransformSteps, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_NumberOfTransformSteps = new(0x0028, 0x0402);
+    /// <summary>(0028,0402) NumberOfTransformSteps, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag NumberOfTransformSteps = new(0x0028, 0x0402);
 
-    /// <summary>(0028,0403) RETIRED_SequenceOfCompressedData, VR LO, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_SequenceOfCompressedData = new(0x0028, 0x0403);
+    /// <summary>(0028,0403) SequenceOfCompressedData, VR LO, VM 1-n (retired).</summary>
+    public static readonly DicomTag SequenceOfCompressedData = new(0x0028, 0x0403);
 
-    /// <summary>(0028,0404) RETIRED_DetailsOfCoefficients, VR AT, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_DetailsOfCoefficients = new(0x0028, 0x0404);
+    /// <summary>(0028,0404) DetailsOfCoefficients, VR AT, VM 1-n (retired).</summary>
+    public static readonly DicomTag DetailsOfCoefficients = new(0x0028, 0x0404);
 
-    /// <summary>(0028,0700) RETIRED_DCTLabel, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_DCTLabel = new(0x0028, 0x0700);
+    /// <summary>(0028,0700) DCTLabel, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag DCTLabel = new(0x0028, 0x0700);
 
-    /// <summary>(0028,0701) RETIRED_DataBlockDescription, VR CS, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_DataBlockDescription = new(0x0028, 0x0701);
+    /// <summary>(0028,0701) DataBlockDescription, VR CS, VM 1-n (retired).</summary>
+    public static readonly DicomTag DataBlockDescription = new(0x0028, 0x0701);
 
-    /// <summary>(0028,0702) RETIRED_DataBlock, VR AT, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_DataBlock = new(0x0028, 0x0702);
+    /// <summary>(0028,0702) DataBlock, VR AT, VM 1-n (retired).</summary>
+    public static readonly DicomTag DataBlock = new(0x0028, 0x0702);
 
-    /// <summary>(0028,0710) RETIRED_NormalizationFactorFormat, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_NormalizationFactorFormat = new(0x0028, 0x0710);
+    /// <summary>(0028,0710) NormalizationFactorFormat, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag NormalizationFactorFormat = new(0x0028, 0x0710);
 
-    /// <summary>(0028,0720) RETIRED_ZonalMapNumberFormat, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ZonalMapNumberFormat = new(0x0028, 0x0720);
+    /// <summary>(0028,0720) ZonalMapNumberFormat, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag ZonalMapNumberFormat = new(0x0028, 0x0720);
 
-    /// <summary>(0028,0721) RETIRED_ZonalMapLocation, VR AT, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_ZonalMapLocation = new(0x0028, 0x0721);
+    /// <summary>(0028,0721) ZonalMapLocation, VR AT, VM 1-n (retired).</summary>
+    public static readonly DicomTag ZonalMapLocation = new(0x0028, 0x0721);
 
-    /// <summary>(0028,0722) RETIRED_ZonalMapFormat, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ZonalMapFormat = new(0x0028, 0x0722);
+    /// <summary>(0028,0722) ZonalMapFormat, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag ZonalMapFormat = new(0x0028, 0x0722);
 
-    /// <summary>(0028,0730) RETIRED_AdaptiveMapFormat, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AdaptiveMapFormat = new(0x0028, 0x0730);
+    /// <summary>(0028,0730) AdaptiveMapFormat, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag AdaptiveMapFormat = new(0x0028, 0x0730);
 
-    /// <summary>(0028,0740) RETIRED_CodeNumberFormat, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CodeNumberFormat = new(0x0028, 0x0740);
+    /// <summary>(0028,0740) CodeNumberFormat, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag CodeNumberFormat = new(0x0028, 0x0740);
 
-    /// <summary>(0028,1080) RETIRED_GrayScale, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_GrayScale = new(0x0028, 0x1080);
+    /// <summary>(0028,1080) GrayScale, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag GrayScale = new(0x0028, 0x1080);
 
-    /// <summary>(0028,1100) RETIRED_GrayLookupTableDescriptor, VR xs, VM 3 (retired).</summary>
-    public static readonly DicomTag RETIRED_GrayLookupTableDescriptor = new(0x0028, 0x1100);
+    /// <summary>(0028,1100) GrayLookupTableDescriptor, VR xs, VM 3 (retired).</summary>
+    public static readonly DicomTag GrayLookupTableDescriptor = new(0x0028, 0x1100);
 
-    /// <summary>(0028,1111) RETIRED_LargeRedPaletteColorLookupTableDescriptor, VR xs, VM 4 (retired).</summary>
-    public static readonly DicomTag RETIRED_LargeRedPaletteColorLookupTableDescriptor = new(0x0028, 0x1111);
+    /// <summary>(0028,1111) LargeRedPaletteColorLookupTableDescriptor, VR xs, VM 4 (retired).</summary>
+    public static readonly DicomTag LargeRedPaletteColorLookupTableDescriptor = new(0x0028, 0x1111);
 
-    /// <summary>(0028,1112) RETIRED_LargeGreenPaletteColorLookupTableDescriptor, VR xs, VM 4 (retired).</summary>
-    public static readonly DicomTag RETIRED_LargeGreenPaletteColorLookupTableDescriptor = new(0x0028, 0x1112);
+    /// <summary>(0028,1112) LargeGreenPaletteColorLookupTableDescriptor, VR xs, VM 4 (retired).</summary>
+    public static readonly DicomTag LargeGreenPaletteColorLookupTableDescriptor = new(0x0028, 0x1112);
 
-    /// <summary>(0028,1113) RETIRED_LargeBluePaletteColorLookupTableDescriptor, VR xs, VM 4 (retired).</summary>
-    public static readonly DicomTag RETIRED_LargeBluePaletteColorLookupTableDescriptor = new(0x0028, 0x1113);
+    /// <summary>(0028,1113) LargeBluePaletteColorLookupTableDescriptor, VR xs, VM 4 (retired).</summary>
+    public static readonly DicomTag LargeBluePaletteColorLookupTableDescriptor = new(0x0028, 0x1113);
 
-    /// <summary>(0028,1200) RETIRED_GrayLookupTableData, VR lt, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_GrayLookupTableData = new(0x0028, 0x1200);
+    /// <summary>(0028,1200) GrayLookupTableData, VR lt, VM 1-n (retired).</summary>
+    public static readonly DicomTag GrayLookupTableData = new(0x0028, 0x1200);
 
-    /// <summary>(0028,1211) RETIRED_LargeRedPaletteColorLookupTableData, VR OW, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_LargeRedPaletteColorLookupTableData = new(0x0028, 0x1211);
+    /// <summary>(0028,1211) LargeRedPaletteColorLookupTableData, VR OW, VM 1 (retired).</summary>
+    public static readonly DicomTag LargeRedPaletteColorLookupTableData = new(0x0028, 0x1211);
 
-    /// <summary>(0028,1212) RETIRED_LargeGreenPaletteColorLookupTableData, VR OW, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_LargeGreenPaletteColorLookupTableData = new(0x0028, 0x1212);
+    /// <summary>(0028,1212) LargeGreenPaletteColorLookupTableData, VR OW, VM 1 (retired).</summary>
+    public static readonly DicomTag LargeGreenPaletteColorLookupTableData = new(0x0028, 0x1212);
 
-    /// <summary>(0028,1213) RETIRED_LargeBluePaletteColorLookupTableData, VR OW, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_LargeBluePaletteColorLookupTableData = new(0x0028, 0x1213);
+    /// <summary>(0028,1213) LargeBluePaletteColorLookupTableData, VR OW, VM 1 (retired).</summary>
+    public static readonly DicomTag LargeBluePaletteColorLookupTableData = new(0x0028, 0x1213);
 
-    /// <summary>(0028,1214) RETIRED_LargePaletteColorLookupTableUID, VR UI, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_LargePaletteColorLookupTableUID = new(0x0028, 0x1214);
+    /// <summary>(0028,1214) LargePaletteColorLookupTableUID, VR UI, VM 1 (retired).</summary>
+    public static readonly DicomTag LargePaletteColorLookupTableUID = new(0x0028, 0x1214);
 
-    /// <summary>(0028,4000) RETIRED_ImagePresentationComments, VR LT, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ImagePresentationComments = new(0x0028, 0x4000);
+    /// <summary>(0028,4000) ImagePresentationComments, VR LT, VM 1 (retired).</summary>
+    public static readonly DicomTag ImagePresentationComments = new(0x0028, 0x4000);
 
-    /// <summary>(0028,5000) RETIRED_BiPlaneAcquisitionSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_BiPlaneAcquisitionSequence = new(0x0028, 0x5000);
+    /// <summary>(0028,5000) BiPlaneAcquisitionSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag BiPlaneAcquisitionSequence = new(0x0028, 0x5000);
 
-    /// <summary>(0028,6030) RETIRED_MaskPointers, VR US, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_MaskPointers = new(0x0028, 0x6030);
+    /// <summary>(0028,6030) MaskPointers, VR US, VM 1-n (retired).</summary>
+    public static readonly DicomTag MaskPointers = new(0x0028, 0x6030);
 
-    /// <summary>(0028,9099) RETIRED_LargestMonochromePixelValue, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_LargestMonochromePixelValue = new(0x0028, 0x9099);
+    /// <summary>(0028,9099) LargestMonochromePixelValue, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag LargestMonochromePixelValue = new(0x0028, 0x9099);
 
-    /// <summary>(0032,000A) RETIRED_StudyStatusID, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_StudyStatusID = new(0x0032, 0x000A);
+    /// <summary>(0032,000A) StudyStatusID, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag StudyStatusID = new(0x0032, 0x000A);
 
-    /// <summary>(0032,000C) RETIRED_StudyPriorityID, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_StudyPriorityID = new(0x0032, 0x000C);
+    /// <summary>(0032,000C) StudyPriorityID, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag StudyPriorityID = new(0x0032, 0x000C);
 
-    /// <summary>(0032,0012) RETIRED_StudyIDIssuer, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_StudyIDIssuer = new(0x0032, 0x0012);
+    /// <summary>(0032,0012) StudyIDIssuer, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag StudyIDIssuer = new(0x0032, 0x0012);
 
-    /// <summary>(0032,0032) RETIRED_StudyVerifiedDate, VR DA, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_StudyVerifiedDate = new(0x0032, 0x0032);
+    /// <summary>(0032,0032) StudyVerifiedDate, VR DA, VM 1 (retired).</summary>
+    public static readonly DicomTag StudyVerifiedDate = new(0x0032, 0x0032);
 
-    /// <summary>(0032,0033) RETIRED_StudyVerifiedTime, VR TM, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_StudyVerifiedTime = new(0x0032, 0x0033);
+    /// <summary>(0032,0033) StudyVerifiedTime, VR TM, VM 1 (retired).</summary>
+    public static readonly DicomTag StudyVerifiedTime = new(0x0032, 0x0033);
 
-    /// <summary>(0032,0034) RETIRED_StudyReadDate, VR DA, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_StudyReadDate = new(0x0032, 0x0034);
+    /// <summary>(0032,0034) StudyReadDate, VR DA, VM 1 (retired).</summary>
+    public static readonly DicomTag StudyReadDate = new(0x0032, 0x0034);
 
-    /// <summary>(0032,0035) RETIRED_StudyReadTime, VR TM, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_StudyReadTime = new(0x0032, 0x0035);
+    /// <summary>(0032,0035) StudyReadTime, VR TM, VM 1 (retired).</summary>
+    public static readonly DicomTag StudyReadTime = new(0x0032, 0x0035);
 
-    /// <summary>(0032,1000) RETIRED_ScheduledStudyStartDate, VR DA, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ScheduledStudyStartDate = new(0x0032, 0x1000);
+    /// <summary>(0032,1000) ScheduledStudyStartDate, VR DA, VM 1 (retired).</summary>
+    public static readonly DicomTag ScheduledStudyStartDate = new(0x0032, 0x1000);
 
-    /// <summary>(0032,1001) RETIRED_ScheduledStudyStartTime, VR TM, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ScheduledStudyStartTime = new(0x0032, 0x1001);
+    /// <summary>(0032,1001) ScheduledStudyStartTime, VR TM, VM 1 (retired).</summary>
+    public static readonly DicomTag ScheduledStudyStartTime = new(0x0032, 0x1001);
 
-    /// <summary>(0032,1010) RETIRED_ScheduledStudyStopDate, VR DA, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ScheduledStudyStopDate = new(0x0032, 0x1010);
+    /// <summary>(0032,1010) ScheduledStudyStopDate, VR DA, VM 1 (retired).</summary>
+    public static readonly DicomTag ScheduledStudyStopDate = new(0x0032, 0x1010);
 
-    /// <summary>(0032,1011) RETIRED_ScheduledStudyStopTime, VR TM, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ScheduledStudyStopTime = new(0x0032, 0x1011);
+    /// <summary>(0032,1011) ScheduledStudyStopTime, VR TM, VM 1 (retired).</summary>
+    public static readonly DicomTag ScheduledStudyStopTime = new(0x0032, 0x1011);
 
-    /// <summary>(0032,1020) RETIRED_ScheduledStudyLocation, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ScheduledStudyLocation = new(0x0032, 0x1020);
+    /// <summary>(0032,1020) ScheduledStudyLocation, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag ScheduledStudyLocation = new(0x0032, 0x1020);
 
-    /// <summary>(0032,1021) RETIRED_ScheduledStudyLocationAETitle, VR AE, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_ScheduledStudyLocationAETitle = new(0x0032, 0x1021);
+    /// <summary>(0032,1021) ScheduledStudyLocationAETitle, VR AE, VM 1-n (retired).</summary>
+    public static readonly DicomTag ScheduledStudyLocationAETitle = new(0x0032, 0x1021);
 
-    /// <summary>(0032,1030) RETIRED_ReasonForStudy, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReasonForStudy = new(0x0032, 0x1030);
+    /// <summary>(0032,1030) ReasonForStudy, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag ReasonForStudy = new(0x0032, 0x1030);
 
-    /// <summary>(0032,1040) RETIRED_StudyArrivalDate, VR DA, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_StudyArrivalDate = new(0x0032, 0x1040);
+    /// <summary>(0032,1040) StudyArrivalDate, VR DA, VM 1 (retired).</summary>
+    public static readonly DicomTag StudyArrivalDate = new(0x0032, 0x1040);
 
-    /// <summary>(0032,1041) RETIRED_StudyArrivalTime, VR TM, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_StudyArrivalTime = new(0x0032, 0x1041);
+    /// <summary>(0032,1041) StudyArrivalTime, VR TM, VM 1 (retired).</summary>
+    public static readonly DicomTag StudyArrivalTime = new(0x0032, 0x1041);
 
-    /// <summary>(0032,1050) RETIRED_StudyCompletionDate, VR DA, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_StudyCompletionDate = new(0x0032, 0x1050);
+    /// <summary>(0032,1050) StudyCompletionDate, VR DA, VM 1 (retired).</summary>
+    public static readonly DicomTag StudyCompletionDate = new(0x0032, 0x1050);
 
-    /// <summary>(0032,1051) RETIRED_StudyCompletionTime, VR TM, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_StudyCompletionTime = new(0x0032, 0x1051);
+    /// <summary>(0032,1051) StudyCompletionTime, VR TM, VM 1 (retired).</summary>
+    public static readonly DicomTag StudyCompletionTime = new(0x0032, 0x1051);
 
-    /// <summary>(0032,1055) RETIRED_StudyComponentStatusID, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_StudyComponentStatusID = new(0x0032, 0x1055);
+    /// <summary>(0032,1055) StudyComponentStatusID, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag StudyComponentStatusID = new(0x0032, 0x1055);
 
-    /// <summary>(0032,4000) RETIRED_StudyComments, VR LT, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_StudyComments = new(0x0032, 0x4000);
+    /// <summary>(0032,4000) StudyComments, VR LT, VM 1 (retired).</summary>
+    public static readonly DicomTag StudyComments = new(0x0032, 0x4000);
 
-    /// <summary>(0038,0011) RETIRED_IssuerOfAdmissionID, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_IssuerOfAdmissionID = new(0x0038, 0x0011);
+    /// <summary>(0038,0011) IssuerOfAdmissionID, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag IssuerOfAdmissionID = new(0x0038, 0x0011);
 
-    /// <summary>(0038,001A) RETIRED_ScheduledAdmissionDate, VR DA, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ScheduledAdmissionDate = new(0x0038, 0x001A);
+    /// <summary>(0038,001A) ScheduledAdmissionDate, VR DA, VM 1 (retired).</summary>
+    public static readonly DicomTag ScheduledAdmissionDate = new(0x0038, 0x001A);
 
-    /// <summary>(0038,001B) RETIRED_ScheduledAdmissionTime, VR TM, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ScheduledAdmissionTime = new(0x0038, 0x001B);
+    /// <summary>(0038,001B) ScheduledAdmissionTime, VR TM, VM 1 (retired).</summary>
+    public static readonly DicomTag ScheduledAdmissionTime = new(0x0038, 0x001B);
 
-    /// <summary>(0038,001C) RETIRED_ScheduledDischargeDate, VR DA, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ScheduledDischargeDate = new(0x0038, 0x001C);
+    /// <summary>(0038,001C) ScheduledDischargeDate, VR DA, VM 1 (retired).</summary>
+    public static readonly DicomTag ScheduledDischargeDate = new(0x0038, 0x001C);
 
-    /// <summary>(0038,001D) RETIRED_ScheduledDischargeTime, VR TM, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ScheduledDischargeTime = new(0x0038, 0x001D);
+    /// <summary>(0038,001D) ScheduledDischargeTime, VR TM, VM 1 (retired).</summary>
+    public static readonly DicomTag ScheduledDischargeTime = new(0x0038, 0x001D);
 
-    /// <summary>(0038,001E) RETIRED_ScheduledPatientInstitutionResidence, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ScheduledPatientInstitutionResidence = new(0x0038, 0x001E);
+    /// <summary>(0038,001E) ScheduledPatientInstitutionResidence, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag ScheduledPatientInstitutionResidence = new(0x0038, 0x001E);
 
-    /// <summary>(0038,0030) RETIRED_DischargeDate, VR DA, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_DischargeDate = new(0x0038, 0x0030);
+    /// <summary>(0038,0030) DischargeDate, VR DA, VM 1 (retired).</summary>
+    public static readonly DicomTag DischargeDate = new(0x0038, 0x0030);
 
-    /// <summary>(0038,0032) RETIRED_DischargeTime, VR TM, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_DischargeTime = new(0x0038, 0x0032);
+    /// <summary>(0038,0032) DischargeTime, VR TM, VM 1 (retired).</summary>
+    public static readonly DicomTag DischargeTime = new(0x0038, 0x0032);
 
-    /// <summary>(0038,0040) RETIRED_DischargeDiagnosisDescription, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_DischargeDiagnosisDescription = new(0x0038, 0x0040);
+    /// <summary>(0038,0040) DischargeDiagnosisDescription, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag DischargeDiagnosisDescription = new(0x0038, 0x0040);
 
-    /// <summary>(0038,0044) RETIRED_DischargeDiagnosisCodeSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_DischargeDiagnosisCodeSequence = new(0x0038, 0x0044);
+    /// <summary>(0038,0044) DischargeDiagnosisCodeSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag DischargeDiagnosisCodeSequence = new(0x0038, 0x0044);
 
-    /// <summary>(0038,0061) RETIRED_IssuerOfServiceEpisodeID, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_IssuerOfServiceEpisodeID = new(0x0038, 0x0061);
+    /// <summary>(0038,0061) IssuerOfServiceEpisodeID, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag IssuerOfServiceEpisodeID = new(0x0038, 0x0061);
 
-    /// <summary>(0040,0300) RETIRED_TotalTimeOfFluoroscopy, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TotalTimeOfFluoroscopy = new(0x0040, 0x0300);
+    /// <summary>(0040,0300) TotalTimeOfFluoroscopy, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag TotalTimeOfFluoroscopy = new(0x0040, 0x0300);
 
-    /// <summary>(0040,0301) RETIRED_TotalNumberOfExposures, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TotalNumberOfExposures = new(0x0040, 0x0301);
+    /// <summary>(0040,0301) TotalNumberOfExposures, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag TotalNumberOfExposures = new(0x0040, 0x0301);
 
-    /// <summary>(0040,0307) RETIRED_DistanceSourceToSupport, VR DS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_DistanceSourceToSupport = new(0x0040, 0x0307);
+    /// <summary>(0040,0307) DistanceSourceToSupport, VR DS, VM 1 (retired).</summary>
+    public static readonly DicomTag DistanceSourceToSupport = new(0x0040, 0x0307);
 
-    /// <summary>(0040,030E) RETIRED_ExposureDoseSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ExposureDoseSequence = new(0x0040, 0x030E);
+    /// <summary>(0040,030E) ExposureDoseSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag ExposureDoseSequence = new(0x0040, 0x030E);
 
-    /// <summary>(0040,0330) RETIRED_ReferencedProcedureStepSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReferencedProcedureStepSequence = new(0x0040, 0x0330);
+    /// <summary>(0040,0330) ReferencedProcedureStepSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag ReferencedProcedureStepSequence = new(0x0040, 0x0330);
 
-    /// <summary>(0040,050A) RETIRED_SpecimenAccessionNumber, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_SpecimenAccessionNumber = new(0x0040, 0x050A);
+    /// <summary>(0040,050A) SpecimenAccessionNumber, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag SpecimenAccessionNumber = new(0x0040, 0x050A);
 
-    /// <summary>(0040,0550) RETIRED_SpecimenSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_SpecimenSequence = new(0x0040, 0x0550);
+    /// <summary>(0040,0550) SpecimenSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag SpecimenSequence = new(0x0040, 0x0550);
 
-    /// <summary>(0040,0552) RETIRED_SpecimenDescriptionSequenceTrial, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_SpecimenDescriptionSequenceTrial = new(0x0040, 0x0552);
+    /// <summary>(0040,0552) SpecimenDescriptionSequenceTrial, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag SpecimenDescriptionSequenceTrial = new(0x0040, 0x0552);
 
-    /// <summary>(0040,0553) RETIRED_SpecimenDescriptionTrial, VR ST, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_SpecimenDescriptionTrial = new(0x0040, 0x0553);
+    /// <summary>(0040,0553) SpecimenDescriptionTrial, VR ST, VM 1 (retired).</summary>
+    public static readonly DicomTag SpecimenDescriptionTrial = new(0x0040, 0x0553);
 
-    /// <summary>(0040,06FA) RETIRED_SlideIdentifier, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_SlideIdentifier = new(0x0040, 0x06FA);
+    /// <summary>(0040,06FA) SlideIdentifier, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag SlideIdentifier = new(0x0040, 0x06FA);
 
-    /// <summary>(0040,08D8) RETIRED_PixelSpacingSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_PixelSpacingSequence = new(0x0040, 0x08D8);
+    /// <summary>(0040,08D8) PixelSpacingSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag PixelSpacingSequence = new(0x0040, 0x08D8);
 
-    /// <summary>(0040,08DA) RETIRED_CoordinateSystemAxisCodeSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CoordinateSystemAxisCodeSequence = new(0x0040, 0x08DA);
+    /// <summary>(0040,08DA) CoordinateSystemAxisCodeSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag CoordinateSystemAxisCodeSequence = new(0x0040, 0x08DA);
 
-    /// <summary>(0040,09F8) RETIRED_VitalStainCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_VitalStainCodeSequenceTrial = new(0x0040, 0x09F8);
+    /// <summary>(0040,09F8) VitalStainCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag VitalStainCodeSequenceTrial = new(0x0040, 0x09F8);
 
-    /// <summary>(0040,1006) RETIRED_PlacerOrderNumberProcedure, VR SH, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_PlacerOrderNumberProcedure = new(0x0040, 0x1006);
+    /// <summary>(0040,1006) PlacerOrderNumberProcedure, VR SH, VM 1 (retired).</summary>
+    public static readonly DicomTag PlacerOrderNumberProcedure = new(0x0040, 0x1006);
 
-    /// <summary>(0040,1007) RETIRED_FillerOrderNumberProcedure, VR SH, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_FillerOrderNumberProcedure = new(0x0040, 0x1007);
+    /// <summary>(0040,1007) FillerOrderNumberProcedure, VR SH, VM 1 (retired).</summary>
+    public static readonly DicomTag FillerOrderNumberProcedure = new(0x0040, 0x1007);
 
-    /// <summary>(0040,1060) RETIRED_RequestedProcedureDescriptionTrial, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_RequestedProcedureDescriptionTrial = new(0x0040, 0x1060);
+    /// <summary>(0040,1060) RequestedProcedureDescriptionTrial, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag RequestedProcedureDescriptionTrial = new(0x0040, 0x1060);
 
-    /// <summary>(0040,2001) RETIRED_ReasonForTheImagingServiceRequest, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReasonForTheImagingServiceRequest = new(0x0040, 0x2001);
+    /// <summary>(0040,2001) ReasonForTheImagingServiceRequest, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag ReasonForTheImagingServiceRequest = new(0x0040, 0x2001);
 
-    /// <summary>(0040,2006) RETIRED_PlacerOrderNumberImagingServiceRequestRetired, VR SH, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_PlacerOrderNumberImagingServiceRequestRetired = new(0x0040, 0x2006);
+    /// <summary>(0040,2006) PlacerOrderNumberImagingServiceRequestRetired, VR SH, VM 1 (retired).</summary>
+    public static readonly DicomTag PlacerOrderNumberImagingServiceRequestRetired = new(0x0040, 0x2006);
 
-    /// <summary>(0040,2007) RETIRED_FillerOrderNumberImagingServiceRequestRetired, VR SH, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_FillerOrderNumberImagingServiceRequestRetired = new(0x0040, 0x2007);
+    /// <summary>(0040,2007) FillerOrderNumberImagingServiceRequestRetired, VR SH, VM 1 (retired).</summary>
+    public static readonly DicomTag FillerOrderNumberImagingServiceRequestRetired = new(0x0040, 0x2007);
 
-    /// <summary>(0040,4001) RETIRED_GeneralPurposeScheduledProcedureStepStatus, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_GeneralPurposeScheduledProcedureStepStatus = new(0x0040, 0x4001);
+    /// <summary>(0040,4001) GeneralPurposeScheduledProcedureStepStatus, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag GeneralPurposeScheduledProcedureStepStatus = new(0x0040, 0x4001);
 
-    /// <summary>(0040,4002) RETIRED_GeneralPurposePerformedProcedureStepStatus, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_GeneralPurposePerformedProcedureStepStatus = new(0x0040, 0x4002);
+    /// <summary>(0040,4002) GeneralPurposePerformedProcedureStepStatus, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag GeneralPurposePerformedProcedureStepStatus = new(0x0040, 0x4002);
 
-    /// <summary>(0040,4003) RETIRED_GeneralPurposeScheduledProcedureStepPriority, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_GeneralPurposeScheduledProcedureStepPriority = new(0x0040, 0x4003);
+    /// <summary>(0040,4003) GeneralPurposeScheduledProcedureStepPriority, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag GeneralPurposeScheduledProcedureStepPriority = new(0x0040, 0x4003);
 
-    /// <summary>(0040,4004) RETIRED_ScheduledProcessingApplicationsCodeSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ScheduledProcessingApplicationsCodeSequence = new(0x0040, 0x4004);
+    /// <summary>(0040,4004) ScheduledProcessingApplicationsCodeSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag ScheduledProcessingApplicationsCodeSequence = new(0x0040, 0x4004);
 
-    /// <summary>(0040,4006) RETIRED_MultipleCopiesFlag, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_MultipleCopiesFlag = new(0x0040, 0x4006);
+    /// <summary>(0040,4006) MultipleCopiesFlag, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag MultipleCopiesFlag = new(0x0040, 0x4006);
 
-    /// <summary>(0040,4007) RETIRED_PerformedProcessingApplicationsCodeSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_PerformedProcessingApplicationsCodeSequence = new(0x0040, 0x4007);
+    /// <summary>(0040,4007) PerformedProcessingApplicationsCodeSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag PerformedProcessingApplicationsCodeSequence = new(0x0040, 0x4007);
 
-    /// <summary>(0040,4015) RETIRED_ResultingGeneralPurposePerformedProcedureStepsSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ResultingGeneralPurposePerformedProcedureStepsSequence = new(0x0040, 0x4015);
+    /// <summary>(0040,4015) ResultingGeneralPurposePerformedProcedureStepsSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag ResultingGeneralPurposePerformedProcedureStepsSequence = new(0x0040, 0x4015);
 
-    /// <summary>(0040,4016) RETIRED_ReferencedGeneralPurposeScheduledProcedureStepSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReferencedGeneralPurposeScheduledProcedureStepSequence = new(0x0040, 0x4016);
+    /// <summary>(0040,4016) ReferencedGeneralPurposeScheduledProcedureStepSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag ReferencedGeneralPurposeScheduledProcedureStepSequence = new(0x0040, 0x4016);
 
-    /// <summary>(0040,4020) RETIRED_InputAvailabilityFlag, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_InputAvailabilityFlag = new(0x0040, 0x4020);
+    /// <summary>(0040,4020) InputAvailabilityFlag, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag InputAvailabilityFlag = new(0x0040, 0x4020);
 
-    /// <summary>(0040,4022) RETIRED_RelevantInformationSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_RelevantInformationSequence = new(0x0040, 0x4022);
+    /// <summary>(0040,4022) RelevantInformationSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag RelevantInformationSequence = new(0x0040, 0x4022);
 
-    /// <summary>(0040,4023) RETIRED_ReferencedGeneralPurposeScheduledProcedureStepTransactionUID, VR UI, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReferencedGeneralPurposeScheduledProcedureStepTransactionUID = new(0x0040, 0x4023);
+    /// <summary>(0040,4023) ReferencedGeneralPurposeScheduledProcedureStepTransactionUID, VR UI, VM 1 (retired).</summary>
+    public static readonly DicomTag ReferencedGeneralPurposeScheduledProcedureStepTransactionUID = new(0x0040, 0x4023);
 
-    /// <summary>(0040,4031) RETIRED_RequestedSubsequentWorkitemCodeSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_RequestedSubsequentWorkitemCodeSequence = new(0x0040, 0x4031);
+    /// <summary>(0040,4031) RequestedSubsequentWorkitemCodeSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag RequestedSubsequentWorkitemCodeSequence = new(0x0040, 0x4031);
 
-    /// <summary>(0040,4032) RETIRED_NonDICOMOutputCodeSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_NonDICOMOutputCodeSequence = new(0x0040, 0x4032);
+    /// <summary>(0040,4032) NonDICOMOutputCodeSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag NonDICOMOutputCodeSequence = new(0x0040, 0x4032);
 
-    /// <summary>(0040,A007) RETIRED_FindingsFlagTrial, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_FindingsFlagTrial = new(0x0040, 0xA007);
+    /// <summary>(0040,A007) FindingsFlagTrial, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag FindingsFlagTrial = new(0x0040, 0xA007);
 
-    /// <summary>(0040,A020) RETIRED_FindingsSequenceTrial, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_FindingsSequenceTrial = new(0x0040, 0xA020);
+    /// <summary>(0040,A020) FindingsSequenceTrial, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag FindingsSequenceTrial = new(0x0040, 0xA020);
 
-    /// <summary>(0040,A021) RETIRED_FindingsGroupUIDTrial, VR UI, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_FindingsGroupUIDTrial = new(0x0040, 0xA021);
+    /// <summary>(0040,A021) FindingsGroupUIDTrial, VR UI, VM 1 (retired).</summary>
+    public static readonly DicomTag FindingsGroupUIDTrial = new(0x0040, 0xA021);
 
-    /// <summary>(0040,A022) RETIRED_ReferencedFindingsGroupUIDTrial, VR UI, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReferencedFindingsGroupUIDTrial = new(0x0040, 0xA022);
+    /// <summary>(0040,A022) ReferencedFindingsGroupUIDTrial, VR UI, VM 1 (retired).</summary>
+    public static readonly DicomTag ReferencedFindingsGroupUIDTrial = new(0x0040, 0xA022);
 
-    /// <summary>(0040,A023) RETIRED_FindingsGroupRecordingDateTrial, VR DA, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_FindingsGroupRecordingDateTrial = new(0x0040, 0xA023);
+    /// <summary>(0040,A023) FindingsGroupRecordingDateTrial, VR DA, VM 1 (retired).</summary>
+    public static readonly DicomTag FindingsGroupRecordingDateTrial = new(0x0040, 0xA023);
 
-    /// <summary>(0040,A024) RETIRED_FindingsGroupRecordingTimeTrial, VR TM, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_FindingsGroupRecordingTimeTrial = new(0x0040, 0xA024);
+    /// <summary>(0040,A024) FindingsGroupRecordingTimeTrial, VR TM, VM 1 (retired).</summary>
+    public static readonly DicomTag FindingsGroupRecordingTimeTrial = new(0x0040, 0xA024);
 
-    /// <summary>(0040,A026) RETIRED_FindingsSourceCategoryCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_FindingsSourceCategoryCodeSequenceTrial = new(0x0040, 0xA026);
+    /// <summary>(0040,A026) FindingsSourceCategoryCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag FindingsSourceCategoryCodeSequenceTrial = new(0x0040, 0xA026);
 
-    /// <summary>(0040,A028) RETIRED_DocumentingOrganizationIdentifierCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_DocumentingOrganizationIdentifierCodeSequenceTrial = new(0x0040, 0xA028);
+    /// <summary>(0040,A028) DocumentingOrganizationIdentifierCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag DocumentingOrganizationIdentifierCodeSequenceTrial = new(0x0040, 0xA028);
 
-    /// <summary>(0040,A047) RETIRED_MeasurementPrecisionDescriptionTrial, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_MeasurementPrecisionDescriptionTrial = new(0x0040, 0xA047);
+    /// <summary>(0040,A047) MeasurementPrecisionDescriptionTrial, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag MeasurementPrecisionDescriptionTrial = new(0x0040, 0xA047);
 
-    /// <summary>(0040,A057) RETIRED_UrgencyOrPriorityAlertsTrial, VR CS, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_UrgencyOrPriorityAlertsTrial = new(0x0040, 0xA057);
+    /// <summary>(0040,A057) UrgencyOrPriorityAlertsTrial, VR CS, VM 1-n (retired).</summary>
+    public static readonly DicomTag UrgencyOrPriorityAlertsTrial = new(0x0040, 0xA057);
 
-    /// <summary>(0040,A060) RETIRED_SequencingIndicatorTrial, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_SequencingIndicatorTrial = new(0x0040, 0xA060);
+    /// <summary>(0040,A060) SequencingIndicatorTrial, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag SequencingIndicatorTrial = new(0x0040, 0xA060);
 
-    /// <summary>(0040,A066) RETIRED_DocumentIdentifierCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_DocumentIdentifierCodeSequenceTrial = new(0x0040, 0xA066);
+    /// <summary>(0040,A066) DocumentIdentifierCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag DocumentIdentifierCodeSequenceTrial = new(0x0040, 0xA066);
 
-    /// <summary>(0040,A067) RETIRED_DocumentAuthorTrial, VR PN, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_DocumentAuthorTrial = new(0x0040, 0xA067);
+    /// <summary>(0040,A067) DocumentAuthorTrial, VR PN, VM 1 (retired).</summary>
+    public static readonly DicomTag DocumentAuthorTrial = new(0x0040, 0xA067);
 
-    /// <summary>(0040,A068) RETIRED_DocumentAuthorIdentifierCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_DocumentAuthorIdentifierCodeSequenceTrial = new(0x0040, 0xA068);
+    /// <summary>(0040,A068) DocumentAuthorIdentifierCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag DocumentAuthorIdentifierCodeSequenceTrial = new(0x0040, 0xA068);
 
-    /// <summary>(0040,A070) RETIRED_IdentifierCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_IdentifierCodeSequenceTrial = new(0x0040, 0xA070);
+    /// <summary>(0040,A070) IdentifierCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag IdentifierCodeSequenceTrial = new(0x0040, 0xA070);
 
-    /// <summary>(0040,A074) RETIRED_ObjectBinaryIdentifierTrial, VR OB, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ObjectBinaryIdentifierTrial = new(0x0040, 0xA074);
+    /// <summary>(0040,A074) ObjectBinaryIdentifierTrial, VR OB, VM 1 (retired).</summary>
+    public static readonly DicomTag ObjectBinaryIdentifierTrial = new(0x0040, 0xA074);
 
-    /// <summary>(0040,A076) RETIRED_DocumentingObserverIdentifierCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_DocumentingObserverIdentifierCodeSequenceTrial = new(0x0040, 0xA076);
+    /// <summary>(0040,A076) DocumentingObserverIdentifierCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag DocumentingObserverIdentifierCodeSequenceTrial = new(0x0040, 0xA076);
 
-    /// <summary>(0040,A085) RETIRED_ProcedureIdentifierCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ProcedureIdentifierCodeSequenceTrial = new(0x0040, 0xA085);
+    /// <summary>(0040,A085) ProcedureIdentifierCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag ProcedureIdentifierCodeSequenceTrial = new(0x0040, 0xA085);
 
-    /// <summary>(0040,A089) RETIRED_ObjectDirectoryBinaryIdentifierTrial, VR OB, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ObjectDirectoryBinaryIdentifierTrial = new(0x0040, 0xA089);
+    /// <summary>(0040,A089) ObjectDirectoryBinaryIdentifierTrial, VR OB, VM 1 (retired).</summary>
+    public static readonly DicomTag ObjectDirectoryBinaryIdentifierTrial = new(0x0040, 0xA089);
 
-    /// <summary>(0040,A090) RETIRED_EquivalentCDADocumentSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_EquivalentCDADocumentSequence = new(0x0040, 0xA090);
+    /// <summary>(0040,A090) EquivalentCDADocumentSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag EquivalentCDADocumentSequence = new(0x0040, 0xA090);
 
-    /// <summary>(0040,A110) RETIRED_DateOfDocumentOrVerbalTransactionTrial, VR DA, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_DateOfDocumentOrVerbalTransactionTrial = new(0x0040, 0xA110);
+    /// <summary>(0040,A110) DateOfDocumentOrVerbalTransactionTrial, VR DA, VM 1 (retired).</summary>
+    public static readonly DicomTag DateOfDocumentOrVerbalTransactionTrial = new(0x0040, 0xA110);
 
-    /// <summary>(0040,A112) RETIRED_TimeOfDocumentCreationOrVerbalTransactionTrial, VR TM, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TimeOfDocumentCreationOrVerbalTransactionTrial = new(0x0040, 0xA112);
+    /// <summary>(0040,A112) TimeOfDocumentCreationOrVerbalTransactionTrial, VR TM, VM 1 (retired).</summary>
+    public static readonly DicomTag TimeOfDocumentCreationOrVerbalTransactionTrial = new(0x0040, 0xA112);
 
-    /// <summary>(0040,A125) RETIRED_ReportStatusIDTrial, VR CS, VM 2 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReportStatusIDTrial = new(0x0040, 0xA125);
+    /// <summary>(0040,A125) ReportStatusIDTrial, VR CS, VM 2 (retired).</summary>
+    public static readonly DicomTag ReportStatusIDTrial = new(0x0040, 0xA125);
 
-    /// <summary>(0040,A136) RETIRED_ReferencedFrameNumbers, VR US, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_ReferencedFrameNumbers = new(0x0040, 0xA136);
+    /// <summary>(0040,A136) ReferencedFrameNumbers, VR US, VM 1-n (retired).</summary>
+    public static readonly DicomTag ReferencedFrameNumbers = new(0x0040, 0xA136);
 
-    /// <summary>(0040,A167) RETIRED_ObservationCategoryCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ObservationCategoryCodeSequenceTrial = new(0x0040, 0xA167);
+    /// <summary>(0040,A167) ObservationCategoryCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag ObservationCategoryCodeSequenceTrial = new(0x0040, 0xA167);
 
-    /// <summary>(0040,A16A) RETIRED_BibliographicCitationTrial, VR ST, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_BibliographicCitationTrial = new(0x0040, 0xA16A);
+    /// <summary>(0040,A16A) BibliographicCitationTrial, VR ST, VM 1 (retired).</summary>
+    public static readonly DicomTag BibliographicCitationTrial = new(0x0040, 0xA16A);
 
-    /// <summary>(0040,A172) RETIRED_ReferencedObservationUIDTrial, VR UI, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReferencedObservationUIDTrial = new(0x0040, 0xA172);
+    /// <summary>(0040,A172) ReferencedObservationUIDTrial, VR UI, VM 1 (retired).</summary>
+    public static readonly DicomTag ReferencedObservationUIDTrial = new(0x0040, 0xA172);
 
-    /// <summary>(0040,A173) RETIRED_ReferencedObservationClassTrial, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReferencedObservationClassTrial = new(0x0040, 0xA173);
+    /// <summary>(0040,A173) ReferencedObservationClassTrial, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag ReferencedObservationClassTrial = new(0x0040, 0xA173);
 
-    /// <summary>(0040,A174) RETIRED_ReferencedObjectObservationClassTrial, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReferencedObjectObservationClassTrial = new(0x0040, 0xA174);
+    /// <summary>(0040,A174) ReferencedObjectObservationClassTrial, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag ReferencedObjectObservationClassTrial = new(0x0040, 0xA174);
 
-    /// <summary>(0040,A192) RETIRED_ObservationDateTrial, VR DA, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ObservationDateTrial = new(0x0040, 0xA192);
+    /// <summary>(0040,A192) ObservationDateTrial, VR DA, VM 1 (retired).</summary>
+    public static readonly DicomTag ObservationDateTrial = new(0x0040, 0xA192);
 
-    /// <summary>(0040,A193) RETIRED_ObservationTimeTrial, VR TM, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ObservationTimeTrial = new(0x0040, 0xA193);
+    /// <summary>(0040,A193) ObservationTimeTrial, VR TM, VM 1 (retired).</summary>
+    public static readonly DicomTag ObservationTimeTrial = new(0x0040, 0xA193);
 
-    /// <summary>(0040,A194) RETIRED_MeasurementAutomationTrial, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_MeasurementAutomationTrial = new(0x0040, 0xA194);
+    /// <summary>(0040,A194) MeasurementAutomationTrial, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag MeasurementAutomationTrial = new(0x0040, 0xA194);
 
-    /// <summary>(0040,A224) RETIRED_IdentificationDescriptionTrial, VR ST, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_IdentificationDescriptionTrial = new(0x0040, 0xA224);
+    /// <summary>(0040,A224) IdentificationDescriptionTrial, VR ST, VM 1 (retired).</summary>
+    public static readonly DicomTag IdentificationDescriptionTrial = new(0x0040, 0xA224);
 
-    /// <summary>(0040,A290) RETIRED_CoordinatesSetGeometricTypeTrial, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CoordinatesSetGeometricTypeTrial = new(0x0040, 0xA290);
+    /// <summary>(0040,A290) CoordinatesSetGeometricTypeTrial, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag CoordinatesSetGeometricTypeTrial = new(0x0040, 0xA290);
 
-    /// <summary>(0040,A296) RETIRED_AlgorithmCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AlgorithmCodeSequenceTrial = new(0x0040, 0xA296);
+    /// <summary>(0040,A296) AlgorithmCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag AlgorithmCodeSequenceTrial = new(0x0040, 0xA296);
 
-    /// <summary>(0040,A297) RETIRED_AlgorithmDescriptionTrial, VR ST, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AlgorithmDescriptionTrial = new(0x0040, 0xA297);
+    /// <summary>(0040,A297) AlgorithmDescriptionTrial, VR ST, VM 1 (retired).</summary>
+    public static readonly DicomTag AlgorithmDescriptionTrial = new(0x0040, 0xA297);
 
-    /// <summary>(0040,A29A) RETIRED_PixelCoordinatesSetTrial, VR SL, VM 2-2n (retired).</summary>
-    public static readonly DicomTag RETIRED_PixelCoordinatesSetTrial = new(0x0040, 0xA29A);
+    /// <summary>(0040,A29A) PixelCoordinatesSetTrial, VR SL, VM 2-2n (retired).</summary>
+    public static readonly DicomTag PixelCoordinatesSetTrial = new(0x0040, 0xA29A);
 
-    /// <summary>(0040,A307) RETIRED_CurrentObserverTrial, VR PN, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CurrentObserverTrial = new(0x0040, 0xA307);
+    /// <summary>(0040,A307) CurrentObserverTrial, VR PN, VM 1 (retired).</summary>
+    public static readonly DicomTag CurrentObserverTrial = new(0x0040, 0xA307);
 
-    /// <summary>(0040,A313) RETIRED_ReferencedAccessionSequenceTrial, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReferencedAccessionSequenceTrial = new(0x0040, 0xA313);
+    /// <summary>(0040,A313) ReferencedAccessionSequenceTrial, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag ReferencedAccessionSequenceTrial = new(0x0040, 0xA313);
 
-    /// <summary>(0040,A33A) RETIRED_ReportStatusCommentTrial, VR ST, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReportStatusCommentTrial = new(0x0040, 0xA33A);
+    /// <summary>(0040,A33A) ReportStatusCommentTrial, VR ST, VM 1 (retired).</summary>
+    public static readonly DicomTag ReportStatusCommentTrial = new(0x0040, 0xA33A);
 
-    /// <summary>(0040,A340) RETIRED_ProcedureContextSequenceTrial, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ProcedureContextSequenceTrial = new(0x0040, 0xA340);
+    /// <summary>(0040,A340) ProcedureContextSequenceTrial, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag ProcedureContextSequenceTrial = new(0x0040, 0xA340);
 
-    /// <summary>(0040,A352) RETIRED_VerbalSourceTrial, VR PN, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_VerbalSourceTrial = new(0x0040, 0xA352);
+    /// <summary>(0040,A352) VerbalSourceTrial, VR PN, VM 1 (retired).</summary>
+    public static readonly DicomTag VerbalSourceTrial = new(0x0040, 0xA352);
 
-    /// <summary>(0040,A353) RETIRED_AddressTrial, VR ST, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AddressTrial = new(0x0040, 0xA353);
+    /// <summary>(0040,A353) AddressTrial, VR ST, VM 1 (retired).</summary>
+    public static readonly DicomTag AddressTrial = new(0x0040, 0xA353);
 
-    /// <summary>(0040,A354) RETIRED_TelephoneNumberTrial, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TelephoneNumberTrial = new(0x0040, 0xA354);
+    /// <summary>(0040,A354) TelephoneNumberTrial, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag TelephoneNumberTrial = new(0x0040, 0xA354);
 
-    /// <summary>(0040,A358) RETIRED_VerbalSourceIdentifierCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_VerbalSourceIdentifierCodeSequenceTrial = new(0x0040, 0xA358);
+    /// <summary>(0040,A358) VerbalSourceIdentifierCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag VerbalSourceIdentifierCodeSequenceTrial = new(0x0040, 0xA358);
 
-    /// <summary>(0040,A380) RETIRED_ReportDetailSequenceTrial, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReportDetailSequenceTrial = new(0x0040, 0xA380);
+    /// <summary>(0040,A380) ReportDetailSequenceTrial, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag ReportDetailSequenceTrial = new(0x0040, 0xA380);
 
-    /// <summary>(0040,A402) RETIRED_ObservationSubjectUIDTrial, VR UI, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ObservationSubjectUIDTrial = new(0x0040, 0xA402);
+    /// <summary>(0040,A402) ObservationSubjectUIDTrial, VR UI, VM 1 (retired).</summary>
+    public static readonly DicomTag ObservationSubjectUIDTrial = new(0x0040, 0xA402);
 
-    /// <summary>(0040,A403) RETIRED_ObservationSubjectClassTrial, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ObservationSubjectClassTrial = new(0x0040, 0xA403);
+    /// <summary>(0040,A403) ObservationSubjectClassTrial, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag ObservationSubjectClassTrial = new(0x0040, 0xA403);
 
-    /// <summary>(0040,A404) RETIRED_ObservationSubjectTypeCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ObservationSubjectTypeCodeSequenceTrial = new(0x0040, 0xA404);
+    /// <summary>(0040,A404) ObservationSubjectTypeCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag ObservationSubjectTypeCodeSequenceTrial = new(0x0040, 0xA404);
 
-    /// <summary>(0040,A600) RETIRED_ObservationSubjectContextFlagTrial, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ObservationSubjectContextFlagTrial = new(0x0040, 0xA600);
+    /// <summary>(0040,A600) ObservationSubjectContextFlagTrial, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag ObservationSubjectContextFlagTrial = new(0x0040, 0xA600);
 
-    /// <summary>(0040,A601) RETIRED_ObserverContextFlagTrial, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ObserverContextFlagTrial = new(0x0040, 0xA601);
+    /// <summary>(0040,A601) ObserverContextFlagTrial, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag ObserverContextFlagTrial = new(0x0040, 0xA601);
 
-    /// <summary>(0040,A603) RETIRED_ProcedureContextFlagTrial, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ProcedureContextFlagTrial = new(0x0040, 0xA603);
+    /// <summary>(0040,A603) ProcedureContextFlagTrial, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag ProcedureContextFlagTrial = new(0x0040, 0xA603);
 
-    /// <summary>(0040,A731) RETIRED_RelationshipSequenceTrial, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_RelationshipSequenceTrial = new(0x0040, 0xA731);
+    /// <summary>(0040,A731) RelationshipSequenceTrial, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag RelationshipSequenceTrial = new(0x0040, 0xA731);
 
-    /// <summary>(0040,A732) RETIRED_RelationshipTypeCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_RelationshipTypeCodeSequenceTrial = new(0x0040, 0xA732);
+    /// <summary>(0040,A732) RelationshipTypeCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag RelationshipTypeCodeSequenceTrial = new(0x0040, 0xA732);
 
-    /// <summary>(0040,A744) RETIRED_LanguageCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_LanguageCodeSequenceTrial = new(0x0040, 0xA744);
+    /// <summary>(0040,A744) LanguageCodeSequenceTrial, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag LanguageCodeSequenceTrial = new(0x0040, 0xA744);
 
-    /// <summary>(0040,A992) RETIRED_UniformResourceLocatorTrial, VR ST, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_UniformResourceLocatorTrial = new(0x0040, 0xA992);
+    /// <summary>(0040,A992) UniformResourceLocatorTrial, VR ST, VM 1 (retired).</summary>
+    public static readonly DicomTag UniformResourceLocatorTrial = new(0x0040, 0xA992);
 
-    /// <summary>(0040,DB06) RETIRED_TemplateVersion, VR DT, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TemplateVersion = new(0x0040, 0xDB06);
+    /// <summary>(0040,DB06) TemplateVersion, VR DT, VM 1 (retired).</summary>
+    public static readonly DicomTag TemplateVersion = new(0x0040, 0xDB06);
 
-    /// <summary>(0040,DB07) RETIRED_TemplateLocalVersion, VR DT, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TemplateLocalVersion = new(0x0040, 0xDB07);
+    /// <summary>(0040,DB07) TemplateLocalVersion, VR DT, VM 1 (retired).</summary>
+    public static readonly DicomTag TemplateLocalVersion = new(0x0040, 0xDB07);
 
-    /// <summary>(0040,DB0B) RETIRED_TemplateExtensionFlag, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TemplateExtensionFlag = new(0x0040, 0xDB0B);
+    /// <summary>(0040,DB0B) TemplateExtensionFlag, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag TemplateExtensionFlag = new(0x0040, 0xDB0B);
 
-    /// <summary>(0040,DB0C) RETIRED_TemplateExtensionOrganizationUID, VR UI, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TemplateExtensionOrganizationUID = new(0x0040, 0xDB0C);
+    /// <summary>(0040,DB0C) TemplateExtensionOrganizationUID, VR UI, VM 1 (retired).</summary>
+    public static readonly DicomTag TemplateExtensionOrganizationUID = new(0x0040, 0xDB0C);
 
-    /// <summary>(0040,DB0D) RETIRED_TemplateExtensionCreatorUID, VR UI, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TemplateExtensionCreatorUID = new(0x0040, 0xDB0D);
+    /// <summary>(0040,DB0D) TemplateExtensionCreatorUID, VR UI, VM 1 (retired).</summary>
+    public static readonly DicomTag TemplateExtensionCreatorUID = new(0x0040, 0xDB0D);
 
-    /// <summary>(0048,0200) RETIRED_ReferencedImageNavigationSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReferencedImageNavigationSequence = new(0x0048, 0x0200);
+    /// <summary>(0048,0200) ReferencedImageNavigationSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag ReferencedImageNavigationSequence = new(0x0048, 0x0200);
 
-    /// <summary>(0048,0201) RETIRED_TopLeftHandCornerOfLocalizerArea, VR US, VM 2 (retired).</summary>
-    public static readonly DicomTag RETIRED_TopLeftHandCornerOfLocalizerArea = new(0x0048, 0x0201);
+    /// <summary>(0048,0201) TopLeftHandCornerOfLocalizerArea, VR US, VM 2 (retired).</summary>
+    public static readonly DicomTag TopLeftHandCornerOfLocalizerArea = new(0x0048, 0x0201);
 
-    /// <summary>(0048,0202) RETIRED_BottomRightHandCornerOfLocalizerArea, VR US, VM 2 (retired).</summary>
-    public static readonly DicomTag RETIRED_BottomRightHandCornerOfLocalizerArea = new(0x0048, 0x0202);
+    /// <summary>(0048,0202) BottomRightHandCornerOfLocalizerArea, VR US, VM 2 (retired).</summary>
+    public static readonly DicomTag BottomRightHandCornerOfLocalizerArea = new(0x0048, 0x0202);
 
-    /// <summary>(0054,1400) RETIRED_CountsIncluded, VR CS, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_CountsIncluded = new(0x0054, 0x1400);
+    /// <summary>(0054,1400) CountsIncluded, VR CS, VM 1-n (retired).</summary>
+    public static readonly DicomTag CountsIncluded = new(0x0054, 0x1400);
 
-    /// <summary>(0054,1401) RETIRED_DeadTimeCorrectionFlag, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_DeadTimeCorrectionFlag = new(0x0054, 0x1401);
+    /// <summary>(0054,1401) DeadTimeCorrectionFlag, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag DeadTimeCorrectionFlag = new(0x0054, 0x1401);
 
-    /// <summary>(0066,0023) RETIRED_TrianglePointIndexList, VR OW, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TrianglePointIndexList = new(0x0066, 0x0023);
+    /// <summary>(0066,0023) TrianglePointIndexList, VR OW, VM 1 (retired).</summary>
+    public static readonly DicomTag TrianglePointIndexList = new(0x0066, 0x0023);
 
-    /// <summary>(0066,0024) RETIRED_EdgePointIndexList, VR OW, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_EdgePointIndexList = new(0x0066, 0x0024);
+    /// <summary>(0066,0024) EdgePointIndexList, VR OW, VM 1 (retired).</summary>
+    public static readonly DicomTag EdgePointIndexList = new(0x0066, 0x0024);
 
-    /// <summary>(0066,0025) RETIRED_VertexPointIndexList, VR OW, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_VertexPointIndexList = new(0x0066, 0x0025);
+    /// <summary>(0066,0025) VertexPointIndexList, VR OW, VM 1 (retired).</summary>
+    public static readonly DicomTag VertexPointIndexList = new(0x0066, 0x0025);
 
-    /// <summary>(0066,0029) RETIRED_PrimitivePointIndexList, VR OW, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_PrimitivePointIndexList = new(0x0066, 0x0029);
+    /// <summary>(0066,0029) PrimitivePointIndexList, VR OW, VM 1 (retired).</summary>
+    public static readonly DicomTag PrimitivePointIndexList = new(0x0066, 0x0029);
 
-    /// <summary>(0070,0040) RETIRED_ImageRotationRetired, VR IS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ImageRotationRetired = new(0x0070, 0x0040);
+    /// <summary>(0070,0040) ImageRotationRetired, VR IS, VM 1 (retired).</summary>
+    public static readonly DicomTag ImageRotationRetired = new(0x0070, 0x0040);
 
-    /// <summary>(0070,0050) RETIRED_DisplayedAreaTopLeftHandCornerTrial, VR US, VM 2 (retired).</summary>
-    public static readonly DicomTag RETIRED_DisplayedAreaTopLeftHandCornerTrial = new(0x0070, 0x0050);
+    /// <summary>(0070,0050) DisplayedAreaTopLeftHandCornerTrial, VR US, VM 2 (retired).</summary>
+    public static readonly DicomTag DisplayedAreaTopLeftHandCornerTrial = new(0x0070, 0x0050);
 
-    /// <summary>(0070,0051) RETIRED_DisplayedAreaBottomRightHandCornerTrial, VR US, VM 2 (retired).</summary>
-    public static readonly DicomTag RETIRED_DisplayedAreaBottomRightHandCornerTrial = new(0x0070, 0x0051);
+    /// <summary>(0070,0051) DisplayedAreaBottomRightHandCornerTrial, VR US, VM 2 (retired).</summary>
+    public static readonly DicomTag DisplayedAreaBottomRightHandCornerTrial = new(0x0070, 0x0051);
 
-    /// <summary>(0070,0067) RETIRED_GraphicLayerRecommendedDisplayRGBValue, VR US, VM 3 (retired).</summary>
-    public static readonly DicomTag RETIRED_GraphicLayerRecommendedDisplayRGBValue = new(0x0070, 0x0067);
+    /// <summary>(0070,0067) GraphicLayerRecommendedDisplayRGBValue, VR US, VM 3 (retired).</summary>
+    public static readonly DicomTag GraphicLayerRecommendedDisplayRGBValue = new(0x0070, 0x0067);
 
-    /// <summary>(0070,1206) RETIRED_CompositingMethod, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CompositingMethod = new(0x0070, 0x1206);
+    /// <summary>(0070,1206) CompositingMethod, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag CompositingMethod = new(0x0070, 0x1206);
 
-    /// <summary>(0074,1024) RETIRED_BeamOrderIndexTrial, VR IS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_BeamOrderIndexTrial = new(0x0074, 0x1024);
+    /// <summary>(0074,1024) BeamOrderIndexTrial, VR IS, VM 1 (retired).</summary>
+    public static readonly DicomTag BeamOrderIndexTrial = new(0x0074, 0x1024);
 
-    /// <summary>(0074,1038) RETIRED_DoubleExposureMetersetTrial, VR DS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_DoubleExposureMetersetTrial = new(0x0074, 0x1038);
+    /// <summary>(0074,1038) DoubleExposureMetersetTrial, VR DS, VM 1 (retired).</summary>
+    public static readonly DicomTag DoubleExposureMetersetTrial = new(0x0074, 0x1038);
 
-    /// <summary>(0074,103A) RETIRED_DoubleExposureFieldDeltaTrial, VR DS, VM 4 (retired).</summary>
-    public static readonly DicomTag RETIRED_DoubleExposureFieldDeltaTrial = new(0x0074, 0x103A);
+    /// <summary>(0074,103A) DoubleExposureFieldDeltaTrial, VR DS, VM 4 (retired).</summary>
+    public static readonly DicomTag DoubleExposureFieldDeltaTrial = new(0x0074, 0x103A);
 
-    /// <summary>(0074,1220) RETIRED_RelatedProcedureStepSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_RelatedProcedureStepSequence = new(0x0074, 0x1220);
+    /// <summary>(0074,1220) RelatedProcedureStepSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag RelatedProcedureStepSequence = new(0x0074, 0x1220);
 
-    /// <summary>(0074,1222) RETIRED_ProcedureStepRelationshipType, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ProcedureStepRelationshipType = new(0x0074, 0x1222);
+    /// <summary>(0074,1222) ProcedureStepRelationshipType, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag ProcedureStepRelationshipType = new(0x0074, 0x1222);
 
-    /// <summary>(0088,0904) RETIRED_TopicTitle, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TopicTitle = new(0x0088, 0x0904);
+    /// <summary>(0088,0904) TopicTitle, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag TopicTitle = new(0x0088, 0x0904);
 
-    /// <summary>(0088,0906) RETIRED_TopicSubject, VR ST, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TopicSubject = new(0x0088, 0x0906);
+    /// <summary>(0088,0906) TopicSubject, VR ST, VM 1 (retired).</summary>
+    public static readonly DicomTag TopicSubject = new(0x0088, 0x0906);
 
-    /// <summary>(0088,0910) RETIRED_TopicAuthor, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TopicAuthor = new(0x0088, 0x0910);
+    /// <summary>(0088,0910) TopicAuthor, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag TopicAuthor = new(0x0088, 0x0910);
 
-    /// <summary>(0088,0912) RETIRED_TopicKeywords, VR LO, VM 1-32 (retired).</summary>
-    public static readonly DicomTag RETIRED_TopicKeywords = new(0x0088, 0x0912);
+    /// <summary>(0088,0912) TopicKeywords, VR LO, VM 1-32 (retired).</summary>
+    public static readonly DicomTag TopicKeywords = new(0x0088, 0x0912);
 
-    /// <summary>(2000,0062) RETIRED_ColorImagePrintingFlag, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ColorImagePrintingFlag = new(0x2000, 0x0062);
+    /// <summary>(2000,0062) ColorImagePrintingFlag, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag ColorImagePrintingFlag = new(0x2000, 0x0062);
 
-    /// <summary>(2000,0063) RETIRED_CollationFlag, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CollationFlag = new(0x2000, 0x0063);
+    /// <summary>(2000,0063) CollationFlag, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag CollationFlag = new(0x2000, 0x0063);
 
-    /// <summary>(2000,0065) RETIRED_AnnotationFlag, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AnnotationFlag = new(0x2000, 0x0065);
+    /// <summary>(2000,0065) AnnotationFlag, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag AnnotationFlag = new(0x2000, 0x0065);
 
-    /// <summary>(2000,0067) RETIRED_ImageOverlayFlag, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ImageOverlayFlag = new(0x2000, 0x0067);
+    /// <summary>(2000,0067) ImageOverlayFlag, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag ImageOverlayFlag = new(0x2000, 0x0067);
 
-    /// <summary>(2000,0069) RETIRED_PresentationLUTFlag, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_PresentationLUTFlag = new(0x2000, 0x0069);
+    /// <summary>(2000,0069) PresentationLUTFlag, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag PresentationLUTFlag = new(0x2000, 0x0069);
 
-    /// <summary>(2000,006A) RETIRED_ImageBoxPresentationLUTFlag, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ImageBoxPresentationLUTFlag = new(0x2000, 0x006A);
+    /// <summary>(2000,006A) ImageBoxPresentationLUTFlag, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag ImageBoxPresentationLUTFlag = new(0x2000, 0x006A);
 
-    /// <summary>(2000,0510) RETIRED_ReferencedStoredPrintSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReferencedStoredPrintSequence = new(0x2000, 0x0510);
+    /// <summary>(2000,0510) ReferencedStoredPrintSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag ReferencedStoredPrintSequence = new(0x2000, 0x0510);
 
-    /// <summary>(2020,0130) RETIRED_ReferencedImageOverlayBoxSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReferencedImageOverlayBoxSequence = new(0x2020, 0x0130);
+    /// <summary>(2020,0130) ReferencedImageOverlayBoxSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag ReferencedImageOverlayBoxSequence = new(0x2020, 0x0130);
 
-    /// <summary>(2020,0140) RETIRED_ReferencedVOILUTBoxSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReferencedVOILUTBoxSequence = new(0x2020, 0x0140);
+    /// <summary>(2020,0140) ReferencedVOILUTBoxSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag ReferencedVOILUTBoxSequence = new(0x2020, 0x0140);
 
-    /// <summary>(2040,0010) RETIRED_ReferencedOverlayPlaneSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReferencedOverlayPlaneSequence = new(0x2040, 0x0010);
+    /// <summary>(2040,0010) ReferencedOverlayPlaneSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag ReferencedOverlayPlaneSequence = new(0x2040, 0x0010);
 
-    /// <summary>(2040,0011) RETIRED_ReferencedOverlayPlaneGroups, VR US, VM 1-99 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReferencedOverlayPlaneGroups = new(0x2040, 0x0011);
+    /// <summary>(2040,0011) ReferencedOverlayPlaneGroups, VR US, VM 1-99 (retired).</summary>
+    public static readonly DicomTag ReferencedOverlayPlaneGroups = new(0x2040, 0x0011);
 
-    /// <summary>(2040,0020) RETIRED_OverlayPixelDataSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayPixelDataSequence = new(0x2040, 0x0020);
+    /// <summary>(2040,0020) OverlayPixelDataSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag OverlayPixelDataSequence = new(0x2040, 0x0020);
 
-    /// <summary>(2040,0060) RETIRED_OverlayMagnificationType, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayMagnificationType = new(0x2040, 0x0060);
+    /// <summary>(2040,0060) OverlayMagnificationType, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag OverlayMagnificationType = new(0x2040, 0x0060);
 
-    /// <summary>(2040,0070) RETIRED_OverlaySmoothingType, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlaySmoothingType = new(0x2040, 0x0070);
+    /// <summary>(2040,0070) OverlaySmoothingType, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag OverlaySmoothingType = new(0x2040, 0x0070);
 
-    /// <summary>(2040,0072) RETIRED_OverlayOrImageMagnification, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayOrImageMagnification = new(0x2040, 0x0072);
+    /// <summary>(2040,0072) OverlayOrImageMagnification, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag OverlayOrImageMagnification = new(0x2040, 0x0072);
 
-    /// <summary>(2040,0074) RETIRED_MagnifyToNumberOfColumns, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_MagnifyToNumberOfColumns = new(0x2040, 0x0074);
+    /// <summary>(2040,0074) MagnifyToNumberOfColumns, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag MagnifyToNumberOfColumns = new(0x2040, 0x0074);
 
-    /// <summary>(2040,0080) RETIRED_OverlayForegroundDensity, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayForegroundDensity = new(0x2040, 0x0080);
+    /// <summary>(2040,0080) OverlayForegroundDensity, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag OverlayForegroundDensity = new(0x2040, 0x0080);
 
-    /// <summary>(2040,0082) RETIRED_OverlayBackgroundDensity, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayBackgroundDensity = new(0x2040, 0x0082);
+    /// <summary>(2040,0082) OverlayBackgroundDensity, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag OverlayBackgroundDensity = new(0x2040, 0x0082);
 
-    /// <summary>(2040,0090) RETIRED_OverlayMode, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayMode = new(0x2040, 0x0090);
+    /// <summary>(2040,0090) OverlayMode, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag OverlayMode = new(0x2040, 0x0090);
 
-    /// <summary>(2040,0100) RETIRED_ThresholdDensity, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ThresholdDensity = new(0x2040, 0x0100);
+    /// <summary>(2040,0100) ThresholdDensity, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag ThresholdDensity = new(0x2040, 0x0100);
 
-    /// <summary>(2040,0500) RETIRED_ReferencedImageBoxSequenceRetired, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReferencedImageBoxSequenceRetired = new(0x2040, 0x0500);
+    /// <summary>(2040,0500) ReferencedImageBoxSequenceRetired, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag ReferencedImageBoxSequenceRetired = new(0x2040, 0x0500);
 
-    /// <summary>(2100,0010) RETIRED_PrintJobID, VR SH, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_PrintJobID = new(0x2100, 0x0010);
+    /// <summary>(2100,0010) PrintJobID, VR SH, VM 1 (retired).</summary>
+    public static readonly DicomTag PrintJobID = new(0x2100, 0x0010);
 
-    /// <summary>(2100,0500) RETIRED_ReferencedPrintJobSequencePullStoredPrint, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReferencedPrintJobSequencePullStoredPrint = new(0x2100, 0x0500);
+    /// <summary>(2100,0500) ReferencedPrintJobSequencePullStoredPrint, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag ReferencedPrintJobSequencePullStoredPrint = new(0x2100, 0x0500);
 
-    /// <summary>(2110,0099) RETIRED_PrintQueueID, VR SH, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_PrintQueueID = new(0x2110, 0x0099);
+    /// <summary>(2110,0099) PrintQueueID, VR SH, VM 1 (retired).</summary>
+    public static readonly DicomTag PrintQueueID = new(0x2110, 0x0099);
 
-    /// <summary>(2120,0010) RETIRED_QueueStatus, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_QueueStatus = new(0x2120, 0x0010);
+    /// <summary>(2120,0010) QueueStatus, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag QueueStatus = new(0x2120, 0x0010);
 
-    /// <summary>(2120,0050) RETIRED_PrintJobDescriptionSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_PrintJobDescriptionSequence = new(0x2120, 0x0050);
+    /// <summary>(2120,0050) PrintJobDescriptionSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag PrintJobDescriptionSequence = new(0x2120, 0x0050);
 
-    /// <summary>(2120,0070) RETIRED_ReferencedPrintJobSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReferencedPrintJobSequence = new(0x2120, 0x0070);
+    /// <summary>(2120,0070) ReferencedPrintJobSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag ReferencedPrintJobSequence = new(0x2120, 0x0070);
 
-    /// <summary>(2130,0010) RETIRED_PrintManagementCapabilitiesSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_PrintManagementCapabilitiesSequence = new(0x2130, 0x0010);
+    /// <summary>(2130,0010) PrintManagementCapabilitiesSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag PrintManagementCapabilitiesSequence = new(0x2130, 0x0010);
 
-    /// <summary>(2130,0015) RETIRED_PrinterCharacteristicsSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_PrinterCharacteristicsSequence = new(0x2130, 0x0015);
+    /// <summary>(2130,0015) PrinterCharacteristicsSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag PrinterCharacteristicsSequence = new(0x2130, 0x0015);
 
-    /// <summary>(2130,0030) RETIRED_FilmBoxContentSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_FilmBoxContentSequence = new(0x2130, 0x0030);
+    /// <summary>(2130,0030) FilmBoxContentSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag FilmBoxContentSequence = new(0x2130, 0x0030);
 
-    /// <summary>(2130,0040) RETIRED_ImageBoxContentSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ImageBoxContentSequence = new(0x2130, 0x0040);
+    /// <summary>(2130,0040) ImageBoxContentSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag ImageBoxContentSequence = new(0x2130, 0x0040);
 
-    /// <summary>(2130,0050) RETIRED_AnnotationContentSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AnnotationContentSequence = new(0x2130, 0x0050);
+    /// <summary>(2130,0050) AnnotationContentSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag AnnotationContentSequence = new(0x2130, 0x0050);
 
-    /// <summary>(2130,0060) RETIRED_ImageOverlayBoxContentSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ImageOverlayBoxContentSequence = new(0x2130, 0x0060);
+    /// <summary>(2130,0060) ImageOverlayBoxContentSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag ImageOverlayBoxContentSequence = new(0x2130, 0x0060);
 
-    /// <summary>(2130,0080) RETIRED_PresentationLUTContentSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_PresentationLUTContentSequence = new(0x2130, 0x0080);
+    /// <summary>(2130,0080) PresentationLUTContentSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag PresentationLUTContentSequence = new(0x2130, 0x0080);
 
-    /// <summary>(3006,0044) RETIRED_ContourSlabThickness, VR DS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ContourSlabThickness = new(0x3006, 0x0044);
+    /// <summary>(3006,0044) ContourSlabThickness, VR DS, VM 1 (retired).</summary>
+    public static readonly DicomTag ContourSlabThickness = new(0x3006, 0x0044);
 
-    /// <summary>(3006,0045) RETIRED_ContourOffsetVector, VR DS, VM 3 (retired).</summary>
-    public static readonly DicomTag RETIRED_ContourOffsetVector = new(0x3006, 0x0045);
+    /// <summary>(3006,0045) ContourOffsetVector, VR DS, VM 3 (retired).</summary>
+    public static readonly DicomTag ContourOffsetVector = new(0x3006, 0x0045);
 
-    /// <summary>(3006,0049) RETIRED_AttachedContours, VR IS, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_AttachedContours = new(0x3006, 0x0049);
+    /// <summary>(3006,0049) AttachedContours, VR IS, VM 1-n (retired).</summary>
+    public static readonly DicomTag AttachedContours = new(0x3006, 0x0049);
 
-    /// <summary>(3006,00B9) RETIRED_AdditionalRTROIIdentificationCodeSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AdditionalRTROIIdentificationCodeSequence = new(0x3006, 0x00B9);
+    /// <summary>(3006,00B9) AdditionalRTROIIdentificationCodeSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag AdditionalRTROIIdentificationCodeSequence = new(0x3006, 0x00B9);
 
-    /// <summary>(3006,00C0) RETIRED_FrameOfReferenceRelationshipSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_FrameOfReferenceRelationshipSequence = new(0x3006, 0x00C0);
+    /// <summary>(3006,00C0) FrameOfReferenceRelationshipSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag FrameOfReferenceRelationshipSequence = new(0x3006, 0x00C0);
 
-    /// <summary>(3006,00C2) RETIRED_RelatedFrameOfReferenceUID, VR UI, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_RelatedFrameOfReferenceUID = new(0x3006, 0x00C2);
+    /// <summary>(3006,00C2) RelatedFrameOfReferenceUID, VR UI, VM 1 (retired).</summary>
+    public static readonly DicomTag RelatedFrameOfReferenceUID = new(0x3006, 0x00C2);
 
-    /// <summary>(3006,00C4) RETIRED_FrameOfReferenceTransformationType, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_FrameOfReferenceTransformationType = new(0x3006, 0x00C4);
+    /// <summary>(3006,00C4) FrameOfReferenceTransformationType, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag FrameOfReferenceTransformationType = new(0x3006, 0x00C4);
 
-    /// <summary>(300A,000B) RETIRED_TreatmentSites, VR LO, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_TreatmentSites = new(0x300A, 0x000B);
+    /// <summary>(300A,000B) TreatmentSites, VR LO, VM 1-n (retired).</summary>
+    public static readonly DicomTag TreatmentSites = new(0x300A, 0x000B);
 
-    /// <summary>(300A,0082) RETIRED_BeamDoseSpecificationPoint, VR DS, VM 3 (retired).</summary>
-    public static readonly DicomTag RETIRED_BeamDoseSpecificationPoint = new(0x300A, 0x0082);
+    /// <summary>(300A,0082) BeamDoseSpecificationPoint, VR DS, VM 3 (retired).</summary>
+    public static readonly DicomTag BeamDoseSpecificationPoint = new(0x300A, 0x0082);
 
-    /// <summary>(300A,008D) RETIRED_AverageBeamDosePointDepth, VR FL, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AverageBeamDosePointDepth = new(0x300A, 0x008D);
+    /// <summary>(300A,008D) AverageBeamDosePointDepth, VR FL, VM 1 (retired).</summary>
+    public static readonly DicomTag AverageBeamDosePointDepth = new(0x300A, 0x008D);
 
-    /// <summary>(300A,008E) RETIRED_AverageBeamDosePointEquivalentDepth, VR FL, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AverageBeamDosePointEquivalentDepth = new(0x300A, 0x008E);
+    /// <summary>(300A,008E) AverageBeamDosePointEquivalentDepth, VR FL, VM 1 (retired).</summary>
+    public static readonly DicomTag AverageBeamDosePointEquivalentDepth = new(0x300A, 0x008E);
 
-    /// <summary>(300A,008F) RETIRED_AverageBeamDosePointSSD, VR FL, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AverageBeamDosePointSSD = new(0x300A, 0x008F);
+    /// <summary>(300A,008F) AverageBeamDosePointSSD, VR FL, VM 1 (retired).</summary>
+    public static readonly DicomTag AverageBeamDosePointSSD = new(0x300A, 0x008F);
 
-    /// <summary>(300A,0632) RETIRED_ReferencedRTPatientSetupSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReferencedRTPatientSetupSequence = new(0x300A, 0x0632);
+    /// <summary>(300A,0632) ReferencedRTPatientSetupSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag ReferencedRTPatientSetupSequence = new(0x300A, 0x0632);
 
-    /// <summary>(300A,0650) RETIRED_PatientSetupUID, VR UI, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_PatientSetupUID = new(0x300A, 0x0650);
+    /// <summary>(300A,0650) PatientSetupUID, VR UI, VM 1 (retired).</summary>
+    public static readonly DicomTag PatientSetupUID = new(0x300A, 0x0650);
 
-    /// <summary>(4000,0010) RETIRED_Arbitrary, VR LT, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_Arbitrary = new(0x4000, 0x0010);
+    /// <summary>(4000,0010) Arbitrary, VR LT, VM 1 (retired).</summary>
+    public static readonly DicomTag Arbitrary = new(0x4000, 0x0010);
 
-    /// <summary>(4000,4000) RETIRED_TextComments, VR LT, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TextComments = new(0x4000, 0x4000);
+    /// <summary>(4000,4000) TextComments, VR LT, VM 1 (retired).</summary>
+    public static readonly DicomTag TextComments = new(0x4000, 0x4000);
 
-    /// <summary>(4008,0040) RETIRED_ResultsID, VR SH, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ResultsID = new(0x4008, 0x0040);
+    /// <summary>(4008,0040) ResultsID, VR SH, VM 1 (retired).</summary>
+    public static readonly DicomTag ResultsID = new(0x4008, 0x0040);
 
-    /// <summary>(4008,0042) RETIRED_ResultsIDIssuer, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ResultsIDIssuer = new(0x4008, 0x0042);
+    /// <summary>(4008,0042) ResultsIDIssuer, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag ResultsIDIssuer = new(0x4008, 0x0042);
 
-    /// <summary>(4008,0050) RETIRED_ReferencedInterpretationSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReferencedInterpretationSequence = new(0x4008, 0x0050);
+    /// <summary>(4008,0050) ReferencedInterpretationSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag ReferencedInterpretationSequence = new(0x4008, 0x0050);
 
-    /// <summary>(4008,00FF) RETIRED_ReportProductionStatusTrial, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReportProductionStatusTrial = new(0x4008, 0x00FF);
+    /// <summary>(4008,00FF) ReportProductionStatusTrial, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag ReportProductionStatusTrial = new(0x4008, 0x00FF);
 
-    /// <summary>(4008,0100) RETIRED_InterpretationRecordedDate, VR DA, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_InterpretationRecordedDate = new(0x4008, 0x0100);
+    /// <summary>(4008,0100) InterpretationRecordedDate, VR DA, VM 1 (retired).</summary>
+    public static readonly DicomTag InterpretationRecordedDate = new(0x4008, 0x0100);
 
-    /// <summary>(4008,0101) RETIRED_InterpretationRecordedTime, VR TM, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_InterpretationRecordedTime = new(0x4008, 0x0101);
+    /// <summary>(4008,0101) InterpretationRecordedTime, VR TM, VM 1 (retired).</summary>
+    public static readonly DicomTag InterpretationRecordedTime = new(0x4008, 0x0101);
 
-    /// <summary>(4008,0102) RETIRED_InterpretationRecorder, VR PN, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_InterpretationRecorder = new(0x4008, 0x0102);
+    /// <summary>(4008,0102) InterpretationRecorder, VR PN, VM 1 (retired).</summary>
+    public static readonly DicomTag InterpretationRecorder = new(0x4008, 0x0102);
 
-    /// <summary>(4008,0103) RETIRED_ReferenceToRecordedSound, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ReferenceToRecordedSound = new(0x4008, 0x0103);
+    /// <summary>(4008,0103) ReferenceToRecordedSound, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag ReferenceToRecordedSound = new(0x4008, 0x0103);
 
-    /// <summary>(4008,0108) RETIRED_InterpretationTranscriptionDate, VR DA, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_InterpretationTranscriptionDate = new(0x4008, 0x0108);
+    /// <summary>(4008,0108) InterpretationTranscriptionDate, VR DA, VM 1 (retired).</summary>
+    public static readonly DicomTag InterpretationTranscriptionDate = new(0x4008, 0x0108);
 
-    /// <summary>(4008,0109) RETIRED_InterpretationTranscriptionTime, VR TM, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_InterpretationTranscriptionTime = new(0x4008, 0x0109);
+    /// <summary>(4008,0109) InterpretationTranscriptionTime, VR TM, VM 1 (retired).</summary>
+    public static readonly DicomTag InterpretationTranscriptionTime = new(0x4008, 0x0109);
 
-    /// <summary>(4008,010A) RETIRED_InterpretationTranscriber, VR PN, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_InterpretationTranscriber = new(0x4008, 0x010A);
+    /// <summary>(4008,010A) InterpretationTranscriber, VR PN, VM 1 (retired).</summary>
+    public static readonly DicomTag InterpretationTranscriber = new(0x4008, 0x010A);
 
-    /// <summary>(4008,010B) RETIRED_InterpretationText, VR ST, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_InterpretationText = new(0x4008, 0x010B);
+    /// <summary>(4008,010B) InterpretationText, VR ST, VM 1 (retired).</summary>
+    public static readonly DicomTag InterpretationText = new(0x4008, 0x010B);
 
-    /// <summary>(4008,010C) RETIRED_InterpretationAuthor, VR PN, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_InterpretationAuthor = new(0x4008, 0x010C);
+    /// <summary>(4008,010C) InterpretationAuthor, VR PN, VM 1 (retired).</summary>
+    public static readonly DicomTag InterpretationAuthor = new(0x4008, 0x010C);
 
-    /// <summary>(4008,0111) RETIRED_InterpretationApproverSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_InterpretationApproverSequence = new(0x4008, 0x0111);
+    /// <summary>(4008,0111) InterpretationApproverSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag InterpretationApproverSequence = new(0x4008, 0x0111);
 
-    /// <summary>(4008,0112) RETIRED_InterpretationApprovalDate, VR DA, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_InterpretationApprovalDate = new(0x4008, 0x0112);
+    /// <summary>(4008,0112) InterpretationApprovalDate, VR DA, VM 1 (retired).</summary>
+    public static readonly DicomTag InterpretationApprovalDate = new(0x4008, 0x0112);
 
-    /// <summary>(4008,0113) RETIRED_InterpretationApprovalTime, VR TM, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_InterpretationApprovalTime = new(0x4008, 0x0113);
+    /// <summary>(4008,0113) InterpretationApprovalTime, VR TM, VM 1 (retired).</summary>
+    public static readonly DicomTag InterpretationApprovalTime = new(0x4008, 0x0113);
 
-    /// <summary>(4008,0114) RETIRED_PhysicianApprovingInterpretation, VR PN, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_PhysicianApprovingInterpretation = new(0x4008, 0x0114);
+    /// <summary>(4008,0114) PhysicianApprovingInterpretation, VR PN, VM 1 (retired).</summary>
+    public static readonly DicomTag PhysicianApprovingInterpretation = new(0x4008, 0x0114);
 
-    /// <summary>(4008,0115) RETIRED_InterpretationDiagnosisDescription, VR LT, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_InterpretationDiagnosisDescription = new(0x4008, 0x0115);
+    /// <summary>(4008,0115) InterpretationDiagnosisDescription, VR LT, VM 1 (retired).</summary>
+    public static readonly DicomTag InterpretationDiagnosisDescription = new(0x4008, 0x0115);
 
-    /// <summary>(4008,0117) RETIRED_InterpretationDiagnosisCodeSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_InterpretationDiagnosisCodeSequence = new(0x4008, 0x0117);
+    /// <summary>(4008,0117) InterpretationDiagnosisCodeSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag InterpretationDiagnosisCodeSequence = new(0x4008, 0x0117);
 
-    /// <summary>(4008,0118) RETIRED_ResultsDistributionListSequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ResultsDistributionListSequence = new(0x4008, 0x0118);
+    /// <summary>(4008,0118) ResultsDistributionListSequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag ResultsDistributionListSequence = new(0x4008, 0x0118);
 
-    /// <summary>(4008,0119) RETIRED_DistributionName, VR PN, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_DistributionName = new(0x4008, 0x0119);
+    /// <summary>(4008,0119) DistributionName, VR PN, VM 1 (retired).</summary>
+    public static readonly DicomTag DistributionName = new(0x4008, 0x0119);
 
-    /// <summary>(4008,011A) RETIRED_DistributionAddress, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_DistributionAddress = new(0x4008, 0x011A);
+    /// <summary>(4008,011A) DistributionAddress, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag DistributionAddress = new(0x4008, 0x011A);
 
-    /// <summary>(4008,0200) RETIRED_InterpretationID, VR SH, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_InterpretationID = new(0x4008, 0x0200);
+    /// <summary>(4008,0200) InterpretationID, VR SH, VM 1 (retired).</summary>
+    public static readonly DicomTag InterpretationID = new(0x4008, 0x0200);
 
-    /// <summary>(4008,0202) RETIRED_InterpretationIDIssuer, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_InterpretationIDIssuer = new(0x4008, 0x0202);
+    /// <summary>(4008,0202) InterpretationIDIssuer, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag InterpretationIDIssuer = new(0x4008, 0x0202);
 
-    /// <summary>(4008,0210) RETIRED_InterpretationTypeID, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_InterpretationTypeID = new(0x4008, 0x0210);
+    /// <summary>(4008,0210) InterpretationTypeID, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag InterpretationTypeID = new(0x4008, 0x0210);
 
-    /// <summary>(4008,0212) RETIRED_InterpretationStatusID, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_InterpretationStatusID = new(0x4008, 0x0212);
+    /// <summary>(4008,0212) InterpretationStatusID, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag InterpretationStatusID = new(0x4008, 0x0212);
 
-    /// <summary>(4008,0300) RETIRED_Impressions, VR ST, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_Impressions = new(0x4008, 0x0300);
+    /// <summary>(4008,0300) Impressions, VR ST, VM 1 (retired).</summary>
+    public static readonly DicomTag Impressions = new(0x4008, 0x0300);
 
-    /// <summary>(4008,4000) RETIRED_ResultsComments, VR ST, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ResultsComments = new(0x4008, 0x4000);
+    /// <summary>(4008,4000) ResultsComments, VR ST, VM 1 (retired).</summary>
+    public static readonly DicomTag ResultsComments = new(0x4008, 0x4000);
 
-    /// <summary>(7FE0,0020) RETIRED_CoefficientsSDVN, VR OW, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CoefficientsSDVN = new(0x7FE0, 0x0020);
+    /// <summary>(7FE0,0020) CoefficientsSDVN, VR OW, VM 1 (retired).</summary>
+    public static readonly DicomTag CoefficientsSDVN = new(0x7FE0, 0x0020);
 
-    /// <summary>(7FE0,0030) RETIRED_CoefficientsSDHN, VR OW, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CoefficientsSDHN = new(0x7FE0, 0x0030);
+    /// <summary>(7FE0,0030) CoefficientsSDHN, VR OW, VM 1 (retired).</summary>
+    public static readonly DicomTag CoefficientsSDHN = new(0x7FE0, 0x0030);
 
-    /// <summary>(7FE0,0040) RETIRED_CoefficientsSDDN, VR OW, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CoefficientsSDDN = new(0x7FE0, 0x0040);
+    /// <summary>(7FE0,0040) CoefficientsSDDN, VR OW, VM 1 (retired).</summary>
+    public static readonly DicomTag CoefficientsSDDN = new(0x7FE0, 0x0040);
 
-    /// <summary>(0028,0410) RETIRED_RowsForNthOrderCoefficients, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_RowsForNthOrderCoefficients = new(0x0028, 0x0410);
+    /// <summary>(0028,0410) RowsForNthOrderCoefficients, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag RowsForNthOrderCoefficients = new(0x0028, 0x0410);
 
-    /// <summary>(0028,0411) RETIRED_ColumnsForNthOrderCoefficients, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ColumnsForNthOrderCoefficients = new(0x0028, 0x0411);
+    /// <summary>(0028,0411) ColumnsForNthOrderCoefficients, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag ColumnsForNthOrderCoefficients = new(0x0028, 0x0411);
 
-    /// <summary>(0028,0412) RETIRED_CoefficientCoding, VR LO, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_CoefficientCoding = new(0x0028, 0x0412);
+    /// <summary>(0028,0412) CoefficientCoding, VR LO, VM 1-n (retired).</summary>
+    public static readonly DicomTag CoefficientCoding = new(0x0028, 0x0412);
 
-    /// <summary>(0028,0413) RETIRED_CoefficientCodingPointers, VR AT, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_CoefficientCodingPointers = new(0x0028, 0x0413);
+    /// <summary>(0028,0413) CoefficientCodingPointers, VR AT, VM 1-n (retired).</summary>
+    public static readonly DicomTag CoefficientCodingPointers = new(0x0028, 0x0413);
 
-    /// <summary>(0028,0800) RETIRED_CodeLabel, VR CS, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_CodeLabel = new(0x0028, 0x0800);
+    /// <summary>(0028,0800) CodeLabel, VR CS, VM 1-n (retired).</summary>
+    public static readonly DicomTag CodeLabel = new(0x0028, 0x0800);
 
-    /// <summary>(0028,0802) RETIRED_NumberOfTables, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_NumberOfTables = new(0x0028, 0x0802);
+    /// <summary>(0028,0802) NumberOfTables, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag NumberOfTables = new(0x0028, 0x0802);
 
-    /// <summary>(0028,0803) RETIRED_CodeTableLocation, VR AT, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_CodeTableLocation = new(0x0028, 0x0803);
+    /// <summary>(0028,0803) CodeTableLocation, VR AT, VM 1-n (retired).</summary>
+    public static readonly DicomTag CodeTableLocation = new(0x0028, 0x0803);
 
-    /// <summary>(0028,0804) RETIRED_BitsForCodeWord, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_BitsForCodeWord = new(0x0028, 0x0804);
+    /// <summary>(0028,0804) BitsForCodeWord, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag BitsForCodeWord = new(0x0028, 0x0804);
 
-    /// <summary>(0028,0808) RETIRED_ImageDataLocation, VR AT, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_ImageDataLocation = new(0x0028, 0x0808);
+    /// <summary>(0028,0808) ImageDataLocation, VR AT, VM 1-n (retired).</summary>
+    public static readonly DicomTag ImageDataLocation = new(0x0028, 0x0808);
 
-    /// <summary>(1000,0010) RETIRED_EscapeTriplet, VR US, VM 3 (retired).</summary>
-    public static readonly DicomTag RETIRED_EscapeTriplet = new(0x1000, 0x0010);
+    /// <summary>(1000,0010) EscapeTriplet, VR US, VM 3 (retired).</summary>
+    public static readonly DicomTag EscapeTriplet = new(0x1000, 0x0010);
 
-    /// <summary>(1000,0011) RETIRED_RunLengthTriplet, VR US, VM 3 (retired).</summary>
-    public static readonly DicomTag RETIRED_RunLengthTriplet = new(0x1000, 0x0011);
+    /// <summary>(1000,0011) RunLengthTriplet, VR US, VM 3 (retired).</summary>
+    public static readonly DicomTag RunLengthTriplet = new(0x1000, 0x0011);
 
-    /// <summary>(1000,0012) RETIRED_HuffmanTableSize, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_HuffmanTableSize = new(0x1000, 0x0012);
+    /// <summary>(1000,0012) HuffmanTableSize, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag HuffmanTableSize = new(0x1000, 0x0012);
 
-    /// <summary>(1000,0013) RETIRED_HuffmanTableTriplet, VR US, VM 3 (retired).</summary>
-    public static readonly DicomTag RETIRED_HuffmanTableTriplet = new(0x1000, 0x0013);
+    /// <summary>(1000,0013) HuffmanTableTriplet, VR US, VM 3 (retired).</summary>
+    public static readonly DicomTag HuffmanTableTriplet = new(0x1000, 0x0013);
 
-    /// <summary>(1000,0014) RETIRED_ShiftTableSize, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_ShiftTableSize = new(0x1000, 0x0014);
+    /// <summary>(1000,0014) ShiftTableSize, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag ShiftTableSize = new(0x1000, 0x0014);
 
-    /// <summary>(1000,0015) RETIRED_ShiftTableTriplet, VR US, VM 3 (retired).</summary>
-    public static readonly DicomTag RETIRED_ShiftTableTriplet = new(0x1000, 0x0015);
+    /// <summary>(1000,0015) ShiftTableTriplet, VR US, VM 3 (retired).</summary>
+    public static readonly DicomTag ShiftTableTriplet = new(0x1000, 0x0015);
 
-    /// <summary>(1010,0004) RETIRED_ZonalMap, VR US, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_ZonalMap = new(0x1010, 0x0004);
+    /// <summary>(1010,0004) ZonalMap, VR US, VM 1-n (retired).</summary>
+    public static readonly DicomTag ZonalMap = new(0x1010, 0x0004);
 
     /// <summary>(6000,0010) OverlayRows, VR US, VM 1.</summary>
     public static readonly DicomTag OverlayRows = new(0x6000, 0x0010);
@@ -14811,171 +14811,171 @@ public static class DicomTags
     /// <summary>(6000,3000) OverlayData, VR ox, VM 1.</summary>
     public static readonly DicomTag OverlayData = new(0x6000, 0x3000);
 
-    /// <summary>(0020,3100) RETIRED_SourceImageIDs, VR CS, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_SourceImageIDs = new(0x0020, 0x3100);
+    /// <summary>(0020,3100) SourceImageIDs, VR CS, VM 1-n (retired).</summary>
+    public static readonly DicomTag SourceImageIDs = new(0x0020, 0x3100);
 
-    /// <summary>(5000,0005) RETIRED_CurveDimensions, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CurveDimensions = new(0x5000, 0x0005);
+    /// <summary>(5000,0005) CurveDimensions, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag CurveDimensions = new(0x5000, 0x0005);
 
-    /// <summary>(5000,0010) RETIRED_NumberOfPoints, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_NumberOfPoints = new(0x5000, 0x0010);
+    /// <summary>(5000,0010) NumberOfPoints, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag NumberOfPoints = new(0x5000, 0x0010);
 
-    /// <summary>(5000,0020) RETIRED_TypeOfData, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TypeOfData = new(0x5000, 0x0020);
+    /// <summary>(5000,0020) TypeOfData, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag TypeOfData = new(0x5000, 0x0020);
 
-    /// <summary>(5000,0022) RETIRED_CurveDescription, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CurveDescription = new(0x5000, 0x0022);
+    /// <summary>(5000,0022) CurveDescription, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag CurveDescription = new(0x5000, 0x0022);
 
-    /// <summary>(5000,0030) RETIRED_AxisUnits, VR SH, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_AxisUnits = new(0x5000, 0x0030);
+    /// <summary>(5000,0030) AxisUnits, VR SH, VM 1-n (retired).</summary>
+    public static readonly DicomTag AxisUnits = new(0x5000, 0x0030);
 
-    /// <summary>(5000,0040) RETIRED_AxisLabels, VR SH, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_AxisLabels = new(0x5000, 0x0040);
+    /// <summary>(5000,0040) AxisLabels, VR SH, VM 1-n (retired).</summary>
+    public static readonly DicomTag AxisLabels = new(0x5000, 0x0040);
 
-    /// <summary>(5000,0103) RETIRED_DataValueRepresentation, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_DataValueRepresentation = new(0x5000, 0x0103);
+    /// <summary>(5000,0103) DataValueRepresentation, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag DataValueRepresentation = new(0x5000, 0x0103);
 
-    /// <summary>(5000,0104) RETIRED_MinimumCoordinateValue, VR US, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_MinimumCoordinateValue = new(0x5000, 0x0104);
+    /// <summary>(5000,0104) MinimumCoordinateValue, VR US, VM 1-n (retired).</summary>
+    public static readonly DicomTag MinimumCoordinateValue = new(0x5000, 0x0104);
 
-    /// <summary>(5000,0105) RETIRED_MaximumCoordinateValue, VR US, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_MaximumCoordinateValue = new(0x5000, 0x0105);
+    /// <summary>(5000,0105) MaximumCoordinateValue, VR US, VM 1-n (retired).</summary>
+    public static readonly DicomTag MaximumCoordinateValue = new(0x5000, 0x0105);
 
-    /// <summary>(5000,0106) RETIRED_CurveRange, VR SH, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_CurveRange = new(0x5000, 0x0106);
+    /// <summary>(5000,0106) CurveRange, VR SH, VM 1-n (retired).</summary>
+    public static readonly DicomTag CurveRange = new(0x5000, 0x0106);
 
-    /// <summary>(5000,0110) RETIRED_CurveDataDescriptor, VR US, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_CurveDataDescriptor = new(0x5000, 0x0110);
+    /// <summary>(5000,0110) CurveDataDescriptor, VR US, VM 1-n (retired).</summary>
+    public static readonly DicomTag CurveDataDescriptor = new(0x5000, 0x0110);
 
-    /// <summary>(5000,0112) RETIRED_CoordinateStartValue, VR US, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_CoordinateStartValue = new(0x5000, 0x0112);
+    /// <summary>(5000,0112) CoordinateStartValue, VR US, VM 1-n (retired).</summary>
+    public static readonly DicomTag CoordinateStartValue = new(0x5000, 0x0112);
 
-    /// <summary>(5000,0114) RETIRED_CoordinateStepValue, VR US, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_CoordinateStepValue = new(0x5000, 0x0114);
+    /// <summary>(5000,0114) CoordinateStepValue, VR US, VM 1-n (retired).</summary>
+    public static readonly DicomTag CoordinateStepValue = new(0x5000, 0x0114);
 
-    /// <summary>(5000,1001) RETIRED_CurveActivationLayer, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CurveActivationLayer = new(0x5000, 0x1001);
+    /// <summary>(5000,1001) CurveActivationLayer, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag CurveActivationLayer = new(0x5000, 0x1001);
 
-    /// <summary>(5000,2000) RETIRED_AudioType, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AudioType = new(0x5000, 0x2000);
+    /// <summary>(5000,2000) AudioType, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag AudioType = new(0x5000, 0x2000);
 
-    /// <summary>(5000,2002) RETIRED_AudioSampleFormat, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AudioSampleFormat = new(0x5000, 0x2002);
+    /// <summary>(5000,2002) AudioSampleFormat, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag AudioSampleFormat = new(0x5000, 0x2002);
 
-    /// <summary>(5000,2004) RETIRED_NumberOfChannels, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_NumberOfChannels = new(0x5000, 0x2004);
+    /// <summary>(5000,2004) NumberOfChannels, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag NumberOfChannels = new(0x5000, 0x2004);
 
-    /// <summary>(5000,2006) RETIRED_NumberOfSamples, VR UL, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_NumberOfSamples = new(0x5000, 0x2006);
+    /// <summary>(5000,2006) NumberOfSamples, VR UL, VM 1 (retired).</summary>
+    public static readonly DicomTag NumberOfSamples = new(0x5000, 0x2006);
 
-    /// <summary>(5000,2008) RETIRED_SampleRate, VR UL, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_SampleRate = new(0x5000, 0x2008);
+    /// <summary>(5000,2008) SampleRate, VR UL, VM 1 (retired).</summary>
+    public static readonly DicomTag SampleRate = new(0x5000, 0x2008);
 
-    /// <summary>(5000,200A) RETIRED_TotalTime, VR UL, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_TotalTime = new(0x5000, 0x200A);
+    /// <summary>(5000,200A) TotalTime, VR UL, VM 1 (retired).</summary>
+    public static readonly DicomTag TotalTime = new(0x5000, 0x200A);
 
-    /// <summary>(5000,200C) RETIRED_AudioSampleData, VR ox, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AudioSampleData = new(0x5000, 0x200C);
+    /// <summary>(5000,200C) AudioSampleData, VR ox, VM 1 (retired).</summary>
+    public static readonly DicomTag AudioSampleData = new(0x5000, 0x200C);
 
-    /// <summary>(5000,200E) RETIRED_AudioComments, VR LT, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_AudioComments = new(0x5000, 0x200E);
+    /// <summary>(5000,200E) AudioComments, VR LT, VM 1 (retired).</summary>
+    public static readonly DicomTag AudioComments = new(0x5000, 0x200E);
 
-    /// <summary>(5000,2500) RETIRED_CurveLabel, VR LO, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CurveLabel = new(0x5000, 0x2500);
+    /// <summary>(5000,2500) CurveLabel, VR LO, VM 1 (retired).</summary>
+    public static readonly DicomTag CurveLabel = new(0x5000, 0x2500);
 
-    /// <summary>(5000,2600) RETIRED_CurveReferencedOverlaySequence, VR SQ, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CurveReferencedOverlaySequence = new(0x5000, 0x2600);
+    /// <summary>(5000,2600) CurveReferencedOverlaySequence, VR SQ, VM 1 (retired).</summary>
+    public static readonly DicomTag CurveReferencedOverlaySequence = new(0x5000, 0x2600);
 
-    /// <summary>(5000,2610) RETIRED_CurveReferencedOverlayGroup, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CurveReferencedOverlayGroup = new(0x5000, 0x2610);
+    /// <summary>(5000,2610) CurveReferencedOverlayGroup, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag CurveReferencedOverlayGroup = new(0x5000, 0x2610);
 
-    /// <summary>(5000,3000) RETIRED_CurveData, VR ox, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_CurveData = new(0x5000, 0x3000);
+    /// <summary>(5000,3000) CurveData, VR ox, VM 1 (retired).</summary>
+    public static readonly DicomTag CurveData = new(0x5000, 0x3000);
 
-    /// <summary>(6000,0012) RETIRED_OverlayPlanes, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayPlanes = new(0x6000, 0x0012);
+    /// <summary>(6000,0012) OverlayPlanes, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag OverlayPlanes = new(0x6000, 0x0012);
 
-    /// <summary>(6000,0052) RETIRED_OverlayPlaneOrigin, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayPlaneOrigin = new(0x6000, 0x0052);
+    /// <summary>(6000,0052) OverlayPlaneOrigin, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag OverlayPlaneOrigin = new(0x6000, 0x0052);
 
-    /// <summary>(6000,0060) RETIRED_OverlayCompressionCode, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayCompressionCode = new(0x6000, 0x0060);
+    /// <summary>(6000,0060) OverlayCompressionCode, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag OverlayCompressionCode = new(0x6000, 0x0060);
 
-    /// <summary>(6000,0061) RETIRED_OverlayCompressionOriginator, VR SH, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayCompressionOriginator = new(0x6000, 0x0061);
+    /// <summary>(6000,0061) OverlayCompressionOriginator, VR SH, VM 1 (retired).</summary>
+    public static readonly DicomTag OverlayCompressionOriginator = new(0x6000, 0x0061);
 
-    /// <summary>(6000,0062) RETIRED_OverlayCompressionLabel, VR SH, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayCompressionLabel = new(0x6000, 0x0062);
+    /// <summary>(6000,0062) OverlayCompressionLabel, VR SH, VM 1 (retired).</summary>
+    public static readonly DicomTag OverlayCompressionLabel = new(0x6000, 0x0062);
 
-    /// <summary>(6000,0063) RETIRED_OverlayCompressionDescription, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayCompressionDescription = new(0x6000, 0x0063);
+    /// <summary>(6000,0063) OverlayCompressionDescription, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag OverlayCompressionDescription = new(0x6000, 0x0063);
 
-    /// <summary>(6000,0066) RETIRED_OverlayCompressionStepPointers, VR AT, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayCompressionStepPointers = new(0x6000, 0x0066);
+    /// <summary>(6000,0066) OverlayCompressionStepPointers, VR AT, VM 1-n (retired).</summary>
+    public static readonly DicomTag OverlayCompressionStepPointers = new(0x6000, 0x0066);
 
-    /// <summary>(6000,0068) RETIRED_OverlayRepeatInterval, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayRepeatInterval = new(0x6000, 0x0068);
+    /// <summary>(6000,0068) OverlayRepeatInterval, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag OverlayRepeatInterval = new(0x6000, 0x0068);
 
-    /// <summary>(6000,0069) RETIRED_OverlayBitsGrouped, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayBitsGrouped = new(0x6000, 0x0069);
+    /// <summary>(6000,0069) OverlayBitsGrouped, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag OverlayBitsGrouped = new(0x6000, 0x0069);
 
-    /// <summary>(6000,0110) RETIRED_OverlayFormat, VR CS, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayFormat = new(0x6000, 0x0110);
+    /// <summary>(6000,0110) OverlayFormat, VR CS, VM 1 (retired).</summary>
+    public static readonly DicomTag OverlayFormat = new(0x6000, 0x0110);
 
-    /// <summary>(6000,0200) RETIRED_OverlayLocation, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayLocation = new(0x6000, 0x0200);
+    /// <summary>(6000,0200) OverlayLocation, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag OverlayLocation = new(0x6000, 0x0200);
 
-    /// <summary>(6000,0800) RETIRED_OverlayCodeLabel, VR CS, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayCodeLabel = new(0x6000, 0x0800);
+    /// <summary>(6000,0800) OverlayCodeLabel, VR CS, VM 1-n (retired).</summary>
+    public static readonly DicomTag OverlayCodeLabel = new(0x6000, 0x0800);
 
-    /// <summary>(6000,0802) RETIRED_OverlayNumberOfTables, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayNumberOfTables = new(0x6000, 0x0802);
+    /// <summary>(6000,0802) OverlayNumberOfTables, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag OverlayNumberOfTables = new(0x6000, 0x0802);
 
-    /// <summary>(6000,0803) RETIRED_OverlayCodeTableLocation, VR AT, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayCodeTableLocation = new(0x6000, 0x0803);
+    /// <summary>(6000,0803) OverlayCodeTableLocation, VR AT, VM 1-n (retired).</summary>
+    public static readonly DicomTag OverlayCodeTableLocation = new(0x6000, 0x0803);
 
-    /// <summary>(6000,0804) RETIRED_OverlayBitsForCodeWord, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayBitsForCodeWord = new(0x6000, 0x0804);
+    /// <summary>(6000,0804) OverlayBitsForCodeWord, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag OverlayBitsForCodeWord = new(0x6000, 0x0804);
 
-    /// <summary>(6000,1100) RETIRED_OverlayDescriptorGray, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayDescriptorGray = new(0x6000, 0x1100);
+    /// <summary>(6000,1100) OverlayDescriptorGray, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag OverlayDescriptorGray = new(0x6000, 0x1100);
 
-    /// <summary>(6000,1101) RETIRED_OverlayDescriptorRed, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayDescriptorRed = new(0x6000, 0x1101);
+    /// <summary>(6000,1101) OverlayDescriptorRed, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag OverlayDescriptorRed = new(0x6000, 0x1101);
 
-    /// <summary>(6000,1102) RETIRED_OverlayDescriptorGreen, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayDescriptorGreen = new(0x6000, 0x1102);
+    /// <summary>(6000,1102) OverlayDescriptorGreen, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag OverlayDescriptorGreen = new(0x6000, 0x1102);
 
-    /// <summary>(6000,1103) RETIRED_OverlayDescriptorBlue, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayDescriptorBlue = new(0x6000, 0x1103);
+    /// <summary>(6000,1103) OverlayDescriptorBlue, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag OverlayDescriptorBlue = new(0x6000, 0x1103);
 
-    /// <summary>(6000,1200) RETIRED_OverlaysGray, VR US, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlaysGray = new(0x6000, 0x1200);
+    /// <summary>(6000,1200) OverlaysGray, VR US, VM 1-n (retired).</summary>
+    public static readonly DicomTag OverlaysGray = new(0x6000, 0x1200);
 
-    /// <summary>(6000,1201) RETIRED_OverlaysRed, VR US, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlaysRed = new(0x6000, 0x1201);
+    /// <summary>(6000,1201) OverlaysRed, VR US, VM 1-n (retired).</summary>
+    public static readonly DicomTag OverlaysRed = new(0x6000, 0x1201);
 
-    /// <summary>(6000,1202) RETIRED_OverlaysGreen, VR US, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlaysGreen = new(0x6000, 0x1202);
+    /// <summary>(6000,1202) OverlaysGreen, VR US, VM 1-n (retired).</summary>
+    public static readonly DicomTag OverlaysGreen = new(0x6000, 0x1202);
 
-    /// <summary>(6000,1203) RETIRED_OverlaysBlue, VR US, VM 1-n (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlaysBlue = new(0x6000, 0x1203);
+    /// <summary>(6000,1203) OverlaysBlue, VR US, VM 1-n (retired).</summary>
+    public static readonly DicomTag OverlaysBlue = new(0x6000, 0x1203);
 
-    /// <summary>(6000,4000) RETIRED_OverlayComments, VR LT, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_OverlayComments = new(0x6000, 0x4000);
+    /// <summary>(6000,4000) OverlayComments, VR LT, VM 1 (retired).</summary>
+    public static readonly DicomTag OverlayComments = new(0x6000, 0x4000);
 
-    /// <summary>(7F00,0010) RETIRED_VariablePixelData, VR ox, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_VariablePixelData = new(0x7F00, 0x0010);
+    /// <summary>(7F00,0010) VariablePixelData, VR ox, VM 1 (retired).</summary>
+    public static readonly DicomTag VariablePixelData = new(0x7F00, 0x0010);
 
-    /// <summary>(7F00,0011) RETIRED_VariableNextDataGroup, VR US, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_VariableNextDataGroup = new(0x7F00, 0x0011);
+    /// <summary>(7F00,0011) VariableNextDataGroup, VR US, VM 1 (retired).</summary>
+    public static readonly DicomTag VariableNextDataGroup = new(0x7F00, 0x0011);
 
-    /// <summary>(7F00,0020) RETIRED_VariableCoefficientsSDVN, VR OW, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_VariableCoefficientsSDVN = new(0x7F00, 0x0020);
+    /// <summary>(7F00,0020) VariableCoefficientsSDVN, VR OW, VM 1 (retired).</summary>
+    public static readonly DicomTag VariableCoefficientsSDVN = new(0x7F00, 0x0020);
 
-    /// <summary>(7F00,0030) RETIRED_VariableCoefficientsSDHN, VR OW, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_VariableCoefficientsSDHN = new(0x7F00, 0x0030);
+    /// <summary>(7F00,0030) VariableCoefficientsSDHN, VR OW, VM 1 (retired).</summary>
+    public static readonly DicomTag VariableCoefficientsSDHN = new(0x7F00, 0x0030);
 
-    /// <summary>(7F00,0040) RETIRED_VariableCoefficientsSDDN, VR OW, VM 1 (retired).</summary>
-    public static readonly DicomTag RETIRED_VariableCoefficientsSDDN = new(0x7F00, 0x0040);
+    /// <summary>(7F00,0040) VariableCoefficientsSDDN, VR OW, VM 1 (retired).</summary>
+    public static readonly DicomTag VariableCoefficientsSDDN = new(0x7F00, 0x0040);
 }

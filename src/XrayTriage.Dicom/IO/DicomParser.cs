@@ -98,7 +98,16 @@ internal sealed partial class DicomParser
                 throw Fail(tag, offset, $"unexpected {(tag == DicomTag.Item ? "item" : "delimiter")} (length {delimiterLength}) inside a data set");
             }
 
-            var item = ReadElement(tag, offset, depth);
+            DicomItem? item;
+            try
+            {
+                item = ReadElement(tag, offset, depth);
+            }
+            catch (EndOfStreamException ex)
+            {
+                throw new DicomParseException(tag, offset, "the input ends inside the element: " + ex.Message, ex);
+            }
+
             if (item is null)
             {
                 return Stop.Predicate;

@@ -65,6 +65,16 @@ public sealed class DicomReaderTests
     }
 
     [Fact]
+    public void ReadDataset_ValueCutOnNonSeekableStream_ReportsTagAndOffset()
+    {
+        byte[] bytes = [0x08, 0x00, 0x60, 0x00, (byte)'C', (byte)'S', 0x02, 0x00, (byte)'C', (byte)'R', 0x10, 0x00, 0x10, 0x00, (byte)'P', (byte)'N', 0x10, 0x00, (byte)'A'];
+        using var stream = new NonSeekableStream(bytes);
+        var ex = Assert.Throws<DicomParseException>(() => DicomReader.ReadDataset(stream, TransferSyntax.ExplicitVRLittleEndian));
+        Assert.Equal(DicomTags.PatientName, ex.Tag);
+        Assert.Equal(10, ex.Offset);
+    }
+
+    [Fact]
     public void ReadDataset_UndefinedLengthSequenceAndItem_ReadsNestedValue()
     {
         byte[] bytes =
