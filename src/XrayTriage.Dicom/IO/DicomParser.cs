@@ -113,6 +113,13 @@ internal sealed partial class DicomParser
                 return Stop.Predicate;
             }
 
+            if (!_explicit && item is DicomElement { VR.Code: "US" } element && DicomDictionary.Find(tag)?.VRCode == "xs"
+                && dataset.TryGetInt32(DicomTags.PixelRepresentation, out var representation) && representation == 1)
+            {
+                // "US or SS" in Implicit VR follows Pixel Representation, as DCMTK and pydicom resolve it.
+                item = new DicomElement(tag, DicomVR.SS, element.Buffer);
+            }
+
             dataset.AddOrUpdate(item);
         }
     }
