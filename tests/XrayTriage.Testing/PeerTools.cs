@@ -13,7 +13,7 @@ public static class PeerTools
     {
         ["dcmdump"] = "dcmtk", ["dsrdump"] = "dcmtk", ["storescu"] = "dcmtk", ["storescp"] = "dcmtk",
         ["echoscu"] = "dcmtk", ["dcmsend"] = "dcmtk", ["dcmrecv"] = "dcmtk", ["dump2dcm"] = "dcmtk",
-        ["dcmcjpeg"] = "dcmtk", ["dcmdjpeg"] = "dcmtk", ["dcmcrle"] = "dcmtk", ["dcmcjpls"] = "dcmtk",
+        ["dcmcjpeg"] = "dcmtk", ["dcmdjpeg"] = "dcmtk", ["dcm2pnm"] = "dcmtk", ["dcmj2pnm"] = "dcmtk", ["dcml2pnm"] = "dcmtk", ["dcmcrle"] = "dcmtk", ["dcmcjpls"] = "dcmtk",
         ["img2dcm"] = "dcmtk", ["dciodvfy"] = "dicom3tools", ["Orthanc"] = "orthanc",
         ["initdb"] = "postgresql-15", ["pg_ctl"] = "postgresql-15",
     };
