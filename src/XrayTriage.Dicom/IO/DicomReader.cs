@@ -28,7 +28,7 @@ public static class DicomReader
         }
     }
 
-    /// <summary>Reads a Part 10 file or a bare data set from a stream (values are held in memory).</summary>
+    /// <summary>Reads a Part 10 file or a bare data set from a stream (values are held in memory, except for a FileStream, whose large values are read on demand).</summary>
     /// <param name="stream">The input.</param>
     /// <param name="options">Limits and behaviour.</param>
     /// <returns>The file.</returns>
@@ -38,7 +38,8 @@ public static class DicomReader
         ArgumentNullException.ThrowIfNull(stream);
         try
         {
-            return ReadFile(new DicomSource(stream, null, stream.CanSeek ? stream.Position : 0), options ?? DicomReaderOptions.Default);
+            var path = stream is FileStream { CanSeek: true } fileStream ? fileStream.Name : null;
+            return ReadFile(new DicomSource(stream, path, stream.CanSeek ? stream.Position : 0), options ?? DicomReaderOptions.Default);
         }
         catch (Exception ex) when (IsParseFailure(ex))
         {
@@ -52,7 +53,7 @@ public static class DicomReader
     /// <returns>The file.</returns>
     public static DicomFile ReadFile(ReadOnlyMemory<byte> bytes, DicomReaderOptions? options = null)
     {
-        using var stream = new MemoryStream(bytes.ToArray(), writable: false);
+        using var stream = AsStream(bytes);
         return ReadFile(stream, options);
     }
 
@@ -92,7 +93,7 @@ public static class DicomReader
     /// <returns>The data set.</returns>
     public static DicomDataset ReadDataset(ReadOnlyMemory<byte> bytes, TransferSyntax transferSyntax, DicomReaderOptions? options = null)
     {
-        using var stream = new MemoryStream(bytes.ToArray(), writable: false);
+        using var stream = AsStream(bytes);
         return ReadDataset(stream, transferSyntax, options);
     }
 
@@ -165,6 +166,11 @@ public static class DicomReader
 
         return TransferSyntax.ImplicitVRLittleEndian;
     }
+
+    private static MemoryStream AsStream(ReadOnlyMemory<byte> bytes)
+        => System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var segment) && segment.Array is not null
+            ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(bytes.ToArray(), writable: false);
 
     private static bool LooksExplicit(ReadOnlySpan<byte> first) => DicomVR.TryParse(first[4], first[5], out _);
 
