@@ -13,7 +13,17 @@ public static class MonochromeImage
     {
         ArgumentNullException.ThrowIfNull(file);
         var dataset = file.Dataset;
+        if (file.TransferSyntax.IsEncapsulated && FrameDecoderRegistry.Find(file.TransferSyntax) is null)
+        {
+            throw new ImagingException($"Unsupported transfer syntax: {file.TransferSyntax.Name} ({file.TransferSyntax.Uid.Value}) cannot be decoded.");
+        }
+
         var geometry = PixelGeometry.FromDataset(dataset, limits ?? ImagingLimits.Default);
+        if (!geometry.IsMonochrome || geometry.SamplesPerPixel != 1)
+        {
+            throw new ImagingException($"Photometric Interpretation \"{geometry.PhotometricInterpretation}\" with {geometry.SamplesPerPixel} sample(s) per pixel is not grayscale.");
+        }
+
         var stored = DecodeFrame(file, geometry, frame);
         return GrayscaleRenderer.Render(dataset, geometry, stored, options ?? RenderOptions.Default);
     }
