@@ -14,6 +14,9 @@ internal static class XrayTriageCommandLine
             MigrateCommand.Create(),
             DumpCommand.Create(),
             RenderCommand.Create(),
+            EchoCommand.Create(),
+            SendCommand.Create(),
+            ReceiveCommand.Create(),
         };
 
         // The host's own lifetime (console, systemd, Windows SCM) handles SIGTERM and Ctrl-C and drains
