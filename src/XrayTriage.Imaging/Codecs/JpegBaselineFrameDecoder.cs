@@ -36,9 +36,15 @@ internal sealed class JpegBaselineFrameDecoder : IFrameDecoder
             throw new ImagingException("JPEG: the frame header is shorter than its component list.");
         }
 
-        for (var i = 1; i < components; i++)
+        for (var i = 0; i < components; i++)
         {
-            if (sof[7 + (3 * i)] != sof[7])
+            var sampling = sof[7 + (3 * i)];
+            if (sampling >> 4 is < 1 or > 4 || (sampling & 15) is < 1 or > 4 || sof[8 + (3 * i)] > 3)
+            {
+                throw new ImagingException($"JPEG: component {i} has sampling factors {sampling:X2} or quantization table {sof[8 + (3 * i)]} outside T.81 B.2.2.");
+            }
+
+            if (sampling != sof[7])
             {
                 throw new ImagingException("JPEG: subsampled colour (e.g. YBR_FULL_422) is not decoded; triage needs monochrome.");
             }

@@ -87,6 +87,19 @@ internal sealed class JpegLsFrameDecoder : IFrameDecoder
             throw new ImagingException("JPEG-LS: the frame does not start with an SOI marker.");
         }
 
+        // CharLS 2.4 spends seconds on a stream that ends without a marker, so a frame must end with EOI (after at
+        // most a few padding bytes, 0x00 or 0xFF as in NEMA's RG3_JLSL): truncated data is rejected here.
+        var end = data.Length;
+        while (end > 2 && data.Length - end < 4 && (data[end - 1] == 0x00 || (data[end - 1] == 0xFF && data[end - 2] != 0xFF)))
+        {
+            end--;
+        }
+
+        if (end < 4 || data[end - 2] != 0xFF || data[end - 1] != 0xD9)
+        {
+            throw new ImagingException("JPEG-LS: the frame does not end with an EOI marker; the data is truncated.");
+        }
+
         var position = 2;
         while (position + 4 <= data.Length && data[position] == 0xFF)
         {

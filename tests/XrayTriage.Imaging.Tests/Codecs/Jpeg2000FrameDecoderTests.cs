@@ -55,4 +55,15 @@ public sealed class Jpeg2000FrameDecoderTests
             File.Delete(output);
         }
     }
+
+    [Theory]
+    [InlineData("j2k")]
+    [InlineData("jp2")]
+    public async Task Decode_OpjCompressLossless_EqualsInput(string extension)
+    {
+        var encoded = await OpenJpegTool.EncodeAsync(extension, 0);
+        var native = new XrayTriage.Imaging.Codecs.Jpeg2000FrameDecoder().Decode(encoded, OpenJpegTool.Geometry);
+        var actual = XrayTriage.Imaging.Pixels.NativeFrameDecoder.Decode(native, OpenJpegTool.Geometry, 0);
+        CodecSamples.AssertSame(OpenJpegTool.Pixels(), actual, $"opj_compress .{extension}");
+    }
 }

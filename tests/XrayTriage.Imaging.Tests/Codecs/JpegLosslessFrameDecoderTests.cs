@@ -21,7 +21,6 @@ public sealed class JpegLosslessFrameDecoderTests
         "other/ct_small_mono2_s16_explicit-le_pydicom-CT_small.dcm",
         "other/ot_smpte-test-pattern_bodypart-chest_s16_dclunie.dcm",
         "other/ct_mono2_u12_deflate_orthanc.dcm",
-        "other/cr_extremity_mono1_u10_explicit-le_nema-RG3_UNC.dcm",
     };
 
     [Fact]
@@ -53,6 +52,8 @@ public sealed class JpegLosslessFrameDecoderTests
     [InlineData(16, false)]
     [InlineData(16, true)]
     [InlineData(12, false)]
+    [InlineData(10, false)]
+    [InlineData(8, false)]
     [InlineData(2, false)]
     public async Task Decode_DcmcjpegSyntheticImage_EqualsNativeInput(int bitsStored, bool isSigned)
     {
