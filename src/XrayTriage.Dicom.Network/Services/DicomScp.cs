@@ -34,6 +34,11 @@ public sealed class DicomScp : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(handler);
         UpperLayer.AeTitle.ThrowIfInvalid(options.AeTitle, nameof(options));
+        if (options.Tls is { } tls && tls.Certificate?.HasPrivateKey != true)
+        {
+            throw new ArgumentException("DICOM TLS on a listener needs a server certificate with its private key.", nameof(options));
+        }
+
         _options = options;
         _handler = handler;
         _timeProvider = timeProvider ?? TimeProvider.System;
@@ -132,7 +137,14 @@ public sealed class DicomScp : IAsyncDisposable
         try
         {
             client.NoDelay = true;
-            association = new ScpAssociation(client.GetStream(), remote, _options, _handler, _timeProvider, _slots);
+            Stream transport = client.GetStream();
+            if (_options.Tls is { } tls)
+            {
+                // Runs on this connection's task, never on the accept loop, and is bounded by the handshake timeout.
+                transport = await DicomTls.AuthenticateAsServerAsync(transport, tls, remote?.ToString() ?? "peer", _timeProvider, lifetime.Token);
+            }
+
+            association = new ScpAssociation(transport, remote, _options, _handler, _timeProvider, _slots);
             await association.RunAsync(lifetime.Token);
             outcome = association.Outcome;
         }

@@ -46,6 +46,10 @@ public sealed class DicomScpOptions
     /// <summary>Gets the bounds for reassembling messages (memory threshold, temporary directory).</summary>
     public ReassemblyOptions Reassembly { get; init; } = new();
 
+    /// <summary>Gets DICOM TLS settings; <see langword="null"/> listens without TLS.</summary>
+    /// <remarks>PS3.15 §B.12; the handshake runs on the connection's own task, bounded by <see cref="DicomTlsOptions.HandshakeTimeout"/>.</remarks>
+    public DicomTlsOptions? Tls { get; init; }
+
     /// <summary>Gets the implementation class UID sent in the A-ASSOCIATE-AC.</summary>
     public string ImplementationClassUid { get; init; } = NetworkIdentity.ImplementationClassUid;
 

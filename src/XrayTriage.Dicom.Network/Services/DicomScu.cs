@@ -75,7 +75,13 @@ public sealed partial class DicomScu : IAsyncDisposable
             }
 
             var limits = new PduLimits { MaxPDataPduLength = (int)Math.Min(options.MaxPduLength, int.MaxValue - Pdu.HeaderLength) };
-            channel = new AssociationChannel(client.GetStream(), limits, timeProvider, options.ArtimTimeout);
+            Stream transport = client.GetStream();
+            if (options.Tls is { } tls)
+            {
+                transport = await DicomTls.AuthenticateAsClientAsync(transport, tls, options.Host, peer, timeProvider, cancellationToken);
+            }
+
+            channel = new AssociationChannel(transport, limits, timeProvider, options.ArtimTimeout);
             var accepted = await RequestAsync(channel, options, contexts, peer, cancellationToken);
             channel.PeerMaxPduLength = accepted.UserInformation.MaximumLength ?? 0;
             return new DicomScu(client, channel, options, accepted, contexts);

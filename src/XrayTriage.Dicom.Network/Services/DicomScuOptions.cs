@@ -30,6 +30,10 @@ public sealed class DicomScuOptions
     /// <summary>Gets the Maximum Length we advertise for received P-DATA-TF PDUs.</summary>
     public uint MaxPduLength { get; init; } = PduLimits.DefaultMaxPDataPduLength;
 
+    /// <summary>Gets DICOM TLS settings; <see langword="null"/> connects without TLS.</summary>
+    /// <remarks>PS3.15 §B.12.</remarks>
+    public DicomTlsOptions? Tls { get; init; }
+
     /// <summary>Gets the implementation class UID sent in the A-ASSOCIATE-RQ.</summary>
     public string ImplementationClassUid { get; init; } = NetworkIdentity.ImplementationClassUid;
 
