@@ -49,6 +49,9 @@ internal sealed class Jpeg2000FrameDecoder : IFrameDecoder
             OpenJpegNative.SetDefaultDecoderParameters(parameters);
             Check(OpenJpegNative.SetErrorHandler(codec, onError, IntPtr.Zero), "set_error_handler", error);
             Check(OpenJpegNative.SetupDecoder(codec, parameters), "setup_decoder", error);
+
+            // Strict: a truncated codestream is an error, not a silently blurred partial image.
+            Check(OpenJpegNative.SetStrictMode(codec, 1), "decoder_set_strict_mode", error);
             Check(OpenJpegNative.ReadHeader(stream.Handle, codec, out image), "read_header", error);
             CheckImage(image, geometry, decoded: false);
             Check(OpenJpegNative.Decode(codec, stream.Handle, image), "decode", error);

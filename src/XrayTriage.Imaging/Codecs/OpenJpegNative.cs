@@ -88,6 +88,9 @@ internal static class OpenJpegNative
     [DllImport(NativeCodecLibraries.OpenJpeg, EntryPoint = "opj_setup_decoder")]
     internal static extern int SetupDecoder(IntPtr codec, IntPtr parameters);
 
+    [DllImport(NativeCodecLibraries.OpenJpeg, EntryPoint = "opj_decoder_set_strict_mode")]
+    internal static extern int SetStrictMode(IntPtr codec, int strict);
+
     [DllImport(NativeCodecLibraries.OpenJpeg, EntryPoint = "opj_set_error_handler")]
     internal static extern int SetErrorHandler(IntPtr codec, MessageFunction handler, IntPtr clientData);
 

@@ -66,4 +66,12 @@ public sealed class Jpeg2000FrameDecoderTests
         var actual = XrayTriage.Imaging.Pixels.NativeFrameDecoder.Decode(native, OpenJpegTool.Geometry, 0);
         CodecSamples.AssertSame(OpenJpegTool.Pixels(), actual, $"opj_compress .{extension}");
     }
+
+    [Fact]
+    public async Task Decode_TruncatedCodestream_ThrowsInsteadOfPartialImage()
+    {
+        var encoded = await OpenJpegTool.EncodeAsync("j2k", 0);
+        var decoder = new XrayTriage.Imaging.Codecs.Jpeg2000FrameDecoder();
+        Assert.Throws<ImagingException>(() => decoder.Decode(encoded.AsMemory(0, encoded.Length * 2 / 3), OpenJpegTool.Geometry));
+    }
 }
