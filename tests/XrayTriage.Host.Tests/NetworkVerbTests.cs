@@ -129,6 +129,44 @@ public sealed class NetworkVerbTests
         Assert.Contains("rejected-Permanent by ServiceUser: CalledAeTitleNotRecognized", wrong.StandardError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ReceiveAndEchoWithMutualTls_StorescuTls_StoredAndEchoSucceeds()
+    {
+        using var certificates = TestCertificates.Create();
+        var port = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        var folder = Directory.CreateTempSubdirectory("xraytriage-receive-tls-").FullName;
+        try
+        {
+            ProcessResult store;
+            ProcessResult echo;
+            ProcessResult plain;
+            await using (var receive = XrayTriageExecutable.Start(
+                ["receive", "--port", port, "--ae-title", "XRAYRCV", "--output", folder,
+                 "--tls-cert", certificates.ServerCertificate, "--tls-key", certificates.ServerKey, "--tls-ca", certificates.CaCertificate]))
+            {
+                await receive.WaitForOutputAsync(o => o.Contains("Listening as XRAYRCV", StringComparison.Ordinal), Timeout);
+                store = await PeerTools.RunAsync(
+                    "storescu",
+                    ["-aet", "DCMTK", "-aec", "XRAYRCV", "+tls", certificates.ClientKey, certificates.ClientCertificate, "+cf", certificates.CaCertificate, "127.0.0.1", port, Sent[1]],
+                    Timeout);
+                echo = await XrayTriageExecutable.RunAsync(
+                    ["echo", "127.0.0.1", port, "--called-ae", "XRAYRCV", "--tls-cert", certificates.ClientCertificate, "--tls-key", certificates.ClientKey, "--tls-ca", certificates.CaCertificate],
+                    timeout: Timeout);
+                plain = await XrayTriageExecutable.RunAsync(["echo", "127.0.0.1", port, "--called-ae", "XRAYRCV"], timeout: Timeout);
+                Assert.Contains("with mutual TLS", receive.Output, StringComparison.Ordinal);
+            }
+
+            store.EnsureSuccess("storescu +tls");
+            echo.EnsureSuccess("xraytriage echo --tls");
+            Assert.Equal(1, plain.ExitCode);
+            Assert.Single(Directory.GetFiles(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static async Task<string> SopInstanceUidAsync(string path)
     {
         var line = (await PeerTools.RunAsync("dcmdump", ["-q", "+P", "0008,0018", path], Timeout)).EnsureSuccess("dcmdump").StandardOutput;

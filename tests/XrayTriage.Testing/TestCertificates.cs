@@ -2,11 +2,11 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace XrayTriage.Interop.Tests.Network;
+namespace XrayTriage.Testing;
 
 /// <summary>A private CA with a server certificate (127.0.0.1, localhost) and a client certificate, plus a client
 /// certificate from an unrelated CA; all written as PEM files for DCMTK and loaded back for our side.</summary>
-internal sealed class TestCertificates : IDisposable
+public sealed class TestCertificates : IDisposable
 {
     private const string ServerAuthentication = "1.3.6.1.5.5.7.3.1";
     private const string ClientAuthentication = "1.3.6.1.5.5.7.3.2";

@@ -7,7 +7,7 @@ using XrayTriage.Host.Cli.Network;
 
 namespace XrayTriage.Host.Cli;
 
-/// <summary><c>xraytriage echo HOST PORT [--calling-ae AE] [--called-ae AE]</c>: C-ECHO (PS3.7 §9.1.5) to check
+/// <summary><c>xraytriage echo HOST PORT [--calling-ae AE] [--called-ae AE] [--tls …]</c>: C-ECHO (PS3.7 §9.1.5) to check
 /// connectivity and AE titles. Exit 0 on success; 1 with the reason (rejection, refusal, timeout) otherwise.</summary>
 internal static class EchoCommand
 {
@@ -19,14 +19,17 @@ internal static class EchoCommand
         var port = NetworkArguments.Port();
         var callingAe = NetworkArguments.CallingAe();
         var calledAe = NetworkArguments.CalledAe();
+        var tls = new TlsArguments(listener: false);
         var command = new Command("echo", "Send a DICOM C-ECHO (verification) to a peer.") { host, port, callingAe, calledAe };
+        tls.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            new DicomScuOptions
+            () => new DicomScuOptions
             {
                 Host = parseResult.GetRequiredValue(host),
                 Port = parseResult.GetRequiredValue(port),
                 CallingAeTitle = parseResult.GetRequiredValue(callingAe),
                 CalledAeTitle = parseResult.GetRequiredValue(calledAe),
+                Tls = tls.Read(parseResult),
             },
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
@@ -34,8 +37,19 @@ internal static class EchoCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(DicomScuOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(Func<DicomScuOptions> readOptions, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        DicomScuOptions options;
+        try
+        {
+            options = readOptions();
+        }
+        catch (ArgumentException ex)
+        {
+            await error.WriteLineAsync($"xraytriage echo: {NetworkArguments.OneLine(ex.Message)}");
+            return FailedExitCode;
+        }
+
         var peer = NetworkArguments.Peer(options.CalledAeTitle, options.Host, options.Port);
         var started = TimeProvider.System.GetTimestamp();
         try

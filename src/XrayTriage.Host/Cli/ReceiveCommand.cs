@@ -9,7 +9,7 @@ using XrayTriage.Host.Cli.Network;
 
 namespace XrayTriage.Host.Cli;
 
-/// <summary><c>xraytriage receive --port P [--ae-title AE] --output DIR</c>: a storage SCP (PS3.4 Annex B) that writes
+/// <summary><c>xraytriage receive --port P [--ae-title AE] --output DIR [--tls --tls-cert C [--tls-key K] [--tls-ca CA]]</c>: a storage SCP (PS3.4 Annex B) that writes
 /// each instance as a Part 10 file (temporary file, then rename) until Ctrl-C or SIGTERM, then finishes in-flight
 /// associations for up to ten seconds. Admins use it as a test PACS; the tests use it too.</summary>
 internal static class ReceiveCommand
@@ -24,8 +24,11 @@ internal static class ReceiveCommand
         var output = new Option<string>("--output", "-o") { Description = "Folder for received files.", Required = true };
         var bind = new Option<string>("--bind") { Description = "Address to listen on (0.0.0.0 for every interface).", DefaultValueFactory = _ => "127.0.0.1" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print a line per received instance." };
+        var tls = new TlsArguments(listener: true);
         var command = new Command("receive", "Run a DICOM storage SCP writing received instances as Part 10 files.") { port, aeTitle, output, bind, quiet };
+        tls.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
+            () => tls.Read(parseResult),
             parseResult.GetRequiredValue(port),
             parseResult.GetRequiredValue(aeTitle),
             parseResult.GetRequiredValue(output),
@@ -38,6 +41,7 @@ internal static class ReceiveCommand
     }
 
     private static async Task<int> RunAsync(
+        Func<DicomTlsOptions?> readTls,
         int port, string aeTitle, string folder, string bind, bool quiet, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!IPAddress.TryParse(bind, out var address))
@@ -59,16 +63,17 @@ internal static class ReceiveCommand
                 output.WriteLine($"Stored {Path.GetFileName(path)}");
             }
         };
-        var options = new DicomScpOptions
-        {
-            AeTitle = aeTitle,
-            BindAddress = address,
-            Port = port,
-            AcceptedSopClasses = StorageSopClasses.All,
-            TransferSyntaxes = AcceptedTransferSyntaxes(),
-        };
         try
         {
+            var options = new DicomScpOptions
+            {
+                AeTitle = aeTitle,
+                BindAddress = address,
+                Port = port,
+                AcceptedSopClasses = StorageSopClasses.All,
+                TransferSyntaxes = AcceptedTransferSyntaxes(),
+                Tls = readTls(),
+            };
             await using var scp = new DicomScp(options, handler);
             scp.AssociationEnded += (_, e) =>
             {
@@ -78,7 +83,8 @@ internal static class ReceiveCommand
                 }
             };
             scp.Start();
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Listening as {aeTitle} on {scp.LocalEndPoint}, writing to {Path.GetFullPath(folder)}"));
+            var secured = options.Tls is null ? "" : options.Tls.RequireClientCertificate ? " with mutual TLS" : " with TLS";
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Listening as {aeTitle} on {scp.LocalEndPoint}{secured}, writing to {Path.GetFullPath(folder)}"));
             await output.FlushAsync(CancellationToken.None);
             await WaitAsync(stop.Token);
             await output.WriteLineAsync("Stopping: refusing new associations, finishing in-flight ones.");

@@ -6,7 +6,7 @@ using XrayTriage.Host.Cli.Network;
 
 namespace XrayTriage.Host.Cli;
 
-/// <summary><c>xraytriage send HOST PORT FILE|DIR… [--calling-ae AE] [--called-ae AE]</c>: C-STORE (PS3.4 Annex B)
+/// <summary><c>xraytriage send HOST PORT FILE|DIR… [--calling-ae AE] [--called-ae AE] [--tls …]</c>: C-STORE (PS3.4 Annex B)
 /// of files, folders recursively, over one association. Compressed files travel in their own transfer syntax,
 /// never transcoded. Exit 0 when every instance was stored; 1 when any was not (each named with its status or
 /// reason); 2 when no association could be made.</summary>
@@ -27,18 +27,33 @@ internal static class SendCommand
             Description = "Print a progress line after this many files (when sending more).",
             DefaultValueFactory = _ => 100,
         };
+        var tls = new TlsArguments(listener: false);
         var command = new Command("send", "Send DICOM files to a peer with C-STORE.") { host, port, paths, callingAe, calledAe, progressEvery };
-        command.SetAction((parseResult, cancellationToken) => new SendRun(
-            new DicomScuOptions
+        tls.AddTo(command);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var error = parseResult.InvocationConfiguration.Error;
+            DicomScuOptions options;
+            try
             {
-                Host = parseResult.GetRequiredValue(host),
-                Port = parseResult.GetRequiredValue(port),
-                CallingAeTitle = parseResult.GetRequiredValue(callingAe),
-                CalledAeTitle = parseResult.GetRequiredValue(calledAe),
-            },
-            Math.Max(1, parseResult.GetValue(progressEvery)),
-            parseResult.InvocationConfiguration.Output,
-            parseResult.InvocationConfiguration.Error).RunAsync(parseResult.GetRequiredValue(paths), cancellationToken));
+                options = new DicomScuOptions
+                {
+                    Host = parseResult.GetRequiredValue(host),
+                    Port = parseResult.GetRequiredValue(port),
+                    CallingAeTitle = parseResult.GetRequiredValue(callingAe),
+                    CalledAeTitle = parseResult.GetRequiredValue(calledAe),
+                    Tls = tls.Read(parseResult),
+                };
+            }
+            catch (ArgumentException ex)
+            {
+                await error.WriteLineAsync($"xraytriage send: {NetworkArguments.OneLine(ex.Message)}");
+                return AssociationFailedExitCode;
+            }
+
+            var run = new SendRun(options, Math.Max(1, parseResult.GetValue(progressEvery)), parseResult.InvocationConfiguration.Output, error);
+            return await run.RunAsync(parseResult.GetRequiredValue(paths), cancellationToken);
+        });
         return command;
     }
 
