@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace XrayTriage.Dicom.Network.Services;
 
@@ -17,6 +19,7 @@ public sealed class DicomScp : IAsyncDisposable
     private readonly DicomScpOptions _options;
     private readonly IStoreHandler _handler;
     private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
     private readonly TcpListener _listener;
     private readonly CancellationTokenSource _abort = new();
     private readonly ConcurrentDictionary<int, Task> _associations = new();
@@ -29,7 +32,8 @@ public sealed class DicomScp : IAsyncDisposable
     /// <param name="options">AE title, address, limits and accepted syntaxes.</param>
     /// <param name="handler">Receives each stored instance.</param>
     /// <param name="timeProvider">The clock for every time limit; <see cref="TimeProvider.System"/> by default.</param>
-    public DicomScp(DicomScpOptions options, IStoreHandler handler, TimeProvider? timeProvider = null)
+    /// <param name="logger">Receives start, stop and failed-connection events (event ids 4000–4004); none by default.</param>
+    public DicomScp(DicomScpOptions options, IStoreHandler handler, TimeProvider? timeProvider = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(handler);
@@ -42,6 +46,7 @@ public sealed class DicomScp : IAsyncDisposable
         _options = options;
         _handler = handler;
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? NullLogger.Instance;
         _listener = new TcpListener(options.BindAddress, options.Port);
         _slots = new AssociationSlots(options.MaxAssociations);
     }
@@ -71,6 +76,7 @@ public sealed class DicomScp : IAsyncDisposable
             throw new DicomNetworkException($"Cannot listen on {_options.BindAddress}:{_options.Port}: {ex.Message}", isTransient: true, innerException: ex);
         }
 
+        Log.ScpListening(_logger, _options.AeTitle, LocalEndPoint, _options.Tls is null ? "" : _options.Tls.RequireClientCertificate ? " (mutual TLS)" : " (TLS)");
         _acceptLoop = AcceptLoopAsync(_abort.Token);
     }
 
@@ -79,6 +85,7 @@ public sealed class DicomScp : IAsyncDisposable
     /// <returns>A task that completes when every association has ended.</returns>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        Log.ScpStopping(_logger, _options.AeTitle, ActiveConnections);
         _listener.Stop();
         if (_acceptLoop is not null)
         {
@@ -114,6 +121,7 @@ public sealed class DicomScp : IAsyncDisposable
 
             if (Volatile.Read(ref _active) >= _options.MaxAssociations + _options.MaxPendingConnections)
             {
+                Log.ConnectionRefused(_logger, client.Client.RemoteEndPoint, _options.MaxAssociations + _options.MaxPendingConnections);
                 client.Dispose();
                 continue;
             }
@@ -167,6 +175,15 @@ public sealed class DicomScp : IAsyncDisposable
             client.Dispose();
             Interlocked.Decrement(ref _active);
             _associations.TryRemove(id, out _);
+        }
+
+        if (outcome is null)
+        {
+            Log.ConnectionEnded(_logger, remote);
+        }
+        else
+        {
+            Log.ConnectionFailed(_logger, remote, outcome);
         }
 
         AssociationEnded?.Invoke(this, new AssociationEndedEventArgs(remote, outcome));
