@@ -6,7 +6,14 @@ namespace XrayTriage.Imaging.Codecs;
 /// not accept it in association negotiation.</summary>
 public static class FrameDecoderRegistry
 {
-    private static readonly IFrameDecoder[] Decoders = [new RleFrameDecoder(), new JpegLosslessFrameDecoder(), new JpegBaselineFrameDecoder(), new JpegLsFrameDecoder(), new Jpeg2000FrameDecoder()];
+    private static readonly IFrameDecoder[] Decoders =
+    [
+        new RleFrameDecoder(),
+        new JpegLosslessFrameDecoder(),
+        new JpegBaselineFrameDecoder(),
+        new JpegLsFrameDecoder(),
+        new Jpeg2000FrameDecoder(),
+    ];
 
     private static readonly Dictionary<string, IFrameDecoder> ByUid = Decoders
         .SelectMany(d => d.TransferSyntaxUids.Select(uid => (uid, d)))
