@@ -14,7 +14,8 @@ public static class PeerTools
         ["dcmdump"] = "dcmtk", ["dsrdump"] = "dcmtk", ["storescu"] = "dcmtk", ["storescp"] = "dcmtk",
         ["echoscu"] = "dcmtk", ["dcmsend"] = "dcmtk", ["dcmrecv"] = "dcmtk", ["dump2dcm"] = "dcmtk",
         ["dcmcjpeg"] = "dcmtk", ["dcmdjpeg"] = "dcmtk", ["dcm2pnm"] = "dcmtk", ["dcmj2pnm"] = "dcmtk", ["dcml2pnm"] = "dcmtk", ["dcmcrle"] = "dcmtk", ["dcmcjpls"] = "dcmtk",
-        ["img2dcm"] = "dcmtk", ["dciodvfy"] = "dicom3tools", ["Orthanc"] = "orthanc",
+        ["img2dcm"] = "dcmtk", ["dcmdjpls"] = "dcmtk", ["dcmdrle"] = "dcmtk",
+        ["opj_decompress"] = "libopenjp2-tools", ["opj_compress"] = "libopenjp2-tools", ["dciodvfy"] = "dicom3tools", ["Orthanc"] = "orthanc",
         ["initdb"] = "postgresql-15", ["pg_ctl"] = "postgresql-15",
     };
 
