@@ -11,6 +11,8 @@ source scripts/lib.sh
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (dotnet not on PATH)." >&2; exit 1; }
+# The JPEG-LS and JPEG 2000 decoders are Debian's CharLS and OpenJPEG.
+ensure_packages libcharls2 libopenjp2-7
 if [ -z "${ConnectionStrings__Triage:-}" ]; then
   ensure_packages postgresql-15
 fi
