@@ -25,29 +25,58 @@ public static class GrayscaleRenderer
         var voi = SelectVoi(dataset, geometry, stored, modality, padding, options);
         var invert = Inverts(dataset, geometry);
 
-        // Stored values repeat a lot: map each distinct value once through the whole chain.
-        var cache = new Dictionary<int, byte>();
+        // Stored values span a small range (≤ 16 bits in practice): map each possible value once through the whole
+        // chain into a table, then the frame is one table look-up per pixel.
+        var (min, max) = Range(stored);
+        var table = new byte[(long)max - min < MaxTableSize ? max - min + 1 : 0];
+        for (var v = 0; v < table.Length; v++)
+        {
+            table[v] = Map(min + v, modality, voi, invert, padding, options.BlackenPadding);
+        }
+
         var output = new byte[stored.Length];
         for (var i = 0; i < stored.Length; i++)
         {
-            var s = stored[i];
-            if (options.BlackenPadding && padding.IsPadding(s))
-            {
-                output[i] = 0;
-                continue;
-            }
-
-            if (!cache.TryGetValue(s, out var value))
-            {
-                var y = voi.Apply(modality.Apply(s));
-                value = (byte)Math.Round(Math.Clamp(invert ? 1 - y : y, 0, 1) * 255);
-                cache[s] = value;
-            }
-
-            output[i] = value;
+            output[i] = table.Length > 0 ? table[stored[i] - min] : Map(stored[i], modality, voi, invert, padding, options.BlackenPadding);
         }
 
         return new DisplayImage(geometry.Columns, geometry.Rows, output, voi.Description, invert);
+    }
+
+    private const long MaxTableSize = 1 << 22;
+
+    private static byte Map(int stored, ModalityTransform modality, VoiTransform voi, bool invert, PixelPadding padding, bool blackenPadding)
+    {
+        if (blackenPadding && padding.IsPadding(stored))
+        {
+            return 0;
+        }
+
+        var y = voi.Apply(modality.Apply(stored));
+        return (byte)Math.Round(Math.Clamp(invert ? 1 - y : y, 0, 1) * 255);
+    }
+
+    private static (int Min, int Max) Range(int[] stored)
+    {
+        if (stored.Length == 0)
+        {
+            return (0, 0);
+        }
+
+        int min = stored[0], max = stored[0];
+        foreach (var s in stored)
+        {
+            if (s < min)
+            {
+                min = s;
+            }
+            else if (s > max)
+            {
+                max = s;
+            }
+        }
+
+        return (min, max);
     }
 
     /// <summary>MONOCHROME1 shows low values bright, so it is inverted; for MONOCHROME2 a Presentation LUT
