@@ -56,6 +56,40 @@ public sealed class TlsTests
     }
 
     [Fact]
+    public async Task ScpTls_StalledHandshakes_DoNotBlockALegitimatePeerAndAreCutAtTheTimeout()
+    {
+        using var certificates = TestCertificates.Create();
+        await using var scp = ScpFixture.Start(o => WithTls(o, certificates));
+        var stalled = new List<System.Net.Sockets.TcpClient>();
+        try
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                var client = new System.Net.Sockets.TcpClient();
+                stalled.Add(client);
+                await client.ConnectAsync(System.Net.IPAddress.Loopback, scp.Scp.LocalEndPoint.Port);
+            }
+
+            var started = TimeProvider.System.GetTimestamp();
+            var store = await PeerTools.RunAsync(
+                "storescu",
+                ["-aet", "DCMTK", "-aec", ScpFixture.AeTitle, "+tls", certificates.ClientKey, certificates.ClientCertificate, "+cf", certificates.CaCertificate,
+                 "127.0.0.1", scp.Port, Samples.Small],
+                Timeout);
+            var storeTook = TimeProvider.System.GetElapsedTime(started);
+            var closed = await Task.WhenAll(stalled.Select(ClosedByServerAsync));
+
+            store.EnsureSuccess("storescu +tls beside stalled handshakes");
+            Assert.True(storeTook < TimeSpan.FromSeconds(5), $"storescu took {storeTook} while handshakes stalled.");
+            Assert.All(closed, Assert.True);
+        }
+        finally
+        {
+            stalled.ForEach(c => c.Dispose());
+        }
+    }
+
+    [Fact]
     public async Task DicomScuTls_ToStorescpTlsWithMutualAuthentication_Stored()
     {
         using var certificates = TestCertificates.Create();
@@ -107,6 +141,19 @@ public sealed class TlsTests
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Whether the server closed (or reset) the connection within 15 s.</summary>
+    private static async Task<bool> ClosedByServerAsync(System.Net.Sockets.TcpClient client)
+    {
+        try
+        {
+            return await client.GetStream().ReadAsync(new byte[1]).AsTask().WaitAsync(TimeSpan.FromSeconds(15)) == 0;
+        }
+        catch (IOException)
+        {
+            return true;
         }
     }
 
