@@ -42,22 +42,41 @@ public static class NativeFrameDecoder
         var shift = geometry.HighBit + 1 - geometry.BitsStored;
         var mask = geometry.BitsStored == 32 ? uint.MaxValue : (1u << geometry.BitsStored) - 1;
         var signBit = 1u << (geometry.BitsStored - 1);
-        for (var i = 0; i < pixels; i++)
+        var signed = geometry.IsSigned;
+        switch (bytesPerSample)
         {
-            uint raw = bytesPerSample switch
-            {
-                1 => source[i],
-                2 => BinaryPrimitives.ReadUInt16LittleEndian(source[(i * 2)..]),
-                _ => BinaryPrimitives.ReadUInt32LittleEndian(source[(i * 4)..]),
-            };
-            var stored = (raw >> shift) & mask;
-            values[i] = geometry.IsSigned && (stored & signBit) != 0
-                ? (int)(stored | ~mask)
-                : (int)stored;
+            case 1:
+                for (var i = 0; i < pixels; i++)
+                {
+                    values[i] = Extend((uint)source[i] >> shift & mask, mask, signBit, signed);
+                }
+
+                break;
+            case 2:
+                // Little-endian 16-bit words (the toolkit normalizes byte order); Cast avoids per-sample reads.
+                var words = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(source);
+                for (var i = 0; i < pixels; i++)
+                {
+                    var raw = BitConverter.IsLittleEndian ? words[i] : BinaryPrimitives.ReverseEndianness(words[i]);
+                    values[i] = Extend((uint)raw >> shift & mask, mask, signBit, signed);
+                }
+
+                break;
+            default:
+                for (var i = 0; i < pixels; i++)
+                {
+                    values[i] = Extend(BinaryPrimitives.ReadUInt32LittleEndian(source[(i * 4)..]) >> shift & mask, mask, signBit, signed);
+                }
+
+                break;
         }
 
         return values;
     }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int Extend(uint stored, uint mask, uint signBit, bool signed)
+        => signed && (stored & signBit) != 0 ? (int)(stored | ~mask) : (int)stored;
 
     private static int[] DecodeBits(ReadOnlySpan<byte> pixelData, int pixels, int frame)
     {
