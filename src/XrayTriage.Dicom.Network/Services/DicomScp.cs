@@ -27,6 +27,7 @@ public sealed class DicomScp : IAsyncDisposable
     private readonly AssociationSlots _slots;
     private int _active;
     private int _nextId;
+    private int _stopping;
 
     /// <summary>Creates an SCP; call <see cref="Start"/> to listen.</summary>
     /// <param name="options">AE title, address, limits and accepted syntaxes.</param>
@@ -85,7 +86,11 @@ public sealed class DicomScp : IAsyncDisposable
     /// <returns>A task that completes when every association has ended.</returns>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        Log.ScpStopping(_logger, _options.AeTitle, ActiveConnections);
+        if (Interlocked.Exchange(ref _stopping, 1) == 0)
+        {
+            Log.ScpStopping(_logger, _options.AeTitle, ActiveConnections);
+        }
+
         _listener.Stop();
         if (_acceptLoop is not null)
         {

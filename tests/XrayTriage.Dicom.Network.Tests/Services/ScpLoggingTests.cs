@@ -26,7 +26,7 @@ public sealed class ScpLoggingTests
         var entries = logger.Entries;
         Assert.Contains(entries, e => e.EventId.Id == 4000 && e.Message.Contains("LOGSCP", StringComparison.Ordinal));
         Assert.Contains(entries, e => e.EventId.Id == 4004);
-        Assert.Contains(entries, e => e.EventId.Id == 4001);
+        Assert.Single(entries, e => e.EventId.Id == 4001);
         Assert.All(entries, e => Assert.InRange(e.EventId.Id, 4000, 4999));
     }
 }
