@@ -19,6 +19,9 @@ public sealed class DicomScpOptions
     /// <summary>Gets the calling AE titles allowed; <see langword="null"/> allows any.</summary>
     public IReadOnlySet<string>? AllowedCallingAeTitles { get; init; }
 
+    /// <summary>Gets the calling peers allowed, each optionally pinned to a source address; <see langword="null"/> allows any.</summary>
+    public IReadOnlyList<UpperLayer.Negotiation.AllowedPeer>? AllowedCallingPeers { get; init; }
+
     /// <summary>Gets the SOP classes accepted besides Verification (which is always accepted).</summary>
     public IReadOnlySet<string> AcceptedSopClasses { get; init; } = new HashSet<string>();
 

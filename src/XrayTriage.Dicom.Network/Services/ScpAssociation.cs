@@ -146,7 +146,8 @@ internal sealed partial class ScpAssociation : IAsyncDisposable
         }
 
         var reserved = _slots.TryReserve();
-        var decision = AssociationNegotiator.Negotiate(request, Policy(), associationLimitReached: !reserved);
+        var decision = AssociationNegotiator.Negotiate(
+            request, Policy(), associationLimitReached: !reserved, source: (_remote as System.Net.IPEndPoint)?.Address);
         if (decision.Accept is { } accept)
         {
             HoldsSlot = true;
@@ -180,6 +181,7 @@ internal sealed partial class ScpAssociation : IAsyncDisposable
     {
         CalledAeTitle = _options.AeTitle,
         AllowedCallingAeTitles = _options.AllowedCallingAeTitles,
+        AllowedCallingPeers = _options.AllowedCallingPeers,
         AcceptedAbstractSyntaxes = new HashSet<string>(_options.AcceptedSopClasses) { Dimse.CEchoRequest.Verification },
         TransferSyntaxPreference = _options.TransferSyntaxes,
         MaxReceivePduLength = _options.MaxPduLength,

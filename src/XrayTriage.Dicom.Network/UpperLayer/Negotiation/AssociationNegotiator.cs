@@ -11,8 +11,10 @@ public static class AssociationNegotiator
     /// <param name="request">The received A-ASSOCIATE-RQ.</param>
     /// <param name="policy">What this SCP accepts.</param>
     /// <param name="associationLimitReached">Whether the maximum number of concurrent associations is in use.</param>
+    /// <param name="source">The requestor's address, checked against <see cref="AssociationPolicy.AllowedCallingPeers"/>.</param>
     /// <returns>The A-ASSOCIATE-AC or A-ASSOCIATE-RJ to send.</returns>
-    public static AssociationDecision Negotiate(AAssociateRqPdu request, AssociationPolicy policy, bool associationLimitReached)
+    public static AssociationDecision Negotiate(
+        AAssociateRqPdu request, AssociationPolicy policy, bool associationLimitReached, System.Net.IPAddress? source = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(policy);
@@ -44,6 +46,13 @@ public static class AssociationNegotiator
             return Reject(
                 AAssociateRjPdu.ByServiceUser(Permanent, ServiceUserRejectReason.CallingAeTitleNotRecognized),
                 $"calling AE title '{request.CallingAeTitle}' is not allowed");
+        }
+
+        if (policy.AllowedCallingPeers is { } peers && !peers.Any(p => p.Matches(request.CallingAeTitle, source)))
+        {
+            return Reject(
+                AAssociateRjPdu.ByServiceUser(Permanent, ServiceUserRejectReason.CallingAeTitleNotRecognized),
+                $"calling AE title '{request.CallingAeTitle}' is not allowed from {source?.ToString() ?? "an unknown address"}");
         }
 
         if (associationLimitReached)

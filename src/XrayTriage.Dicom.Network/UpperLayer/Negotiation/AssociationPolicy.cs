@@ -10,6 +10,10 @@ public sealed class AssociationPolicy
     /// <summary>Gets the calling AE titles allowed to associate; <see langword="null"/> allows any.</summary>
     public IReadOnlySet<string>? AllowedCallingAeTitles { get; init; }
 
+    /// <summary>Gets the calling peers allowed, each optionally tied to a source address; <see langword="null"/> allows any.
+    /// Both this and <see cref="AllowedCallingAeTitles"/> must allow a request when both are set.</summary>
+    public IReadOnlyList<AllowedPeer>? AllowedCallingPeers { get; init; }
+
     /// <summary>Gets the abstract syntaxes (SOP class UIDs) the SCP accepts.</summary>
     public required IReadOnlySet<string> AcceptedAbstractSyntaxes { get; init; }
 
