@@ -34,10 +34,22 @@ public static class GrayscaleRenderer
             table[v] = Map(min + v, modality, voi, invert, padding, options.BlackenPadding);
         }
 
-        var output = new byte[stored.Length];
-        for (var i = 0; i < stored.Length; i++)
+        // Every element is written below, so the (large-object) array need not be zeroed first.
+        var output = GC.AllocateUninitializedArray<byte>(stored.Length);
+        if (table.Length > 0)
         {
-            output[i] = table.Length > 0 ? table[stored[i] - min] : Map(stored[i], modality, voi, invert, padding, options.BlackenPadding);
+            ReadOnlySpan<byte> lookup = table;
+            for (var i = 0; i < stored.Length; i++)
+            {
+                output[i] = lookup[stored[i] - min];
+            }
+        }
+        else
+        {
+            for (var i = 0; i < stored.Length; i++)
+            {
+                output[i] = Map(stored[i], modality, voi, invert, padding, options.BlackenPadding);
+            }
         }
 
         return new DisplayImage(geometry.Columns, geometry.Rows, output, voi.Description, invert);

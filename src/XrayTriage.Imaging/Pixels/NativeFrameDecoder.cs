@@ -38,7 +38,7 @@ public static class NativeFrameDecoder
         }
 
         var source = pixelData.Slice((int)start, (int)frameBytes);
-        var values = new int[pixels];
+        var values = GC.AllocateUninitializedArray<int>(pixels); // every element is written below
         var shift = geometry.HighBit + 1 - geometry.BitsStored;
         var mask = geometry.BitsStored == 32 ? uint.MaxValue : (1u << geometry.BitsStored) - 1;
         var signBit = 1u << (geometry.BitsStored - 1);
