@@ -24,8 +24,20 @@ public static class MonochromeImage
             throw new ImagingException($"Photometric Interpretation \"{geometry.PhotometricInterpretation}\" with {geometry.SamplesPerPixel} sample(s) per pixel is not grayscale.");
         }
 
+        options ??= RenderOptions.Default;
+        if (!file.TransferSyntax.IsEncapsulated
+            && dataset.TryGetItem(DicomTags.PixelData, out var item) && item is DicomElement element
+            && element.Length >= geometry.FrameBytes * (frame + 1))
+        {
+            var frameBytes = element.Buffer.GetMemory().Span.Slice(checked((int)(geometry.FrameBytes * frame)), (int)geometry.FrameBytes);
+            if (PackedFrameRenderer.TryRender(dataset, geometry, frameBytes, options) is { } fast)
+            {
+                return fast;
+            }
+        }
+
         var stored = DecodeFrame(file, geometry, frame);
-        return GrayscaleRenderer.Render(dataset, geometry, stored, options ?? RenderOptions.Default);
+        return GrayscaleRenderer.Render(dataset, geometry, stored, options);
     }
 
     public static int[] DecodeFrame(DicomFile file, PixelGeometry geometry, int frame)

@@ -57,7 +57,7 @@ public static class GrayscaleRenderer
 
     private const long MaxTableSize = 1 << 22;
 
-    private static byte Map(int stored, ModalityTransform modality, VoiTransform voi, bool invert, PixelPadding padding, bool blackenPadding)
+    internal static byte Map(int stored, ModalityTransform modality, VoiTransform voi, bool invert, PixelPadding padding, bool blackenPadding)
     {
         if (blackenPadding && padding.IsPadding(stored))
         {
@@ -93,7 +93,7 @@ public static class GrayscaleRenderer
 
     /// <summary>MONOCHROME1 shows low values bright, so it is inverted; for MONOCHROME2 a Presentation LUT
     /// Shape of INVERSE inverts (for MONOCHROME1 the IODs require INVERSE to mean the same single inversion).</summary>
-    private static bool Inverts(DicomDataset dataset, Pixels.PixelGeometry geometry)
+    internal static bool Inverts(DicomDataset dataset, Pixels.PixelGeometry geometry)
     {
         if (geometry.PhotometricInterpretation == "MONOCHROME1")
         {
@@ -105,6 +105,11 @@ public static class GrayscaleRenderer
 
     private static VoiTransform SelectVoi(
         DicomDataset dataset, Pixels.PixelGeometry geometry, int[] stored, ModalityTransform modality, PixelPadding padding, RenderOptions options)
+        => GivenVoi(dataset, geometry, modality, options)
+            ?? AutoWindow.Compute(stored, modality, padding, options.LowPercentile, options.HighPercentile);
+
+    /// <summary>The VOI the user or the file gives; null when the window must be computed from the pixels.</summary>
+    internal static VoiTransform? GivenVoi(DicomDataset dataset, Pixels.PixelGeometry geometry, ModalityTransform modality, RenderOptions options)
     {
         if (options.Window is { } chosen)
         {
@@ -128,7 +133,7 @@ public static class GrayscaleRenderer
             }
         }
 
-        return AutoWindow.Compute(stored, modality, padding, options.LowPercentile, options.HighPercentile);
+        return null;
     }
 
     private static VoiTransform? FileWindow(DicomDataset dataset, int index)
