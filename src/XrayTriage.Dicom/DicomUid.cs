@@ -39,6 +39,14 @@ public sealed class DicomUid : IEquatable<DicomUid>
     /// <summary>True when the UID is in the standard's registry.</summary>
     public bool IsKnown => Name.Length > 0;
 
+    /// <summary>Every UID of the registry this toolkit was generated from (PS3.6 Annex A), retired ones included.</summary>
+    public static IReadOnlyList<DicomUid> Registered { get; } = Array.AsReadOnly(DicomUidRegistryData.All);
+
+    /// <summary>Whether this is a registered, non-retired Storage SOP Class (PS3.4 Annex B; UIDs under
+    /// 1.2.840.10008.5.1.4.1.1).</summary>
+    public bool IsStorageSopClass => !IsRetired && Type == "SOP Class"
+        && Value.StartsWith("1.2.840.10008.5.1.4.1.1.", StringComparison.Ordinal);
+
     /// <summary>Parses a UID, trimming trailing NUL/space padding, and attaches its registry entry if any.</summary>
     /// <param name="value">The UID text.</param>
     /// <returns>The UID.</returns>
