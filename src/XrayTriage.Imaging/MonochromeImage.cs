@@ -25,33 +25,33 @@ public static class MonochromeImage
         }
 
         options ??= RenderOptions.Default;
-        if (!file.TransferSyntax.IsEncapsulated
-            && dataset.TryGetItem(DicomTags.PixelData, out var item) && item is DicomElement element
-            && element.Length >= geometry.FrameBytes * (frame + 1))
+        if (file.Dataset.TryGetItem(DicomTags.PixelData, out var item) && item is DicomFragmentSequence fragments)
         {
-            var frameBytes = element.Buffer.GetMemory().Span.Slice(checked((int)(geometry.FrameBytes * frame)), (int)geometry.FrameBytes);
-            if (PackedFrameRenderer.TryRender(dataset, geometry, frameBytes, options) is { } fast)
-            {
-                return fast;
-            }
+            return GrayscaleRenderer.Render(dataset, geometry, DecodeEncapsulated(file.TransferSyntax, fragments, geometry, frame), options);
         }
 
-        var stored = DecodeFrame(file, geometry, frame);
-        return GrayscaleRenderer.Render(dataset, geometry, stored, options);
+        // A file-backed value is read from disk on every GetMemory: read the native pixel data once for both paths.
+        var pixelData = NativePixelData(file, geometry, frame);
+        var frameBytes = pixelData.Span.Slice(checked((int)(geometry.FrameBytes * frame)), (int)geometry.FrameBytes);
+        return PackedFrameRenderer.TryRender(dataset, geometry, frameBytes, options)
+            ?? GrayscaleRenderer.Render(dataset, geometry, NativeFrameDecoder.Decode(pixelData.Span, geometry, frame), options);
     }
 
     public static int[] DecodeFrame(DicomFile file, PixelGeometry geometry, int frame)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(geometry);
+        return file.Dataset.TryGetItem(DicomTags.PixelData, out var item) && item is DicomFragmentSequence fragments
+            ? DecodeEncapsulated(file.TransferSyntax, fragments, geometry, frame)
+            : NativeFrameDecoder.Decode(NativePixelData(file, geometry, frame).Span, geometry, frame);
+    }
+
+    /// <summary>The whole native Pixel Data value, checked to hold the asked-for frame.</summary>
+    private static ReadOnlyMemory<byte> NativePixelData(DicomFile file, PixelGeometry geometry, int frame)
+    {
         if (!file.Dataset.TryGetItem(DicomTags.PixelData, out var item))
         {
             throw new ImagingException("The instance has no Pixel Data (7FE0,0010).");
-        }
-
-        if (item is DicomFragmentSequence fragments)
-        {
-            return DecodeEncapsulated(file.TransferSyntax, fragments, geometry, frame);
         }
 
         if (file.TransferSyntax.IsEncapsulated || item is not DicomElement element)
@@ -65,7 +65,7 @@ public static class MonochromeImage
                 $"Pixel Data holds {element.Length} bytes; {geometry.Rows} × {geometry.Columns} × {geometry.BitsAllocated} bits needs {geometry.FrameBytes} per frame.");
         }
 
-        return NativeFrameDecoder.Decode(element.Buffer.GetMemory().Span, geometry, frame);
+        return element.Buffer.GetMemory();
     }
 
     private static int[] DecodeEncapsulated(TransferSyntax transferSyntax, DicomFragmentSequence fragments, PixelGeometry geometry, int frame)

@@ -26,7 +26,8 @@ public static class EligibilityRules
         }
         else if (sopClass is not (ComputedRadiography or DigitalXRayForPresentation or DigitalXRayForProcessing))
         {
-            var name = DicomUid.Lookup(sopClass).IsKnown ? DicomUid.Lookup(sopClass).Name : sopClass;
+            var registered = DicomUid.Lookup(sopClass);
+            var name = registered.IsKnown ? registered.Name : sopClass;
             return No(EligibilityReason.SopClassNotSupported, $"SOP class {name} is not CR or DX");
         }
 

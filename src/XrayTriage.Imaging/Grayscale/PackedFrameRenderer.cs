@@ -34,8 +34,7 @@ internal static class PackedFrameRenderer
         var table = new byte[1 << geometry.BitsAllocated];
         for (var word = 0; word < table.Length; word++)
         {
-            var bits = ((uint)word >> shift) & mask;
-            var stored = geometry.IsSigned && (bits & signBit) != 0 ? (int)(bits | ~mask) : (int)bits;
+            var stored = NativeFrameDecoder.Extend(((uint)word >> shift) & mask, mask, signBit, geometry.IsSigned);
             table[word] = GrayscaleRenderer.Map(stored, modality, voi, invert, padding, options.BlackenPadding);
         }
 

@@ -74,8 +74,9 @@ public static class NativeFrameDecoder
         return values;
     }
 
+    /// <summary>Sign-extends a masked stored value when Pixel Representation is signed.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static int Extend(uint stored, uint mask, uint signBit, bool signed)
+    internal static int Extend(uint stored, uint mask, uint signBit, bool signed)
         => signed && (stored & signBit) != 0 ? (int)(stored | ~mask) : (int)stored;
 
     private static int[] DecodeBits(ReadOnlySpan<byte> pixelData, int pixels, int frame)
