@@ -1,17 +1,25 @@
 using XrayTriage.Imaging.Grayscale;
+using XrayTriage.Imaging.Preprocessing;
 using XrayTriage.Imaging.Resampling;
 
 namespace XrayTriage.Imaging;
 
-/// <summary>Display image → the exact tensor a member sees: resized by area averaging, scaled to [0, 1],
-/// normalized per channel, grayscale replicated; layout NCHW with N = 1.</summary>
+/// <summary>Display image → the exact tensor a member sees; the same steps as <c>models/training/preprocess.py</c>.</summary>
+/// <remarks>
+/// From an 8-bit grayscale <see cref="DisplayImage"/>:
+/// (1) when <see cref="ModelInputSpec.TrimBorders"/>, flat outer lines are removed (<see cref="BorderTrim"/>);
+/// (2) the image is resized to Width × Height by area averaging (<see cref="AreaResampler"/>; stretched, or with
+/// <see cref="ResizeMode.Pad"/> fitted and padded black) into a 0–255 float plane;
+/// (3) when <see cref="ModelInputSpec.ContrastPercentiles"/> is set, the plane (padding included) is stretched between
+/// those quantiles (<see cref="ContrastStretch"/>);
+/// (4) each channel c is (v / 255 − mean[c]) / std[c], the gray plane replicated to every channel; layout NCHW, N = 1.
+/// </remarks>
 public static class ModelInputBuilder
 {
     public static float[] Build(DisplayImage image, ModelInputSpec spec)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(spec);
-        spec.Validate();
         var plane = Fit(image, spec);
         var size = spec.Width * spec.Height;
         var tensor = new float[spec.Channels * size];
@@ -30,11 +38,24 @@ public static class ModelInputBuilder
         return tensor;
     }
 
-    /// <summary>The resized grayscale plane (0–255 floats) before normalization: what <c>render --model-input</c> shows.</summary>
+    /// <summary>The grayscale plane (0–255 floats) after trim, resize and contrast standardization (steps 1–3), before
+    /// normalization: what <c>render --model-input</c> shows.</summary>
     public static float[] Fit(DisplayImage image, ModelInputSpec spec)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(spec);
+        spec.Validate();
+        var plane = Resize(spec.TrimBorders ? BorderTrim.Apply(image) : image, spec);
+        if (spec.ContrastPercentiles is var (low, high))
+        {
+            ContrastStretch.Apply(plane, low, high);
+        }
+
+        return plane;
+    }
+
+    private static float[] Resize(DisplayImage image, ModelInputSpec spec)
+    {
         if (spec.Resize == ResizeMode.Stretch)
         {
             return AreaResampler.Resize(image.Pixels, image.Width, image.Height, spec.Width, spec.Height);
