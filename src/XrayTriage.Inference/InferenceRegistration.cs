@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,7 +17,7 @@ public static class InferenceRegistration
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(modelsFolder);
         builder.Services.AddOptions<InferenceOptions>()
-            .Configure<Microsoft.Extensions.Configuration.IConfiguration>((options, configuration) =>
+            .Configure<IConfiguration>((options, configuration) =>
                 Bind(configuration.GetSection(InferenceOptions.SectionName), options))
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>();
@@ -36,7 +38,8 @@ public static class InferenceRegistration
         return builder;
     }
 
-    private static void Bind(Microsoft.Extensions.Configuration.IConfigurationSection section, InferenceOptions options)
+    // Bound by hand: Microsoft.Extensions.Options.ConfigurationExtensions (BindConfiguration) is not among the pinned packages.
+    private static void Bind(IConfigurationSection section, InferenceOptions options)
     {
         options.ExecutionProvider = section[nameof(InferenceOptions.ExecutionProvider)] ?? options.ExecutionProvider;
         options.DeviceId = ReadInt(section, nameof(InferenceOptions.DeviceId), options.DeviceId);
@@ -46,7 +49,7 @@ public static class InferenceRegistration
         options.MaxWaitMilliseconds = ReadInt(section, nameof(InferenceOptions.MaxWaitMilliseconds), options.MaxWaitMilliseconds);
     }
 
-    private static int ReadInt(Microsoft.Extensions.Configuration.IConfigurationSection section, string key, int fallback)
+    private static int ReadInt(IConfigurationSection section, string key, int fallback)
     {
         var text = section[key];
         if (text is null)
@@ -54,7 +57,7 @@ public static class InferenceRegistration
             return fallback;
         }
 
-        return int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new OptionsValidationException(
                 InferenceOptions.SectionName,

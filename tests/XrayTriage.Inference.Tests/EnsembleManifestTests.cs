@@ -40,6 +40,18 @@ public sealed class EnsembleManifestTests
     }
 
     [Fact]
+    public async Task Load_FieldsTheRecipeAddsLater_AreIgnored()
+    {
+        using var ensemble = await TestEnsemble.CreateAsync(new MemberSpec("a"));
+        ensemble.Manifest["triage"]!["rule"] = "urgent when any finding's ensemble probability reaches its threshold, else routine";
+        ensemble.Member(0)["metrics"]!["bestEpoch"] = 7;
+
+        var manifest = ensemble.LoadManifest();
+
+        Assert.Equal("val", manifest.Triage.ChosenOn);
+    }
+
+    [Fact]
     public async Task Load_LabelsInAnotherOrder_FailsNamingLabels()
     {
         using var ensemble = await TestEnsemble.CreateAsync(new MemberSpec("a"));
