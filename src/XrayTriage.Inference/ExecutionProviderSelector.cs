@@ -9,6 +9,7 @@ internal static class ExecutionProviderSelector
 {
     public static (SessionOptions Options, string Provider, string Device) Create(InferenceOptions options, ILogger logger)
     {
+        OrtLogBridge.Attach(logger);
         switch (options.ExecutionProvider)
         {
             case ExecutionProviders.Cpu:
@@ -50,22 +51,31 @@ internal static class ExecutionProviderSelector
     private static bool TryCreateCuda(InferenceOptions options, out SessionOptions sessionOptions, out string problem)
     {
         var candidate = CreateCpu(options);
-        try
+        Exception? failure = null;
+        var causes = OrtLogBridge.Capture(() =>
         {
-            candidate.AppendExecutionProvider_CUDA(options.DeviceId);
+            try
+            {
+                candidate.AppendExecutionProvider_CUDA(options.DeviceId);
+            }
+#pragma warning disable CA1031 // Any failure (missing CUDA libraries, no device, driver mismatch) means the same thing: no CUDA here.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                failure = ex;
+            }
+        });
+        if (failure is null)
+        {
             sessionOptions = candidate;
             problem = "";
             return true;
         }
-#pragma warning disable CA1031 // Any failure (missing libcudart, no device, driver mismatch) means the same thing: no CUDA here.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            candidate.Dispose();
-            sessionOptions = null!;
-            problem = OneLine(ex.Message);
-            return false;
-        }
+
+        candidate.Dispose();
+        sessionOptions = null!;
+        problem = causes.Count == 0 ? OneLine(failure.Message) : $"{OneLine(failure.Message)}: {string.Join("; ", causes)}";
+        return false;
     }
 
     private static SessionOptions CreateCpu(InferenceOptions options)

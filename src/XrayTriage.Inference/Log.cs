@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = FirstEventId + 4, Level = LogLevel.Error, Message = "Ensemble batch of {Count} images failed: {Reason}")]
     public static partial void BatchFailed(ILogger logger, int count, string reason);
+
+    [LoggerMessage(EventId = FirstEventId + 5, Message = "ONNX Runtime ({Category}): {Message}")]
+    public static partial void OnnxRuntimeMessage(ILogger logger, LogLevel level, string category, string message);
 }

@@ -1,8 +1,9 @@
+using Xunit.Abstractions;
 using Microsoft.Extensions.Logging;
 
 namespace XrayTriage.Inference.Tests;
 
-public sealed class EnsembleLoadingTests
+public sealed class EnsembleLoadingTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Create_FileDiffersFromManifestHash_FailsNamingFileAndBothHashes()
@@ -80,6 +81,7 @@ public sealed class EnsembleLoadingTests
 
         var error = Assert.Throws<InferenceException>(() => ensemble.CreateEngine(provider: "cuda"));
 
+        output.WriteLine(error.Message);
         Assert.StartsWith("CUDA execution provider unavailable: ", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
     }
@@ -95,6 +97,7 @@ public sealed class EnsembleLoadingTests
         Assert.Equal("CPU", engine.ActiveProvider);
         var providerLines = logger.Entries.Where(e => e.EventId.Id is 7000 or 7001).ToList();
         var line = Assert.Single(providerLines);
+        output.WriteLine(line.Message);
         Assert.Equal(LogLevel.Warning, line.Level);
         Assert.StartsWith("Inference runs on CPU: CUDA execution provider unavailable (", line.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', line.Message);
