@@ -39,46 +39,66 @@ public static class ClassActivationMap
         }
 
         var result = new float[width * height];
-        foreach (var map in maps)
+        foreach (var group in maps.GroupBy(m => (m.Width, m.Height)))
         {
-            AddUpsampled(map, (float)(map.Weight / totalWeight), result, width, height);
+            // Upsampling is linear: maps of one size are summed at their own (small) size and upsampled once.
+            var summed = new float[group.Key.Width * group.Key.Height];
+            foreach (var map in group)
+            {
+                var values = map.Values.Span;
+                var w = (float)(map.Weight / totalWeight);
+                for (var i = 0; i < summed.Length; i++)
+                {
+                    summed[i] += w * values[i];
+                }
+            }
+
+            AddUpsampled(new ClassMap(summed, group.Key.Width, group.Key.Height, 1), 1f, result, width, height);
         }
 
         Normalize(result);
         return result;
     }
 
+    /// <summary>Separable: each output row first blends two source rows (source width), then every output pixel blends
+    /// two neighbours of that blended row with precomputed indexes and weights (the member weight folded in).</summary>
     private static void AddUpsampled(ClassMap map, float weight, float[] target, int width, int height)
     {
         var source = map.Values.Span;
         var scaleX = (double)map.Width / width;
         var scaleY = (double)map.Height / height;
-        Span<int> x0 = width <= 4096 ? stackalloc int[width] : new int[width];
-        Span<float> fx = width <= 4096 ? stackalloc float[width] : new float[width];
-        var maxX = map.Width - 1;
+        var left = new int[width];
+        var right = new int[width];
+        var leftWeight = new float[width];
+        var rightWeight = new float[width];
         for (var x = 0; x < width; x++)
         {
-            var sx = Math.Clamp(((x + 0.5) * scaleX) - 0.5, 0, maxX);
-            x0[x] = Math.Min((int)sx, Math.Max(maxX - 1, 0));
-            fx[x] = (float)(sx - x0[x]);
+            var sx = Math.Clamp(((x + 0.5) * scaleX) - 0.5, 0, map.Width - 1);
+            left[x] = (int)sx;
+            right[x] = Math.Min(left[x] + 1, map.Width - 1);
+            var fx = (float)(sx - left[x]);
+            leftWeight[x] = weight * (1 - fx);
+            rightWeight[x] = weight * fx;
         }
 
+        Span<float> blended = map.Width <= 1024 ? stackalloc float[map.Width] : new float[map.Width];
         for (var y = 0; y < height; y++)
         {
             var sy = Math.Clamp(((y + 0.5) * scaleY) - 0.5, 0, map.Height - 1);
-            var y0 = Math.Min((int)sy, Math.Max(map.Height - 2, 0));
+            var y0 = (int)sy;
             var y1 = Math.Min(y0 + 1, map.Height - 1);
             var fy = (float)(sy - y0);
             var top = source.Slice(y0 * map.Width, map.Width);
             var bottom = source.Slice(y1 * map.Width, map.Width);
-            var row = target.AsSpan(y * width, width);
-            for (var x = 0; x < width; x++)
+            for (var x = 0; x < map.Width; x++)
             {
-                var left = x0[x];
-                var right = Math.Min(left + 1, maxX);
-                var t = (top[left] * (1 - fx[x])) + (top[right] * fx[x]);
-                var b = (bottom[left] * (1 - fx[x])) + (bottom[right] * fx[x]);
-                row[x] += weight * ((t * (1 - fy)) + (b * fy));
+                blended[x] = (top[x] * (1 - fy)) + (bottom[x] * fy);
+            }
+
+            var row = target.AsSpan(y * width, width);
+            for (var x = 0; x < row.Length; x++)
+            {
+                row[x] += (blended[left[x]] * leftWeight[x]) + (blended[right[x]] * rightWeight[x]);
             }
         }
     }

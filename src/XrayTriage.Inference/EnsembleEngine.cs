@@ -32,6 +32,7 @@ public sealed class EnsembleEngine : IDisposable
         var total = members.Sum(m => m.Manifest.Weight);
         _weights = members.Select(m => m.Manifest.Weight / total).ToArray();
         TriagePolicy = TriagePolicy.FromManifest(manifest);
+        MemberInputs = members.Select(m => m.Manifest.Input).ToArray();
     }
 
     public EnsembleManifest Manifest { get; }
@@ -48,7 +49,7 @@ public sealed class EnsembleEngine : IDisposable
     public IReadOnlyList<double> Weights => _weights;
 
     /// <summary>Each member's input contract, in manifest order: what <see cref="EnsembleInput.MemberTensors"/> must hold.</summary>
-    public IReadOnlyList<MemberInputManifest> MemberInputs => _members.Select(m => m.Manifest.Input).ToArray();
+    public IReadOnlyList<MemberInputManifest> MemberInputs { get; }
 
     /// <summary>Test seam: called with the batch size before the members run (count runs, or throw to simulate a failure).</summary>
     internal Action<int>? BeforeBatch { get; set; }
@@ -76,8 +77,8 @@ public sealed class EnsembleEngine : IDisposable
             foreach (var member in manifest.Members)
             {
                 var path = manifest.ResolveMemberPath(member);
-                ModelFileVerifier.Verify(member, path);
-                var session = MemberSession.Create(member, path, sessionOptions, runOptions);
+                var model = ModelFileVerifier.ReadVerified(member, path);
+                var session = MemberSession.Create(member, path, model, sessionOptions, runOptions);
                 members.Add(session);
                 Log.MemberLoaded(logger, member.Name, path, session.MapWidth, session.MapHeight);
             }

@@ -34,12 +34,12 @@ internal sealed class MemberSession : IDisposable
 
     public int MapHeight { get; private set; }
 
-    public static MemberSession Create(EnsembleMemberManifest manifest, string path, SessionOptions sessionOptions, RunOptions runOptions)
+    public static MemberSession Create(EnsembleMemberManifest manifest, string path, byte[] model, SessionOptions sessionOptions, RunOptions runOptions)
     {
         InferenceSession session;
         try
         {
-            session = new InferenceSession(path, sessionOptions);
+            session = new InferenceSession(model, sessionOptions);
         }
         catch (OnnxRuntimeException ex)
         {
