@@ -15,7 +15,6 @@ public sealed class EnsembleBatcher : IAsyncDisposable
     private readonly int _maxBatch;
     private readonly TimeSpan _maxWait;
     private readonly Channel<Request> _queue;
-    private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
     private int _disposed;
 
@@ -69,8 +68,6 @@ public sealed class EnsembleBatcher : IAsyncDisposable
 
         _queue.Writer.TryComplete();
         await _loop;
-        await _stopping.CancelAsync();
-        _stopping.Dispose();
     }
 
     private async Task RunAsync()
@@ -79,7 +76,7 @@ public sealed class EnsembleBatcher : IAsyncDisposable
         var live = new List<Request>(_maxBatch);
         var inputs = new List<EnsembleInput>(_maxBatch);
         var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync(_stopping.Token))
+        while (await reader.WaitToReadAsync())
         {
             batch.Clear();
             await FillAsync(reader, batch);
@@ -119,7 +116,7 @@ public sealed class EnsembleBatcher : IAsyncDisposable
             }
 
             using var delayCancellation = new CancellationTokenSource();
-            var more = reader.WaitToReadAsync(_stopping.Token).AsTask();
+            var more = reader.WaitToReadAsync().AsTask();
             var delay = Task.Delay(remaining, _timeProvider, delayCancellation.Token);
             var first = await Task.WhenAny(more, delay);
             await delayCancellation.CancelAsync();
