@@ -2,6 +2,8 @@ using Microsoft.Extensions.Options;
 using XrayTriage.Host.Auditing;
 using XrayTriage.Host.Health;
 using XrayTriage.Host.Options;
+using OpenTelemetry.Metrics;
+using XrayTriage.Inference;
 
 namespace XrayTriage.Host;
 
@@ -18,6 +20,16 @@ internal static class HostRegistration
             .Configure<IConfiguration>((o, c) => o.Urls = c[ServerUrlsOptions.Key] ?? ServerUrlsOptions.Default)
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ServerUrlsOptions>, ServerUrlsOptionsValidator>();
+        return builder;
+    }
+
+    /// <summary>The ensemble (loaded once, verified, warmed up), its readiness check and the metrics pipeline
+    /// (<c>/metrics</c>, Prometheus text format) for every <c>XrayTriage.*</c> meter.</summary>
+    public static IHostApplicationBuilder AddModels(this IHostApplicationBuilder builder)
+    {
+        builder.AddInference(services => services.GetRequiredService<IOptions<ModelsOptions>>().Value.ResolvedPath);
+        builder.Services.AddHealthChecks().AddCheck<ModelReadinessCheck>("model", tags: ["ready"]);
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter("XrayTriage.*").AddPrometheusExporter());
         return builder;
     }
 
@@ -39,6 +51,7 @@ internal static class HostRegistration
             Predicate = c => c.Tags.Contains("ready"),
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
+        app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
 }

@@ -84,7 +84,9 @@ public sealed class EnsembleEngine : IDisposable
             }
 
             Log.EnsembleLoaded(logger, manifest.Name, manifest.Version, members.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return new EnsembleEngine(manifest, [.. members], sessionOptions, runOptions, provider, device);
+            var engine = new EnsembleEngine(manifest, [.. members], sessionOptions, runOptions, provider, device);
+            InferenceMetrics.Register(engine);
+            return engine;
         }
         catch
         {
@@ -118,6 +120,7 @@ public sealed class EnsembleEngine : IDisposable
         }
 
         BeforeBatch?.Invoke(count);
+        var started = Stopwatch.GetTimestamp();
         var withMaps = inputs.Any(i => i.Heatmap is not null);
         var outputs = new IDisposableReadOnlyCollection<OrtValue>?[_members.Length];
         try
@@ -134,6 +137,7 @@ public sealed class EnsembleEngine : IDisposable
                 predictions[i] = Combine(outputs!, i, inputs[i].Heatmap);
             }
 
+            InferenceMetrics.RecordBatch(ActiveProvider, count, Stopwatch.GetElapsedTime(started));
             return predictions;
         }
         finally
@@ -180,6 +184,7 @@ public sealed class EnsembleEngine : IDisposable
             return;
         }
 
+        InferenceMetrics.Unregister(this);
         foreach (var member in _members)
         {
             member.Dispose();

@@ -18,7 +18,7 @@ public sealed class EnsembleManifestTests
         Assert.Equal(16, member.Input.Width);
         Assert.Equal([0.229f, 0.224f, 0.225f], member.Input.Std);
         Assert.True(member.Input.TrimBorders);
-        Assert.Equal([0.01f, 0.99f], member.Input.ContrastPercentiles);
+        Assert.Equal([0.01, 0.99], member.Input.ContrastPercentiles);
         Assert.Equal("class_maps", member.Outputs.ClassMaps);
         Assert.Equal(0.5, member.Metrics!.Value.GetProperty("auc").GetDouble());
         Assert.Equal(0.3, manifest.Triage.Findings["covid19"].Threshold);

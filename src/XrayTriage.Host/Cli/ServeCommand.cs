@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using XrayTriage.Host.Options;
+using XrayTriage.Inference;
 using XrayTriage.Persistence;
 
 namespace XrayTriage.Host.Cli;
@@ -28,7 +29,7 @@ internal static class ServeCommand
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.WebHost.UseUrls(builder.Configuration[ServerUrlsOptions.Key] ?? ServerUrlsOptions.Default);
-        builder.AddHostOptions().AddPersistence().AddServiceLifetime();
+        builder.AddHostOptions().AddPersistence().AddModels().AddServiceLifetime();
 
         await using var app = builder.Build();
         app.MapHealthEndpoints();
@@ -36,11 +37,19 @@ internal static class ServeCommand
         {
             // Validate before starting, so a bad setting is one line on stderr rather than a logged stack trace.
             app.Services.GetService<IStartupValidator>()?.Validate();
+
+            // Load, verify (SHA-256) and warm up the ensemble before accepting work: a missing or altered model refuses start-up.
+            _ = app.Services.GetRequiredService<EnsembleEngine>();
             await app.RunAsync();
             return 0;
         }
         catch (Exception ex) when (ConfigurationErrors.TryWrite(ex, error))
         {
+            return ConfigurationErrors.ExitCode;
+        }
+        catch (InferenceException ex)
+        {
+            await error.WriteLineAsync($"xraytriage: cannot load the ensemble: {ex.Message.ReplaceLineEndings(" ")}");
             return ConfigurationErrors.ExitCode;
         }
         catch (IOException ex) when (ex.InnerException is SocketException || ex.Message.Contains("address", StringComparison.OrdinalIgnoreCase))

@@ -14,6 +14,8 @@ internal static class XrayTriageCommandLine
             MigrateCommand.Create(),
             DumpCommand.Create(),
             RenderCommand.Create(),
+            ClassifyCommand.Create(),
+            EvalCommand.Create(),
             EchoCommand.Create(),
             SendCommand.Create(),
             ReceiveCommand.Create(),

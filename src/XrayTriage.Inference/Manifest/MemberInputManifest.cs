@@ -12,7 +12,7 @@ public sealed record MemberInputManifest(
     IReadOnlyList<float> Std,
     string Resize,
     bool? TrimBorders = null,
-    IReadOnlyList<float>? ContrastPercentiles = null)
+    IReadOnlyList<double>? ContrastPercentiles = null)
 {
     public const string ReplicateGrayscale = "replicate-grayscale";
 

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+using XrayTriage.Host.Inference;
+using XrayTriage.Host.Options;
+using XrayTriage.Inference;
+
+namespace XrayTriage.Host.Cli;
+
+/// <summary>The ensemble for a CLI verb (<c>classify</c>, <c>eval</c>): configuration as for <c>serve</c>
+/// (appsettings.json, environment, <c>--Section:Key=value</c>), <c>Models:Path</c> and <c>Inference:*</c> validated,
+/// sessions loaded and verified. Warnings (e.g. the CUDA fallback) go to stderr; results to stdout.</summary>
+internal sealed class ModelCommandHost : IDisposable
+{
+    private readonly IHost _host;
+
+    private ModelCommandHost(IHost host, EnsembleEngine engine)
+    {
+        _host = host;
+        Engine = engine;
+        Inputs = new ModelInputs(engine);
+    }
+
+    public EnsembleEngine Engine { get; }
+
+    public ModelInputs Inputs { get; }
+
+    /// <summary>Null after writing one line per problem to <paramref name="error"/>; <paramref name="exitCode"/> then says why.</summary>
+    public static ModelCommandHost? TryStart(string verb, IEnumerable<string> configurationArgs, TextWriter error, out int exitCode)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [.. configurationArgs],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+        builder.Services.AddOptions<ModelsOptions>().BindConfiguration(ModelsOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ModelsOptions>, ModelsOptionsValidator>();
+        builder.AddInference(services => services.GetRequiredService<IOptions<ModelsOptions>>().Value.ResolvedPath);
+        var host = builder.Build();
+        try
+        {
+            host.Services.GetService<IStartupValidator>()?.Validate();
+            var engine = host.Services.GetRequiredService<EnsembleEngine>();
+            exitCode = 0;
+            return new ModelCommandHost(host, engine);
+        }
+        catch (Exception ex) when (ConfigurationErrors.TryWrite(ex, error))
+        {
+            host.Dispose();
+            exitCode = ConfigurationErrors.ExitCode;
+            return null;
+        }
+        catch (InferenceException ex)
+        {
+            host.Dispose();
+            error.WriteLine($"xraytriage {verb}: cannot load the ensemble: {ex.Message.ReplaceLineEndings(" ")}");
+            exitCode = ConfigurationErrors.ExitCode;
+            return null;
+        }
+    }
+
+    /// <summary><c>--Section:Key=value</c> or <c>--Section:Key</c> (a configuration override, as for <c>serve</c>).</summary>
+    public static bool IsConfigurationToken(string token)
+        => token.StartsWith("--", StringComparison.Ordinal) && token.IndexOf(':', StringComparison.Ordinal) > 2;
+
+    public string ProviderLine => $"provider: {Engine.ActiveProvider} ({Engine.Device}); ensemble {Engine.Manifest.Name} {Engine.Manifest.Version}, "
+        + string.Join(", ", Engine.Manifest.Members.Select((m, i) => FormattableString.Invariant($"{m.Name} ×{Engine.Weights[i]:0.00}")));
+
+    public void Dispose() => _host.Dispose();
+}
