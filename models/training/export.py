@@ -21,6 +21,7 @@ class _Exported(nn.Module):
         with torch.no_grad():
             self.model.fc.weight.div_(temperature)
             self.model.fc.bias.div_(temperature)
+        self.eval()
 
     def forward(self, x):
         features = self.model.features(x)
@@ -49,6 +50,7 @@ def export_member(model, temperature, spec, path):
 def reference_outputs(wrapper, tensors, folder, name):
     """Write input and PyTorch outputs as raw little-endian float32 (+ shapes) for the C# parity test."""
     os.makedirs(folder, exist_ok=True)
+    wrapper.eval()  # torch.onnx.export restores the module's previous mode recursively
     with torch.no_grad():
         outputs = wrapper(torch.from_numpy(tensors))
     shapes = {"input": list(tensors.shape)}
