@@ -19,6 +19,16 @@ public sealed class ServeTests(PostgresFixture postgres) : IClassFixture<Postgre
         var (status, body) = await WaitForHttpAsync(http, "/health/ready", serve);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("\"status\":\"Healthy\"", body, StringComparison.Ordinal);
+        using (var ready = System.Text.Json.JsonDocument.Parse(body))
+        {
+            var model = ready.RootElement.GetProperty("checks").GetProperty("model");
+            Assert.Equal("Healthy", model.GetProperty("status").GetString());
+            Assert.Equal("CPU", model.GetProperty("data").GetProperty("provider").GetString());
+        }
+
+        var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.Contains("xraytriage_inference_provider{", metrics, StringComparison.Ordinal);
+        Assert.Contains("provider=\"CPU\"", metrics, StringComparison.Ordinal);
         var live = await http.GetAsync(new Uri("/health/live", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
 
