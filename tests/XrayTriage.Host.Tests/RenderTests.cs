@@ -15,7 +15,7 @@ public sealed class RenderTests
         try
         {
             string[] arguments = ["render", Sample("chest/cr_chest_pa_mono1_u10_implicit_no-meta_CR-MONO1-10-chest.dcm"), "-o", output];
-            var result = await XrayTriageExecutable.RunAsync(modelInput ? [.. arguments, "--model-input"] : arguments);
+            var result = await XrayTriageExecutable.RunAsync(modelInput ? [.. arguments, "--model-input", $"--Models:Path={XrayTriageExecutable.ModelsPath}"] : arguments);
 
             result.EnsureSuccess("render");
             Assert.Contains("eligibility: eligible: CR CHEST, PA", result.StandardOutput, StringComparison.Ordinal);

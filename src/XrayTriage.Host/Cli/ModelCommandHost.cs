@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using XrayTriage.Host.Inference;
+using XrayTriage.Imaging;
 using XrayTriage.Host.Options;
 using XrayTriage.Inference;
 
@@ -58,6 +59,34 @@ internal sealed class ModelCommandHost : IDisposable
             error.WriteLine($"xraytriage {verb}: cannot load the ensemble: {ex.Message.ReplaceLineEndings(" ")}");
             exitCode = ConfigurationErrors.ExitCode;
             return null;
+        }
+    }
+
+    /// <summary>The first member's input spec from <c>Models:Path/ensemble.json</c> (no sessions are created).</summary>
+    public static bool TryReadFirstMemberSpec(string verb, IEnumerable<string> configurationArgs, TextWriter error, out ModelInputSpec? spec, out int exitCode)
+    {
+        spec = null;
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [.. configurationArgs],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        builder.Services.AddOptions<ModelsOptions>().BindConfiguration(ModelsOptions.SectionName);
+        using var host = builder.Build();
+        var folder = host.Services.GetRequiredService<IOptions<ModelsOptions>>().Value.ResolvedPath;
+        try
+        {
+            var manifest = EnsembleManifest.Load(Path.Combine(folder, EnsembleManifest.FileName));
+            spec = ModelInputs.ToSpec(manifest.Members[0].Input);
+            exitCode = 0;
+            return true;
+        }
+        catch (InferenceException ex)
+        {
+            error.WriteLine($"xraytriage {verb}: {ex.Message.ReplaceLineEndings(" ")}");
+            exitCode = ConfigurationErrors.ExitCode;
+            return false;
         }
     }
 

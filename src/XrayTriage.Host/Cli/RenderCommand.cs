@@ -15,21 +15,29 @@ internal static class RenderCommand
     {
         var file = new Argument<string>("FILE") { Description = "A DICOM image." };
         var output = new Option<string>("--output", "-o") { Description = "PNG file to write.", Required = true };
-        var modelInput = new Option<bool>("--model-input") { Description = "Write the model's input (resized, before normalization) instead of the display image." };
+        var modelInput = new Option<bool>("--model-input") { Description = "Write the first ensemble member's input (border trim, resize, contrast standardization; before normalization) instead of the display image. The member's preprocessing comes from Models:Path/ensemble.json." };
         var window = new Option<string?>("--window") { Description = "Use this window instead of the file's: CENTER,WIDTH." };
         var command = new Command("render", "Render a DICOM image as the service sees it.") { file, output, modelInput, window };
+        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parseResult => Run(
             parseResult.GetRequiredValue(file),
             parseResult.GetRequiredValue(output),
             parseResult.GetValue(modelInput),
             parseResult.GetValue(window),
+            parseResult.UnmatchedTokens,
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(string path, string output, bool modelInput, string? window, TextWriter stdout, TextWriter stderr)
+    private static int Run(string path, string output, bool modelInput, string? window, IReadOnlyList<string> configuration, TextWriter stdout, TextWriter stderr)
     {
+        ModelInputSpec? spec = null;
+        if (modelInput && !ModelCommandHost.TryReadFirstMemberSpec("render", configuration, stderr, out spec, out var exitCode))
+        {
+            return exitCode;
+        }
+
         var options = RenderOptions.Default;
         if (window is not null)
         {
@@ -52,12 +60,11 @@ internal static class RenderCommand
             stdout.WriteLine($"eligibility: {EligibilityRules.Evaluate(dicom.Dataset, EligibilityOptions.Default)}");
             var image = MonochromeImage.Render(dicom, options);
             stdout.WriteLine($"window: {image.Window}{(image.Inverted ? " (inverted: MONOCHROME1 or INVERSE)" : "")}");
-            if (modelInput)
+            if (spec is not null)
             {
-                var spec = ModelInputSpec.ImageNet224;
                 var plane = ModelInputBuilder.Fit(image, spec);
                 PngWriter.WriteGray8(output, spec.Width, spec.Height, plane.Select(v => (byte)Math.Clamp(Math.Round(v), 0, 255)).ToArray());
-                stdout.WriteLine($"wrote {output}: model input {spec.Width}×{spec.Height} ({spec.Resize}, area averaging)");
+                stdout.WriteLine($"wrote {output}: model input {spec.Width}×{spec.Height} ({spec.Resize}, area averaging{(spec.TrimBorders ? ", borders trimmed" : "")}{(spec.ContrastPercentiles is { } p ? $", contrast {p.Low:P0}–{p.High:P0}" : "")})");
             }
             else
             {
