@@ -9,7 +9,7 @@ namespace XrayTriage.Persistence;
 
 public static class PersistenceRegistration
 {
-    /// <summary>Registers the DbContext factory, the audit log and database maintenance.</summary>
+    /// <summary>Registers the DbContext factory, the audit log, database maintenance and the triage work queue.</summary>
     public static IHostApplicationBuilder AddPersistence(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -23,6 +23,7 @@ public static class PersistenceRegistration
         builder.Services.TryAddTimeProvider();
         builder.Services.AddSingleton<IAuditLog, AuditLog>();
         builder.Services.AddSingleton<DatabaseMaintenance>();
+        builder.Services.AddSingleton<TriageWorkStore>();
         return builder;
     }
 

@@ -12,6 +12,16 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    public DbSet<Study> Studies => Set<Study>();
+
+    public DbSet<Instance> Instances => Set<Instance>();
+
+    public DbSet<InferenceRun> InferenceRuns => Set<InferenceRun>();
+
+    public DbSet<Finding> Findings => Set<Finding>();
+
+    public DbSet<TriageResult> TriageResults => Set<TriageResult>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

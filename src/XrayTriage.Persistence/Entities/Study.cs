@@ -1,0 +1,47 @@
+using XrayTriage.Core.Pipeline;
+
+namespace XrayTriage.Persistence.Entities;
+
+/// <summary>A row of <c>triage.studies</c>: instances grouped by Study Instance UID, with what the worklist shows.</summary>
+public sealed class Study
+{
+    public long Id { get; set; }
+
+    public required string StudyInstanceUid { get; set; }
+
+    public string? PatientName { get; set; }
+
+    public string? PatientId { get; set; }
+
+    public string? AccessionNumber { get; set; }
+
+    public DateOnly? StudyDate { get; set; }
+
+    public string? StudyDescription { get; set; }
+
+    public string? Modality { get; set; }
+
+    public string? BodyPartExamined { get; set; }
+
+    public DateTimeOffset FirstReceivedAt { get; set; }
+
+    public DateTimeOffset LastReceivedAt { get; set; }
+
+    public int ImageCount { get; set; }
+
+    /// <summary>Highest priority among its images; null until the first image is triaged or skipped.</summary>
+    public WorklistPriority? TriagePriority { get; set; }
+
+    /// <summary>Computed by the database from <see cref="TriagePriority"/>: 3 urgent, 2 routine, 1 not assessable, 0 none.</summary>
+    public short PriorityRank { get; private set; }
+
+    /// <summary>When the study was last found quiet with nothing left to triage; reset by a new image.</summary>
+    public DateTimeOffset? SettledAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>PostgreSQL's <c>xmin</c>: concurrency token for edits through EF (e.g. a priority override).</summary>
+    public uint Version { get; set; }
+
+    public List<Instance> Instances { get; } = [];
+}

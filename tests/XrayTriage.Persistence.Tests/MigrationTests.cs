@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using XrayTriage.Testing;
+
+namespace XrayTriage.Persistence.Tests;
+
+[Collection(SharedPostgres.Name)]
+public sealed class MigrationTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task Migrate_EmptyDatabase_CreatesThePipelineTablesAndLeavesNothingPending()
+    {
+        var connectionString = await postgres.CreateEmptyDatabaseAsync();
+        var options = new DbContextOptionsBuilder<TriageDbContext>();
+        TriageDbContext.Configure(options, connectionString);
+        var maintenance = new DatabaseMaintenance(new PooledDbContextFactory<TriageDbContext>(options.Options));
+
+        var applied = await maintenance.MigrateAsync(CancellationToken.None);
+        var status = await maintenance.GetStatusAsync(CancellationToken.None);
+
+        Assert.Contains(applied, m => m.EndsWith("_AddTriagePipeline", StringComparison.Ordinal));
+        Assert.True(status.IsReady, string.Join(", ", status.PendingMigrations));
+        await using var context = new TriageDbContext(options.Options);
+        var tables = await context.Database
+            .SqlQueryRaw<string>("SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'triage' ORDER BY 1")
+            .ToListAsync();
+        Assert.Equal(["__ef_migrations_history", "audit_events", "findings", "inference_runs", "instances", "studies", "triage_results"], tables);
+    }
+
+    [Fact]
+    public void Model_ComparedWithTheLastMigration_HasNoPendingChanges()
+    {
+        var options = new DbContextOptionsBuilder<TriageDbContext>();
+        TriageDbContext.Configure(options, "Host=127.0.0.1;Database=unused");
+        using var context = new TriageDbContext(options.Options);
+
+        Assert.False(context.Database.HasPendingModelChanges(), "The model has changes no migration captures: dotnet ef migrations add <Intent>.");
+    }
+
+    [Fact]
+    public async Task Migrate_DownToTheAuditTrail_RemovesThePipelineTablesOnly()
+    {
+        var connectionString = await postgres.CreateMigratedDatabaseAsync();
+        var options = new DbContextOptionsBuilder<TriageDbContext>();
+        TriageDbContext.Configure(options, connectionString);
+        await using var context = new TriageDbContext(options.Options);
+        var auditTrail = context.Database.GetMigrations().Single(m => m.EndsWith("_CreateAuditTrail", StringComparison.Ordinal));
+
+        await context.GetService<IMigrator>().MigrateAsync(auditTrail);
+
+        var tables = await context.Database
+            .SqlQueryRaw<string>("SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'triage' ORDER BY 1")
+            .ToListAsync();
+        Assert.Equal(["__ef_migrations_history", "audit_events"], tables);
+    }
+}
