@@ -19,4 +19,8 @@ public sealed record ClaimedInstance(
     string TransferSyntaxUid,
     string SpoolPath,
     string Sha256,
-    int Attempts);
+    int Attempts)
+{
+    /// <summary>When ingest received it (UTC), for the received-to-triaged latency; null when the claimer does not say.</summary>
+    public DateTimeOffset? ReceivedAt { get; init; }
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using XrayTriage.Core.Pipeline;
+using XrayTriage.Dicom;
+using XrayTriage.Imaging;
+using XrayTriage.Inference;
+
+namespace XrayTriage.Triage;
+
+/// <summary>One claimed instance from spool file to findings: verify the file is the one ingest recorded (SHA-256),
+/// parse, render the grayscale plane, build each member's tensor, run the ensemble through the micro-batcher and
+/// describe the result as the persisted <see cref="InferenceOutcome"/>. Throws for anything that stops it.</summary>
+internal sealed class InstanceTriage(EnsembleEngine engine, EnsembleBatcher batcher, ModelInputs inputs, TimeProvider timeProvider)
+{
+    // A chest radiograph is a few to a few tens of MiB; the bound keeps a corrupt size from allocating the heap away.
+    public const long MaxSpoolFileBytes = 1L << 30;
+
+    public async Task<InferenceOutcome> RunAsync(ClaimedInstance claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var started = timeProvider.GetTimestamp();
+        var bytes = await ReadVerifiedAsync(claim, cancellationToken);
+        var input = Preprocess(bytes);
+        var prediction = await batcher.PredictAsync(input, cancellationToken);
+        return ToOutcome(prediction, timeProvider.GetElapsedTime(started));
+    }
+
+    internal static async Task<byte[]> ReadVerifiedAsync(ClaimedInstance claim, CancellationToken cancellationToken)
+    {
+        var file = new FileInfo(claim.SpoolPath);
+        if (!file.Exists)
+        {
+            throw new SpoolFileException($"spool file {claim.SpoolPath} does not exist");
+        }
+
+        if (file.Length > MaxSpoolFileBytes)
+        {
+            throw new SpoolFileException($"spool file {claim.SpoolPath} has {file.Length} bytes, more than the {MaxSpoolFileBytes} allowed");
+        }
+
+        var bytes = await File.ReadAllBytesAsync(claim.SpoolPath, cancellationToken);
+        var actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (!string.Equals(actual, claim.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new SpoolFileException($"spool file {claim.SpoolPath} has SHA-256 {actual}, ingest recorded {claim.Sha256}");
+        }
+
+        return bytes;
+    }
+
+    private EnsembleInput Preprocess(byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes, writable: false);
+        var dicom = DicomFile.Open(stream);
+        return inputs.Build(MonochromeImage.Render(dicom));
+    }
+
+    internal InferenceOutcome ToOutcome(EnsemblePrediction prediction, TimeSpan latency)
+    {
+        var labels = EnsembleLabels.All;
+        var probabilities = new List<FindingProbability>(labels.Count * (prediction.Members.Count + 1));
+        for (var k = 0; k < labels.Count; k++)
+        {
+            probabilities.Add(new FindingProbability(FindingProbability.EnsembleModel, labels[k], prediction.Probabilities[k]));
+        }
+
+        foreach (var member in prediction.Members)
+        {
+            for (var k = 0; k < labels.Count; k++)
+            {
+                probabilities.Add(new FindingProbability(member.Member, labels[k], member.Probabilities[k]));
+            }
+        }
+
+        var thresholds = EnsembleLabels.Findings.ToDictionary(f => f, engine.TriagePolicy.ThresholdOf, StringComparer.Ordinal);
+        var manifest = engine.Manifest;
+        return new InferenceOutcome(
+            manifest.Name,
+            manifest.Version,
+            manifest.DeviceUid,
+            engine.ActiveProvider,
+            latency.TotalMilliseconds,
+            ToWorklistPriority(prediction.Priority),
+            [.. prediction.Triage.FindingsOverThreshold],
+            thresholds,
+            probabilities);
+    }
+
+    internal static WorklistPriority ToWorklistPriority(TriagePriority priority) => priority switch
+    {
+        TriagePriority.Urgent => WorklistPriority.Urgent,
+        TriagePriority.Routine => WorklistPriority.Routine,
+        TriagePriority.NotAssessable => WorklistPriority.NotAssessable,
+        _ => throw new UnreachableException($"Triage priority {priority} has no worklist priority."),
+    };
+}

@@ -1,0 +1,54 @@
+using XrayTriage.Imaging;
+using XrayTriage.Imaging.Grayscale;
+using XrayTriage.Imaging.Resampling;
+using XrayTriage.Inference;
+
+namespace XrayTriage.Triage;
+
+/// <summary>From a display image to the ensemble's input: one tensor per member, each built by
+/// <see cref="ModelInputBuilder"/> with the preprocessing its manifest entry names (the training recipe's
+/// <c>preprocess.py</c> implements the same steps). The one place the service turns an image into tensors, so the
+/// worker, <c>classify</c> and <c>render --model-input</c> feed the model identically.</summary>
+public sealed class ModelInputs
+{
+    private readonly ModelInputSpec[] _specs;
+
+    public ModelInputs(EnsembleEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        _specs = [.. engine.MemberInputs.Select(ToSpec)];
+    }
+
+    /// <summary>Each member's preprocessing, in manifest order.</summary>
+    public IReadOnlyList<ModelInputSpec> Specs => _specs;
+
+    /// <summary>The member tensors for <paramref name="image"/>; with <paramref name="heatmap"/>, a heatmap of the image's size is asked for.</summary>
+    public EnsembleInput Build(DisplayImage image, bool heatmap = false)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return new([.. _specs.Select(spec => ModelInputBuilder.Build(image, spec))], heatmap ? new HeatmapSize(image.Width, image.Height) : null);
+    }
+
+    /// <summary>The imaging pipeline's spec for a member's manifest input contract; an unknown resize or channel
+    /// handling is an <see cref="InferenceException"/> naming the member.</summary>
+    public static ModelInputSpec ToSpec(MemberInputManifest input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var resize = input.Resize switch
+        {
+            "stretch" => ResizeMode.Stretch,
+            "pad" => ResizeMode.Pad,
+            _ => throw new InferenceException($"Member input '{input.Name}': resize \"{input.Resize}\" is not stretch or pad."),
+        };
+        if (input.ChannelHandling != MemberInputManifest.ReplicateGrayscale)
+        {
+            throw new InferenceException($"Member input '{input.Name}': channel handling \"{input.ChannelHandling}\" is not {MemberInputManifest.ReplicateGrayscale}.");
+        }
+
+        return new ModelInputSpec(input.Width, input.Height, input.Channels, [.. input.Mean], [.. input.Std], resize)
+        {
+            TrimBorders = input.TrimBorders ?? false,
+            ContrastPercentiles = input.ContrastPercentiles is [var low, var high] ? (low, high) : null,
+        };
+    }
+}
