@@ -1,0 +1,49 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using XrayTriage.Core.Auditing;
+using XrayTriage.Imaging.Eligibility;
+
+namespace XrayTriage.Ingest;
+
+public static class IngestRegistration
+{
+    /// <summary>
+    /// Registers the ingest stage: <see cref="IngestOptions"/> (section <c>Dicom</c>, validated on start),
+    /// the spool, <see cref="SpoolReadiness"/> and <see cref="IngestService"/> as a hosted service.
+    /// Needs <c>AddPersistence()</c> (TriageWorkStore, IAuditLog). Uses a registered <see cref="EligibilityOptions"/>
+    /// when the host has one, else the defaults.
+    /// </summary>
+    public static IHostApplicationBuilder AddIngest(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<IngestOptions>()
+            .BindConfiguration(IngestOptions.SectionName)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(EligibilityOptions.Default);
+        var contentRoot = builder.Environment.ContentRootPath;
+        builder.Services.AddSingleton(services =>
+        {
+            var path = services.GetRequiredService<IOptions<IngestOptions>>().Value.SpoolPath;
+            return new InstanceSpool(Path.IsPathRooted(path) ? path : Path.Combine(contentRoot, path));
+        });
+        builder.Services.AddSingleton(services => new SpoolReadiness(
+            services.GetRequiredService<InstanceSpool>(), services.GetRequiredService<IOptions<IngestOptions>>()));
+        builder.Services.AddSingleton(services => new IngestAudit(
+            services.GetRequiredService<IAuditLog>(), services.GetRequiredService<ILoggerFactory>().CreateLogger<IngestAudit>()));
+        builder.Services.AddSingleton(services => new IngestService(
+            services.GetRequiredService<IOptions<IngestOptions>>(),
+            services.GetRequiredService<InstanceSpool>(),
+            services.GetRequiredService<Persistence.TriageWorkStore>(),
+            services.GetRequiredService<IngestAudit>(),
+            services.GetRequiredService<EligibilityOptions>(),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddHostedService(services => services.GetRequiredService<IngestService>());
+        return builder;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using XrayTriage.Dicom.Network.Services;
+using XrayTriage.Imaging.Eligibility;
+using XrayTriage.Persistence;
+
+namespace XrayTriage.Ingest;
+
+/// <summary>
+/// Runs the C-STORE/C-ECHO SCP with <see cref="IngestStoreHandler"/>. Starting binds the port (a port in use fails
+/// start-up, not later); stopping refuses new associations, lets in-flight ones finish for
+/// <see cref="IngestOptions.StopGracePeriod"/> or until the host's shutdown token fires, then releases the port.
+/// The service (a DI singleton) holds the listener for its whole life (a listener only a closure refers to can be
+/// collected).
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification =
+    "The listener is disposed by StopAsync, where the host ends it; an IAsyncDisposable-only singleton would break a synchronous container Dispose.")]
+public sealed class IngestService : IHostedService
+{
+    private readonly IngestOptions _options;
+    private readonly InstanceSpool _spool;
+    private readonly TriageWorkStore _store;
+    private readonly IngestAudit _audit;
+    private readonly EligibilityOptions _eligibility;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private DicomScp? _scp;
+
+    internal IngestService(
+        IOptions<IngestOptions> options,
+        InstanceSpool spool,
+        TriageWorkStore store,
+        IngestAudit audit,
+        EligibilityOptions eligibility,
+        TimeProvider timeProvider,
+        ILoggerFactory loggerFactory)
+    {
+        _options = options.Value;
+        _spool = spool;
+        _store = store;
+        _audit = audit;
+        _eligibility = eligibility;
+        _timeProvider = timeProvider;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger<IngestService>();
+    }
+
+    /// <summary>The bound address and port once started.</summary>
+    public IPEndPoint? LocalEndPoint => _scp?.LocalEndPoint;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _spool.EnsureCreated();
+        var deleted = _spool.DeleteIncomplete();
+        if (deleted > 0)
+        {
+            Log.IncompleteDeleted(_logger, deleted);
+        }
+
+        var handler = new IngestStoreHandler(
+            _spool, _store, _audit, _eligibility, _options.MinFreeDiskBytes, _timeProvider, _loggerFactory.CreateLogger<IngestStoreHandler>());
+        _scp = new DicomScp(DicomScpOptionsFactory.Create(_options, _spool), handler, _timeProvider, _loggerFactory.CreateLogger<DicomScp>());
+        _scp.Start();
+        Log.Listening(_logger, _options.AeTitle, _scp.LocalEndPoint.ToString(), _spool.Root, _options.MinFreeDiskBytes);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _scp, null) is not { } scp)
+        {
+            return;
+        }
+
+        using var grace = new CancellationTokenSource(_options.StopGracePeriod, _timeProvider);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(grace.Token, cancellationToken);
+        await scp.StopAsync(stop.Token);
+        await scp.DisposeAsync();
+        Log.Stopped(_logger);
+    }
+}

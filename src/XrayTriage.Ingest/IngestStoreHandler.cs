@@ -1,0 +1,203 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using XrayTriage.Core.Pipeline;
+using XrayTriage.Dicom;
+using XrayTriage.Dicom.Network.Dimse;
+using XrayTriage.Dicom.Network.Services;
+using XrayTriage.Imaging.Eligibility;
+using XrayTriage.Persistence;
+
+namespace XrayTriage.Ingest;
+
+/// <summary>
+/// One C-STORE (PS3.4 §B.2.3): watermark check → spool (durable) → header → eligibility → database record → success.
+/// Success is answered only after both the spool file and the database row are committed, so an acknowledged
+/// instance is never lost; every refusal leaves neither behind.
+/// </summary>
+/// <remarks>
+/// Statuses: free disk below the watermark or a full disk → A700 (Refused: Out of Resources); the database
+/// unreachable or timing out → A700 too, because it is a resource of ours that is missing for a while and the
+/// modality should send again later (PS3.4 Table B.2-1; a transient refusal, not an error in the data set);
+/// a data set we cannot parse or identify → C000 (Error: Cannot understand); Affected SOP Class UID not matching
+/// the data set → A900; anything else (a non-transient database error, other I/O) → 0110 (Processing failure).
+/// </remarks>
+internal sealed class IngestStoreHandler(
+    InstanceSpool spool,
+    TriageWorkStore store,
+    IngestAudit audit,
+    EligibilityOptions eligibility,
+    long minFreeDiskBytes,
+    TimeProvider timeProvider,
+    ILogger logger) : IStoreHandler
+{
+    public async ValueTask<DimseStatus> HandleAsync(StoreRequest request, Stream dataSet, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(dataSet);
+        var sopInstanceUid = request.Command.AffectedSopInstanceUid;
+        var callingAe = request.Association.CallingAeTitle;
+        var hash = InstanceHash.Of(sopInstanceUid);
+        if (!InstanceSpool.IsSafeUid(sopInstanceUid) || !InstanceSpool.IsSafeUid(request.Command.AffectedSopClassUid))
+        {
+            Log.Unreadable(logger, hash, callingAe, Hex(DimseStatus.CannotUnderstand), "the affected SOP class or instance UID is not a valid UID");
+            await audit.RefusedAsync(request, DimseStatus.CannotUnderstand, "affected SOP class or instance UID is not a valid UID", cancellationToken);
+            return DimseStatus.CannotUnderstand;
+        }
+
+        var free = spool.AvailableFreeBytes();
+        if (free < minFreeDiskBytes)
+        {
+            Log.DiskBelowWatermark(logger, hash, callingAe, free, minFreeDiskBytes);
+            await audit.RefusedAsync(request, DimseStatus.OutOfResources,
+                string.Create(CultureInfo.InvariantCulture, $"spool disk has {free} bytes free, below the watermark of {minFreeDiskBytes}"), cancellationToken);
+            return DimseStatus.OutOfResources;
+        }
+
+        var receivedAt = timeProvider.GetUtcNow();
+        SpooledFile spooled;
+        try
+        {
+            spooled = await spool.WriteAsync(request, dataSet, receivedAt, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var status = ex is IOException io && InstanceSpool.IsDiskFull(io) ? DimseStatus.OutOfResources : DimseStatus.ProcessingFailure;
+            Log.SpoolFailed(logger, hash, callingAe, Hex(status), ex.GetType().Name);
+            await audit.RefusedAsync(request, status, "the spool could not be written (" + ex.GetType().Name + ")", cancellationToken);
+            return status;
+        }
+
+        var recorded = false;
+        try
+        {
+            var (status, instance) = Describe(request, spooled, receivedAt);
+            if (instance is null)
+            {
+                Log.Unreadable(logger, hash, callingAe, Hex(status), status == DimseStatus.DataSetDoesNotMatchSopClass
+                    ? "the data set's SOP Class UID differs from the C-STORE's" : "the header cannot be read or lacks a Study Instance UID");
+                await audit.RefusedAsync(request, status, "the data set could not be understood", cancellationToken);
+                return status;
+            }
+
+            var result = await store.RecordReceivedAsync(instance, cancellationToken);
+            recorded = true;
+            if (result.Outcome == RecordReceivedOutcome.Duplicate)
+            {
+                if (!string.Equals(result.SpoolPath, spooled.Path, StringComparison.Ordinal))
+                {
+                    DeleteUnreferenced(spooled.Path, hash);
+                }
+
+                Log.Duplicate(logger, hash, callingAe, result.InstanceId);
+                await audit.DuplicateAsync(request, result, cancellationToken);
+                return DimseStatus.Success;
+            }
+
+            Log.Recorded(logger, hash, callingAe, result.InstanceId, instance.Eligibility.ToString());
+            await audit.ReceivedAsync(request, instance, cancellationToken);
+            return DimseStatus.Success;
+        }
+        catch (Exception ex) when (!recorded && IsDatabaseFailure(ex, cancellationToken))
+        {
+            // Not acknowledged, so not kept: the modality sends it again. Should the commit have gone through after
+            // all (the connection broke after COMMIT), the resend is a duplicate whose file takes this one's name,
+            // which the row then refers to again.
+            var status = IsTransient(ex) ? DimseStatus.OutOfResources : DimseStatus.ProcessingFailure;
+            DeleteUnreferenced(spooled.Path, hash);
+            Log.RecordFailed(logger, hash, callingAe, Describe(ex), Hex(status));
+            await audit.RefusedAsync(request, status, "the database is unavailable (" + Describe(ex) + ")", CancellationToken.None);
+            return status;
+        }
+        catch (Exception) when (!recorded)
+        {
+            DeleteUnreferenced(spooled.Path, hash);
+            throw;
+        }
+    }
+
+    private (DimseStatus Status, ReceivedInstance? Instance) Describe(StoreRequest request, SpooledFile spooled, DateTimeOffset receivedAt)
+    {
+        DicomDataset dataset;
+        try
+        {
+            // From the path, so Pixel Data and other large values stay in the file (read lazily, never for the header).
+            dataset = DicomFile.Open(spooled.Path).Dataset;
+        }
+        catch (Exception ex) when (ex is DicomParseException or FormatException or InvalidDataException or EndOfStreamException)
+        {
+            DeleteUnreferenced(spooled.Path, InstanceHash.Of(request.Command.AffectedSopInstanceUid));
+            return (DimseStatus.CannotUnderstand, null);
+        }
+
+        var sopClass = Text(dataset, DicomTags.SOPClassUID);
+        if (sopClass is not null && !string.Equals(sopClass, request.Command.AffectedSopClassUid, StringComparison.Ordinal))
+        {
+            DeleteUnreferenced(spooled.Path, InstanceHash.Of(request.Command.AffectedSopInstanceUid));
+            return (DimseStatus.DataSetDoesNotMatchSopClass, null);
+        }
+
+        var studyUid = Text(dataset, DicomTags.StudyInstanceUID);
+        if (studyUid is null || !DicomUid.IsValid(studyUid))
+        {
+            DeleteUnreferenced(spooled.Path, InstanceHash.Of(request.Command.AffectedSopInstanceUid));
+            return (DimseStatus.CannotUnderstand, null);
+        }
+
+        var decision = EligibilityRules.Evaluate(dataset, eligibility);
+        var study = new StudyAttributes(
+            Text(dataset, DicomTags.PatientName),
+            Text(dataset, DicomTags.PatientID),
+            Text(dataset, DicomTags.AccessionNumber),
+            Date(dataset, DicomTags.StudyDate),
+            Text(dataset, DicomTags.StudyDescription),
+            Text(dataset, DicomTags.Modality),
+            Text(dataset, DicomTags.BodyPartExamined));
+        return (DimseStatus.Success, new ReceivedInstance(
+            studyUid,
+            Text(dataset, DicomTags.SeriesInstanceUID) ?? "",
+            request.Command.AffectedSopInstanceUid,
+            request.Command.AffectedSopClassUid,
+            request.TransferSyntaxUid,
+            request.Association.CallingAeTitle,
+            receivedAt,
+            spooled.Path,
+            spooled.SizeBytes,
+            spooled.Sha256,
+            decision.IsEligible ? null : $"{decision.Reason}: {decision.Detail}",
+            study));
+    }
+
+    private void DeleteUnreferenced(string path, string hash)
+    {
+        if (!InstanceSpool.TryDelete(path))
+        {
+            Log.OrphanLeft(logger, hash);
+        }
+    }
+
+    private static bool IsDatabaseFailure(Exception exception, CancellationToken cancellationToken)
+        => exception is DbException or TimeoutException
+            || (exception is InvalidOperationException && exception.InnerException is DbException or TimeoutException)
+            || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested && exception.InnerException is TimeoutException);
+
+    private static bool IsTransient(Exception exception) => exception switch
+    {
+        DbException db => db.IsTransient || db.InnerException is System.Net.Sockets.SocketException or TimeoutException or IOException,
+        TimeoutException => true,
+        _ => exception.InnerException is { } inner && IsTransient(inner),
+    };
+
+    private static string Describe(Exception exception)
+        => exception is DbException { SqlState: { } state } ? $"{exception.GetType().Name} SQLSTATE {state}" : exception.GetType().Name;
+
+    private static string Hex(DimseStatus status) => status.ToString();
+
+    private static string? Text(DicomDataset dataset, DicomTag tag)
+        => dataset.TryGetString(tag, out var value) && value.Trim() is { Length: > 0 } trimmed ? trimmed : null;
+
+    private static DateOnly? Date(DicomDataset dataset, DicomTag tag)
+        => Text(dataset, tag) is { } text && DateOnly.TryParseExact(text, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : null;
+}

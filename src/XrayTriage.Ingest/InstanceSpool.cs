@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using XrayTriage.Dicom;
+using XrayTriage.Dicom.IO;
+using XrayTriage.Dicom.Network;
+using XrayTriage.Dicom.Network.Services;
+
+namespace XrayTriage.Ingest;
+
+/// <summary>
+/// The durable record of received bytes: <c>{root}/{yyyy}/{MM}/{dd}/{SOP Instance UID}.dcm</c>, each a Part 10 file
+/// (PS3.10 §7.1) whose meta information is built from the C-STORE-RQ and whose data set is copied as received.
+/// </summary>
+/// <remarks>
+/// A file gets its final name only when complete: it is written under <c>{root}/.incoming</c>, flushed to disk,
+/// renamed (atomic on one file system) and the directory entry flushed too, so after a crash a final name always
+/// means a complete file. SHA-256 and size are computed while the bytes stream through; the data set is never held
+/// in memory as a whole. An existing final name is never overwritten (it may be the file a database row refers to).
+/// </remarks>
+internal sealed class InstanceSpool
+{
+    public const string IncomingFolderName = ".incoming";
+    public const string TemporarySuffix = ".partial";
+    private const int CopyBufferSize = 128 * 1024;
+    private const int DiskFullHResult = 28;
+
+    public InstanceSpool(string root)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        Root = Path.GetFullPath(root);
+        IncomingDirectory = Path.Combine(Root, IncomingFolderName);
+    }
+
+    public string Root { get; }
+
+    public string IncomingDirectory { get; }
+
+    public void EnsureCreated() => Directory.CreateDirectory(IncomingDirectory);
+
+    /// <summary>Deletes what an earlier process left half-written; none of it was ever acknowledged.</summary>
+    public int DeleteIncomplete()
+    {
+        if (!Directory.Exists(IncomingDirectory))
+        {
+            return 0;
+        }
+
+        var deleted = 0;
+        foreach (var file in Directory.EnumerateFiles(IncomingDirectory))
+        {
+            if (TryDelete(file))
+            {
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+
+    public long AvailableFreeBytes() => new DriveInfo(Root).AvailableFreeSpace;
+
+    /// <summary>Whether an I/O failure means the disk is full (ENOSPC on Unix, ERROR_DISK_FULL on Windows).</summary>
+    public static bool IsDiskFull(IOException exception)
+        => (exception.HResult & 0xFFFF) is DiskFullHResult or 0x70 or 0x27;
+
+    /// <summary>Writes one instance and gives it its final name.</summary>
+    /// <exception cref="IOException">The spool cannot be written (see <see cref="IsDiskFull"/>).</exception>
+    public async Task<SpooledFile> WriteAsync(StoreRequest request, Stream dataSet, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var sopInstanceUid = request.Command.AffectedSopInstanceUid;
+        if (!IsSafeUid(sopInstanceUid))
+        {
+            throw new ArgumentException("The SOP Instance UID is not a valid UID and cannot name a file.", nameof(request));
+        }
+
+        EnsureCreated();
+        var temporary = Path.Combine(IncomingDirectory, string.Create(CultureInfo.InvariantCulture, $"{Guid.NewGuid():N}{TemporarySuffix}"));
+        long size;
+        string sha256;
+        try
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0, FileOptions.Asynchronous))
+            {
+                var header = BuildHeader(request);
+                hash.AppendData(header);
+                await file.WriteAsync(header, cancellationToken);
+                size = header.Length;
+                var buffer = new byte[CopyBufferSize];
+                int read;
+                while ((read = await dataSet.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    hash.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    size += read;
+                }
+
+                file.Flush(flushToDisk: true);
+            }
+
+            sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+            var final = MoveToFinal(temporary, sopInstanceUid, receivedAt);
+            return new SpooledFile(final, size, sha256);
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>Deletes a spool file (and flushes its directory); false when it could not be deleted.</summary>
+    public static bool TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+            if (Path.GetDirectoryName(path) is { } directory)
+            {
+                DirectorySync.Flush(directory);
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    public static bool IsSafeUid(string uid)
+        => uid.Length is > 0 and <= 64 && uid[0] != '.' && uid[^1] != '.' && uid.All(c => c is (>= '0' and <= '9') or '.');
+
+    private string MoveToFinal(string temporary, string sopInstanceUid, DateTimeOffset receivedAt)
+    {
+        var day = receivedAt.UtcDateTime;
+        var directory = Path.Combine(
+            Root,
+            day.Year.ToString("D4", CultureInfo.InvariantCulture),
+            day.Month.ToString("D2", CultureInfo.InvariantCulture),
+            day.Day.ToString("D2", CultureInfo.InvariantCulture));
+        CreateDurably(directory);
+        var final = Path.Combine(directory, sopInstanceUid + ".dcm");
+        try
+        {
+            File.Move(temporary, final, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(final))
+        {
+            // The same instance again (or a file left by a crash): keep both; the database decides which one counts.
+            final = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"{sopInstanceUid}.{Guid.NewGuid():N}.dcm"));
+            File.Move(temporary, final, overwrite: false);
+        }
+
+        DirectorySync.Flush(directory);
+        return final;
+    }
+
+    /// <summary>Creates the folder chain and flushes each new entry into its parent, so a new day folder survives a crash.</summary>
+    private void CreateDurably(string directory)
+    {
+        if (Directory.Exists(directory))
+        {
+            return;
+        }
+
+        var missing = new Stack<string>();
+        for (var current = directory; !Directory.Exists(current) && current.Length > Root.Length; current = Path.GetDirectoryName(current)!)
+        {
+            missing.Push(current);
+        }
+
+        Directory.CreateDirectory(directory);
+        while (missing.TryPop(out var created))
+        {
+            DirectorySync.Flush(Path.GetDirectoryName(created)!);
+        }
+    }
+
+    private static byte[] BuildHeader(StoreRequest request)
+    {
+        var meta = new DicomDataset()
+            .AddOrUpdate(DicomTags.FileMetaInformationGroupLength, 0u)
+            .AddOrUpdate(DicomTags.FileMetaInformationVersion, DicomVR.OB, new byte[] { 0, 1 })
+            .AddOrUpdate(DicomTags.MediaStorageSOPClassUID, DicomVR.UI, request.Command.AffectedSopClassUid)
+            .AddOrUpdate(DicomTags.MediaStorageSOPInstanceUID, DicomVR.UI, request.Command.AffectedSopInstanceUid)
+            .AddOrUpdate(DicomTags.TransferSyntaxUID, DicomVR.UI, request.TransferSyntaxUid)
+            .AddOrUpdate(DicomTags.ImplementationClassUID, DicomVR.UI, NetworkIdentity.ImplementationClassUid)
+            .AddOrUpdate(DicomTags.ImplementationVersionName, DicomVR.SH, NetworkIdentity.ImplementationVersionName)
+            .AddOrUpdate(DicomTags.SourceApplicationEntityTitle, DicomVR.AE, request.Association.CallingAeTitle);
+        using var header = new MemoryStream();
+        header.Write(new byte[128]);
+        header.Write("DICM"u8);
+        DicomDatasetWriter.Write(meta, header, TransferSyntax.ExplicitVRLittleEndian);
+        return header.ToArray();
+    }
+}
