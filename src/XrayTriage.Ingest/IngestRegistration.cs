@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using XrayTriage.Core.Auditing;
+using XrayTriage.Core.Pipeline;
 using XrayTriage.Imaging.Eligibility;
 
 namespace XrayTriage.Ingest;
@@ -14,7 +15,8 @@ public static class IngestRegistration
     /// Registers the ingest stage: <see cref="IngestOptions"/> (section <c>Dicom</c>, validated on start),
     /// the spool, <see cref="SpoolReadiness"/> and <see cref="IngestService"/> as a hosted service.
     /// Needs <c>AddPersistence()</c> (TriageWorkStore, IAuditLog). Uses a registered <see cref="EligibilityOptions"/>
-    /// when the host has one, else the defaults.
+    /// when the host has one, else the defaults, and wakes the triage workers through <see cref="ITriageSignal"/>
+    /// when one is registered (AddTriage, in any order).
     /// </summary>
     public static IHostApplicationBuilder AddIngest(this IHostApplicationBuilder builder)
     {
@@ -42,6 +44,7 @@ public static class IngestRegistration
             services.GetRequiredService<IngestAudit>(),
             services.GetRequiredService<EligibilityOptions>(),
             services.GetRequiredService<TimeProvider>(),
+            services.GetService<ITriageSignal>(),
             services.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddHostedService(services => services.GetRequiredService<IngestService>());
         return builder;

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using XrayTriage.Core.Pipeline;
 using XrayTriage.Dicom.Network.Services;
 using XrayTriage.Imaging.Eligibility;
 using XrayTriage.Persistence;
@@ -25,6 +26,7 @@ public sealed class IngestService : IHostedService
     private readonly IngestAudit _audit;
     private readonly EligibilityOptions _eligibility;
     private readonly TimeProvider _timeProvider;
+    private readonly ITriageSignal? _triageSignal;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private DicomScp? _scp;
@@ -36,6 +38,7 @@ public sealed class IngestService : IHostedService
         IngestAudit audit,
         EligibilityOptions eligibility,
         TimeProvider timeProvider,
+        ITriageSignal? triageSignal,
         ILoggerFactory loggerFactory)
     {
         _options = options.Value;
@@ -44,6 +47,7 @@ public sealed class IngestService : IHostedService
         _audit = audit;
         _eligibility = eligibility;
         _timeProvider = timeProvider;
+        _triageSignal = triageSignal;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<IngestService>();
     }
@@ -61,7 +65,7 @@ public sealed class IngestService : IHostedService
         }
 
         var handler = new IngestStoreHandler(
-            _spool, _store, _audit, _eligibility, _options.MinFreeDiskBytes, _timeProvider, _loggerFactory.CreateLogger<IngestStoreHandler>());
+            _spool, _store, _audit, _eligibility, _options.MinFreeDiskBytes, _timeProvider, _triageSignal, _loggerFactory.CreateLogger<IngestStoreHandler>());
         _scp = new DicomScp(DicomScpOptionsFactory.Create(_options, _spool), handler, _timeProvider, _loggerFactory.CreateLogger<DicomScp>());
         _scp.Start();
         Log.Listening(_logger, _options.AeTitle, _scp.LocalEndPoint.ToString(), _spool.Root, _options.MinFreeDiskBytes);

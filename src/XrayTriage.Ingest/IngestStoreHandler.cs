@@ -29,6 +29,7 @@ internal sealed class IngestStoreHandler(
     EligibilityOptions eligibility,
     long minFreeDiskBytes,
     TimeProvider timeProvider,
+    ITriageSignal? triageSignal,
     ILogger logger) : IStoreHandler
 {
     public async ValueTask<DimseStatus> HandleAsync(StoreRequest request, Stream dataSet, CancellationToken cancellationToken)
@@ -92,6 +93,11 @@ internal sealed class IngestStoreHandler(
                 Log.Duplicate(logger, hash, callingAe, result.InstanceId);
                 await audit.DuplicateAsync(request, result, cancellationToken);
                 return DimseStatus.Success;
+            }
+
+            if (result.State == InstanceState.Received)
+            {
+                triageSignal?.Notify();
             }
 
             Log.Recorded(logger, hash, callingAe, result.InstanceId, instance.Eligibility.ToString());

@@ -42,7 +42,9 @@ internal sealed class IngestHost : IAsyncDisposable
         PostgresFixture postgres,
         IDictionary<string, string?>? settings = null,
         string? connectionString = null,
-        EligibilityOptions? eligibility = null)
+        EligibilityOptions? eligibility = null,
+        Action<IServiceCollection>? services = null,
+        Action<string>? beforeStart = null)
     {
         var database = connectionString ?? await postgres.CreateMigratedDatabaseAsync();
         var root = Directory.CreateTempSubdirectory("xraytriage-ingest-").FullName;
@@ -67,8 +69,10 @@ internal sealed class IngestHost : IAsyncDisposable
             builder.Services.AddSingleton(eligibility);
         }
 
+        services?.Invoke(builder.Services);
         builder.AddPersistence();
         builder.AddIngest();
+        beforeStart?.Invoke(Path.Combine(root, "spool"));
         var host = builder.Build();
         await host.StartAsync();
         return new IngestHost(host, database, root, port);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Security.Cryptography;
+using XrayTriage.Core.Pipeline;
 using XrayTriage.Dicom;
 using XrayTriage.Dicom.Network.Services;
 using XrayTriage.Dicom.Network.UpperLayer;
@@ -17,7 +18,9 @@ public sealed class IngestStoreTests(PostgresFixture postgres)
     public async Task Dcmsend_ChestSamples_RecordedReceivedEligibleWithMatchingSpoolFiles()
     {
         // The two Secondary Captures among the chest samples count only where a site enables them.
-        await using var ingest = await IngestHost.StartAsync(postgres, eligibility: new EligibilityOptions { AllowSecondaryCapture = true });
+        var signal = new CountingTriageSignal();
+        await using var ingest = await IngestHost.StartAsync(
+            postgres, eligibility: new EligibilityOptions { AllowSecondaryCapture = true }, services: s => s.AddSingleton<ITriageSignal>(signal));
         var sent = Samples.AllChest;
 
         var send = await ingest.DcmsendAsync(sent);
@@ -46,6 +49,7 @@ public sealed class IngestStoreTests(PostgresFixture postgres)
 
         Assert.Equal(sent.Length, ingest.SpoolFiles().Length);
         Assert.Empty(ingest.IncomingFiles());
+        Assert.Equal(sent.Length, signal.Count);
         Assert.Equal(sent.Length, await ingest.CountAsync(
             $"SELECT count(*) FROM triage.audit_events WHERE event_id = 'DicomInstancesTransferred' AND outcome = 'Success' AND actor = '{IngestHost.CallingAeTitle}' AND detail = '{IngestAudit.ReceivedDetail}'"));
     }
@@ -118,6 +122,62 @@ public sealed class IngestStoreTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Storescu_SameInstanceOnTwoAssociationsAtOnce_OneRowOneSpoolFile()
+    {
+        await using var ingest = await IngestHost.StartAsync(postgres);
+
+        var results = await Task.WhenAll(ingest.StorescuAsync(Samples.Extremity), ingest.StorescuAsync(Samples.Extremity));
+
+        foreach (var result in results)
+        {
+            Assert.Contains("Received Store Response (Success)", result.EnsureSuccess("storescu").StandardOutput + result.StandardError, StringComparison.Ordinal);
+        }
+
+        var row = Assert.Single(await ingest.QueryAsync("SELECT spool_path FROM triage.instances"));
+        Assert.Equal((string)row["spool_path"]!, Assert.Single(ingest.SpoolFiles()));
+    }
+
+    [Fact]
+    public async Task Echoscu_ToIngest_Succeeds()
+    {
+        await using var ingest = await IngestHost.StartAsync(postgres);
+
+        var echo = await PeerTools.RunAsync("echoscu",
+            ["-v", "-aet", IngestHost.CallingAeTitle, "-aec", IngestHost.AeTitle, "127.0.0.1", ingest.Port.ToString(CultureInfo.InvariantCulture)],
+            TimeSpan.FromSeconds(30));
+
+        echo.EnsureSuccess("echoscu");
+    }
+
+    [Fact]
+    public async Task Storescu_CallingAeNotInAllowList_AssociationRejectedNothingStored()
+    {
+        await using var ingest = await IngestHost.StartAsync(postgres, new Dictionary<string, string?> { ["Dicom:AllowedCallingAeTitles:0"] = "OTHERCR" });
+
+        var store = await ingest.StorescuAsync(Samples.Extremity);
+
+        Assert.False(store.Succeeded);
+        Assert.Contains("Calling AE Title Not Recognized", store.StandardOutput + store.StandardError, StringComparison.Ordinal);
+        Assert.Empty(ingest.SpoolFiles());
+    }
+
+    [Fact]
+    public async Task Start_IncompleteFilesFromAnEarlierRun_Deleted()
+    {
+        string? leftover = null;
+
+        await using var ingest = await IngestHost.StartAsync(postgres, beforeStart: spool =>
+        {
+            var incoming = Path.Combine(spool, InstanceSpool.IncomingFolderName);
+            Directory.CreateDirectory(incoming);
+            leftover = Path.Combine(incoming, "crashed" + InstanceSpool.TemporarySuffix);
+            File.WriteAllBytes(leftover, [1, 2, 3]);
+        });
+
+        Assert.False(File.Exists(leftover));
+    }
+
+    [Fact]
     public async Task Storescu_FreeDiskBelowWatermark_RefusedA700NothingRecorded()
     {
         await using var ingest = await IngestHost.StartAsync(postgres, new Dictionary<string, string?>
@@ -185,5 +245,14 @@ public sealed class IngestStoreTests(PostgresFixture postgres)
 
         Assert.Equal(PresentationContextResult.TransferSyntaxesNotSupported, answer.Result);
         Assert.Equal(0, await ingest.CountAsync("SELECT count(*) FROM triage.instances"));
+    }
+
+    private sealed class CountingTriageSignal : ITriageSignal
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Notify() => Interlocked.Increment(ref _count);
     }
 }
