@@ -10,10 +10,14 @@ namespace XrayTriage.Ingest;
 /// Audit events of ingest, all (110104, DCM, "DICOM Instances Transferred") as PS3.15 A.5.3.2 describes a received
 /// instance: actor the calling AE title, subject the SOP Instance UID, outcome Success for an instance taken in
 /// (queued, skipped or duplicate — the detail says which) and SeriousFailure for a refused one. Details carry no
-/// patient data. A failed audit write is logged and does not change the answer to the modality.
+/// patient data. A failed audit write is logged and does not change the answer to the modality; it is bounded by
+/// <see cref="WriteTimeout"/>, because a refusal for a database outage is audited into that same database and must
+/// not hold the C-STORE response for a whole connection timeout.
 /// </summary>
-internal sealed class IngestAudit(IAuditLog auditLog, ILogger logger)
+internal sealed class IngestAudit(IAuditLog auditLog, TimeProvider timeProvider, ILogger logger)
 {
+    public static readonly TimeSpan WriteTimeout = TimeSpan.FromSeconds(3);
+
     public const string ReceivedDetail = "received; queued for triage";
     public const string SkippedPrefix = "received; skipped: ";
     public const string DuplicatePrefix = "duplicate of instance ";
@@ -37,9 +41,11 @@ internal sealed class IngestAudit(IAuditLog auditLog, ILogger logger)
             request.Association.CallingAeTitle,
             request.Command.AffectedSopInstanceUid,
             detail);
+        using var timeout = new CancellationTokenSource(WriteTimeout, timeProvider);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         try
         {
-            await auditLog.RecordAsync(entry, cancellationToken);
+            await auditLog.RecordAsync(entry, bounded.Token);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -36,7 +36,9 @@ public static class IngestRegistration
         builder.Services.AddSingleton(services => new SpoolReadiness(
             services.GetRequiredService<InstanceSpool>(), services.GetRequiredService<IOptions<IngestOptions>>()));
         builder.Services.AddSingleton(services => new IngestAudit(
-            services.GetRequiredService<IAuditLog>(), services.GetRequiredService<ILoggerFactory>().CreateLogger<IngestAudit>()));
+            services.GetRequiredService<IAuditLog>(),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILoggerFactory>().CreateLogger<IngestAudit>()));
         builder.Services.AddSingleton(services => new IngestService(
             services.GetRequiredService<IOptions<IngestOptions>>(),
             services.GetRequiredService<InstanceSpool>(),

@@ -112,7 +112,7 @@ internal sealed class IngestStoreHandler(
             var status = IsTransient(ex) ? DimseStatus.OutOfResources : DimseStatus.ProcessingFailure;
             DeleteUnreferenced(spooled.Path, hash);
             Log.RecordFailed(logger, hash, callingAe, Describe(ex), Hex(status));
-            await audit.RefusedAsync(request, status, "the database is unavailable (" + Describe(ex) + ")", CancellationToken.None);
+            await audit.RefusedAsync(request, status, "the database is unavailable (" + Describe(ex) + ")", cancellationToken);
             return status;
         }
         catch (Exception) when (!recorded)
