@@ -86,6 +86,7 @@ echo "== applying migrations"
 
 echo "== starting xraytriage serve (Ctrl-C to stop)"
 export Models__Path="${Models__Path:-$ROOT/models}"
+export Dicom__SpoolPath="${Dicom__SpoolPath:-$ROOT/.data/spool}"
 "${XRAYTRIAGE[@]}" serve "$@" &
 serve_pid=$!
 forward() { kill -TERM "$serve_pid" 2>/dev/null || true; }

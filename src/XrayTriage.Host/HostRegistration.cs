@@ -4,6 +4,8 @@ using XrayTriage.Host.Health;
 using XrayTriage.Host.Options;
 using OpenTelemetry.Metrics;
 using XrayTriage.Inference;
+using XrayTriage.Ingest;
+using XrayTriage.Triage;
 
 namespace XrayTriage.Host;
 
@@ -12,8 +14,6 @@ internal static class HostRegistration
     /// <summary>Options owned by the host, each validated at start-up with a message naming its key.</summary>
     public static IHostApplicationBuilder AddHostOptions(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DicomOptions>().BindConfiguration(DicomOptions.SectionName).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<DicomOptions>, DicomOptionsValidator>();
         builder.Services.AddOptions<ModelsOptions>().BindConfiguration(ModelsOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ModelsOptions>, ModelsOptionsValidator>();
         builder.Services.AddOptions<ServerUrlsOptions>()
@@ -30,6 +30,15 @@ internal static class HostRegistration
         builder.AddInference(services => services.GetRequiredService<IOptions<ModelsOptions>>().Value.ResolvedPath);
         builder.Services.AddHealthChecks().AddCheck<ModelReadinessCheck>("model", tags: ["ready"]);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter("XrayTriage.*").AddPrometheusExporter());
+        return builder;
+    }
+
+    /// <summary>The pipeline: ingest (C-STORE SCP → spool → database, section <c>Dicom</c>) and triage workers (section
+    /// <c>Triage</c>), with the spool's readiness check.</summary>
+    public static IHostApplicationBuilder AddPipeline(this IHostApplicationBuilder builder)
+    {
+        builder.AddIngest().AddTriage();
+        builder.Services.AddHealthChecks().AddCheck<SpoolReadinessCheck>("spool", tags: ["ready"]);
         return builder;
     }
 

@@ -86,7 +86,7 @@ public sealed partial class TriageWorkStore
             }
 
             // RETURNING has no order of its own; hand work out oldest first.
-            return claimed.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Instance.InstanceId).Select(c => c.Instance).ToList();
+            return claimed.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Instance.InstanceId).Select(c => c.Instance with { ReceivedAt = c.ReceivedAt }).ToList();
         }, cancellationToken);
     }
 

@@ -12,8 +12,8 @@ public sealed class ServeConfigurationTests
     {
         { "--Dicom:Port=70000", "Dicom:Port", "between 1 and 65535" },
         { "--Dicom:Port=0", "Dicom:Port", "between 1 and 65535" },
-        { "--Dicom:AeTitle=THIS_AE_IS_TOO_LONG", "Dicom:AeTitle", "at most 16 characters" },
-        { "--Dicom:AeTitle=BAD\\AE", "Dicom:AeTitle", "illegal character" },
+        { "--Dicom:AeTitle=THIS_AE_IS_TOO_LONG", "Dicom:AeTitle", "(at most 16)" },
+        { "--Dicom:AeTitle=BAD\\AE", "Dicom:AeTitle", "contains a backslash" },
         { "--Dicom:AeTitle=   ", "Dicom:AeTitle", "empty" },
         { "--Models:Path=/nonexistent/models", "Models:Path", "does not exist" },
         { "--Urls=http://127.0.0.1:99999", "Urls", "out of range" },

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using XrayTriage.Core.Auditing;
 using XrayTriage.Host.Options;
+using XrayTriage.Ingest;
 using XrayTriage.Persistence;
 
 namespace XrayTriage.Host.Auditing;
@@ -9,7 +10,7 @@ namespace XrayTriage.Host.Auditing;
 /// does not stop the service: the failure is logged and readiness reports it.</summary>
 internal sealed class ApplicationActivityAuditor(
     IAuditLog auditLog,
-    IOptions<DicomOptions> dicomOptions,
+    IOptions<IngestOptions> dicomOptions,
     IOptions<ModelsOptions> modelsOptions,
     ILogger<ApplicationActivityAuditor> logger) : IHostedLifecycleService
 {

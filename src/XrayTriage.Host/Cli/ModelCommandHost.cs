@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using XrayTriage.Host.Inference;
+using XrayTriage.Triage;
 using XrayTriage.Imaging;
 using XrayTriage.Host.Options;
 using XrayTriage.Inference;

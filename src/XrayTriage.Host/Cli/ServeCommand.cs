@@ -29,7 +29,7 @@ internal static class ServeCommand
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.WebHost.UseUrls(builder.Configuration[ServerUrlsOptions.Key] ?? ServerUrlsOptions.Default);
-        builder.AddHostOptions().AddPersistence().AddModels().AddServiceLifetime();
+        builder.AddHostOptions().AddPersistence().AddModels().AddPipeline().AddServiceLifetime();
 
         await using var app = builder.Build();
         app.MapHealthEndpoints();
