@@ -16,7 +16,7 @@ internal static partial class Log
     [LoggerMessage(EventId = FirstEventId + 1, Level = LogLevel.Information, Message = "Triage worker {WorkerId} stopped after finishing its claimed images")]
     public static partial void WorkerStopped(ILogger logger, string workerId);
 
-    [LoggerMessage(EventId = FirstEventId + 2, Level = LogLevel.Debug,
+    [LoggerMessage(EventId = FirstEventId + 2, Level = LogLevel.Information,
         Message = "Instance {InstanceId} triaged {Priority} in {LatencyMs:F0} ms (claim to commit {ClaimToCommitMs:F0} ms)")]
     public static partial void InstanceTriaged(ILogger logger, long instanceId, string priority, double latencyMs, double claimToCommitMs);
 
