@@ -8,7 +8,7 @@ namespace XrayTriage.EndToEnd.Tests;
 /// <summary>
 /// Chest radiographs as a modality sends them, built with our writer from the <c>../shared/data/cxr</c> pictures:
 /// CR and DX, MONOCHROME1 and MONOCHROME2, 8, 12 and 16 bits stored, with and without a VOI window, PA and AP,
-/// four images per study, fresh 2.25 UIDs. Generated once per test run into a temporary folder.
+/// four images per study (one modality per study), fresh 2.25 UIDs. Generated once per test run into a temporary folder.
 /// </summary>
 internal static class ChestFilms
 {
@@ -49,7 +49,7 @@ internal static class ChestFilms
             }
 
             var variant = new Variant(
-                Dx: i % 2 == 1,
+                Dx: i / ImagesPerStudy % 2 == 1,
                 Monochrome1: i % 3 == 1,
                 BitsStored: (i % 4) switch { 0 => 8, 1 => 12, 2 => 16, _ => 12 },
                 Windowed: i % 5 < 2,

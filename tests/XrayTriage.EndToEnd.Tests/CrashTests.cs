@@ -37,7 +37,7 @@ public sealed class CrashTests(PostgresFixture postgres, ITestOutputHelper outpu
             var recorded = await database.SopInstanceUidsAsync();
             // One association answers one C-STORE at a time, so the 40th row means the 39th response was read.
             Assert.InRange(first.Acknowledged.Count, KillAfterRows - 1, Images - 1);
-            output.WriteLine($"killed after {first.Acknowledged.Count} acknowledged, {recorded.Count} recorded");
+            output.WriteLine($"killed after {first.Acknowledged.Count} acknowledged; {await database.DescribeAsync()}");
             Assert.All(first.Acknowledged, f => Assert.Contains(f.SopInstanceUid, recorded));
 
             await using (var restarted = await ServeProcess.StartAsync(database.ConnectionString, spool, LeaseTimeout))
@@ -51,6 +51,8 @@ public sealed class CrashTests(PostgresFixture postgres, ITestOutputHelper outpu
                     Limit, async () => $"{await database.DescribeAsync()}\n{restarted.Output}");
             }
 
+            output.WriteLine($"after restart: {await database.CountAsync("SELECT count(*) FROM triage.instances WHERE attempts > 0")} " +
+                "instances needed a second attempt (claims of the killed process taken over after the lease)");
             Assert.Equal(new Dictionary<string, long> { ["Triaged"] = Images }, await database.StatesAsync());
             Assert.Equal(Images, await database.CountAsync("SELECT count(*) FROM triage.inference_runs"));
             Assert.Equal(Images, await database.CountAsync("SELECT count(DISTINCT instance_id) FROM triage.inference_runs"));
