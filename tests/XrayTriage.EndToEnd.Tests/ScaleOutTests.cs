@@ -1,12 +1,13 @@
 using System.Globalization;
 using Xunit;
+using Xunit.Abstractions;
 using XrayTriage.Testing;
 
 namespace XrayTriage.EndToEnd.Tests;
 
 /// <summary>Two serve processes on one database and one spool folder, each pushed half of 300 images at the same
 /// time: every image is triaged once, and both processes' workers claimed some of them.</summary>
-public sealed class ScaleOutTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
+public sealed class ScaleOutTests(PostgresFixture postgres, ITestOutputHelper output) : IClassFixture<PostgresFixture>
 {
     private const int Images = 300;
     private static readonly TimeSpan LeaseTimeout = TimeSpan.FromMinutes(5);
@@ -42,6 +43,7 @@ public sealed class ScaleOutTests(PostgresFixture postgres) : IClassFixture<Post
                 .Where(w => w.Key.Contains($":{serve.ProcessId.ToString(CultureInfo.InvariantCulture)}:", StringComparison.Ordinal))
                 .Sum(w => w.Value);
             var (byA, byB) = (ClaimedBy(a), ClaimedBy(b));
+            output.WriteLine($"triaged by process A: {byA}, by process B: {byB}");
             Assert.True(byA > 0 && byB > 0, $"claims per worker: {string.Join(", ", byWorker.Select(w => $"{w.Key}={w.Value}"))}");
             Assert.Equal(Images, byA + byB);
         }
