@@ -82,7 +82,7 @@ internal sealed class InstanceSpool
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0, FileOptions.Asynchronous))
             {
-                var header = BuildHeader(request);
+                var header = Part10Header.For(request);
                 hash.AppendData(header);
                 await file.WriteAsync(header, cancellationToken);
                 size = header.Length;
@@ -175,23 +175,5 @@ internal sealed class InstanceSpool
         {
             DirectorySync.Flush(Path.GetDirectoryName(created)!);
         }
-    }
-
-    private static byte[] BuildHeader(StoreRequest request)
-    {
-        var meta = new DicomDataset()
-            .AddOrUpdate(DicomTags.FileMetaInformationGroupLength, 0u)
-            .AddOrUpdate(DicomTags.FileMetaInformationVersion, DicomVR.OB, new byte[] { 0, 1 })
-            .AddOrUpdate(DicomTags.MediaStorageSOPClassUID, DicomVR.UI, request.Command.AffectedSopClassUid)
-            .AddOrUpdate(DicomTags.MediaStorageSOPInstanceUID, DicomVR.UI, request.Command.AffectedSopInstanceUid)
-            .AddOrUpdate(DicomTags.TransferSyntaxUID, DicomVR.UI, request.TransferSyntaxUid)
-            .AddOrUpdate(DicomTags.ImplementationClassUID, DicomVR.UI, NetworkIdentity.ImplementationClassUid)
-            .AddOrUpdate(DicomTags.ImplementationVersionName, DicomVR.SH, NetworkIdentity.ImplementationVersionName)
-            .AddOrUpdate(DicomTags.SourceApplicationEntityTitle, DicomVR.AE, request.Association.CallingAeTitle);
-        using var header = new MemoryStream();
-        header.Write(new byte[128]);
-        header.Write("DICM"u8);
-        DicomDatasetWriter.Write(meta, header, TransferSyntax.ExplicitVRLittleEndian);
-        return header.ToArray();
     }
 }

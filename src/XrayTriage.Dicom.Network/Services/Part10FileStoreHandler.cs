@@ -50,7 +50,7 @@ public sealed class Part10FileStoreHandler : IStoreHandler
         {
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
             {
-                await file.WriteAsync(BuildHeader(request), cancellationToken);
+                await file.WriteAsync(Part10Header.For(request), cancellationToken);
                 await dataSet.CopyToAsync(file, cancellationToken);
                 await file.FlushAsync(cancellationToken);
                 file.Flush(flushToDisk: true);
@@ -71,24 +71,6 @@ public sealed class Part10FileStoreHandler : IStoreHandler
 
         Stored?.Invoke(this, final);
         return DimseStatus.Success;
-    }
-
-    private static byte[] BuildHeader(StoreRequest request)
-    {
-        var meta = new DicomDataset()
-            .AddOrUpdate(DicomTags.FileMetaInformationGroupLength, 0u)
-            .AddOrUpdate(DicomTags.FileMetaInformationVersion, DicomVR.OB, new byte[] { 0, 1 })
-            .AddOrUpdate(DicomTags.MediaStorageSOPClassUID, DicomVR.UI, request.Command.AffectedSopClassUid)
-            .AddOrUpdate(DicomTags.MediaStorageSOPInstanceUID, DicomVR.UI, request.Command.AffectedSopInstanceUid)
-            .AddOrUpdate(DicomTags.TransferSyntaxUID, DicomVR.UI, request.TransferSyntaxUid)
-            .AddOrUpdate(DicomTags.ImplementationClassUID, DicomVR.UI, NetworkIdentity.ImplementationClassUid)
-            .AddOrUpdate(DicomTags.ImplementationVersionName, DicomVR.SH, NetworkIdentity.ImplementationVersionName)
-            .AddOrUpdate(DicomTags.SourceApplicationEntityTitle, DicomVR.AE, request.Association.CallingAeTitle);
-        using var header = new MemoryStream();
-        header.Write(new byte[128]);
-        header.Write("DICM"u8);
-        DicomDatasetWriter.Write(meta, header, TransferSyntax.ExplicitVRLittleEndian);
-        return header.ToArray();
     }
 
     private static bool IsSafeUid(string uid)
