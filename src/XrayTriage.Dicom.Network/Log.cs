@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = FirstEventId + 4, Level = LogLevel.Warning, Message = "Connection from {RemoteEndPoint} ended early: {Outcome}")]
     public static partial void ConnectionFailed(ILogger logger, EndPoint? remoteEndPoint, string outcome);
+
+    [LoggerMessage(EventId = FirstEventId + 5, Level = LogLevel.Warning, Message = "A handler of the SCP's {Event} event failed: {ExceptionType}: {Reason}")]
+    public static partial void EventHandlerFailed(ILogger logger, string @event, string exceptionType, string reason);
 }

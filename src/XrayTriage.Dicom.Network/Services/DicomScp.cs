@@ -33,7 +33,7 @@ public sealed class DicomScp : IAsyncDisposable
     /// <param name="options">AE title, address, limits and accepted syntaxes.</param>
     /// <param name="handler">Receives each stored instance.</param>
     /// <param name="timeProvider">The clock for every time limit; <see cref="TimeProvider.System"/> by default.</param>
-    /// <param name="logger">Receives start, stop and failed-connection events (event ids 4000–4004); none by default.</param>
+    /// <param name="logger">Receives start, stop and failed-connection events (event ids 4000–4005); none by default.</param>
     public DicomScp(DicomScpOptions options, IStoreHandler handler, TimeProvider? timeProvider = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -54,6 +54,16 @@ public sealed class DicomScp : IAsyncDisposable
 
     /// <summary>Raised (on an association task) when an association ends, with its outcome for the log.</summary>
     public event EventHandler<AssociationEndedEventArgs>? AssociationEnded;
+
+    /// <summary>Raised (on the association's task, after the A-ASSOCIATE-AC is sent) when an association is accepted.</summary>
+    /// <remarks>PS3.8 §7.1. Handlers run before the first P-DATA is read, so they must be quick (queue slow work); an
+    /// exception from a handler is logged and does not end the association.</remarks>
+    public event EventHandler<AssociationAcceptedEventArgs>? AssociationAccepted;
+
+    /// <summary>Raised (on the association's task, after the A-ASSOCIATE-RJ is sent) when an A-ASSOCIATE-RQ is rejected,
+    /// by the SCP's own checks or by <see cref="DicomScpOptions.AssociationGate"/>.</summary>
+    /// <remarks>PS3.8 §7.1.1.9, Table 9-21. Handlers must be quick; an exception from a handler is logged.</remarks>
+    public event EventHandler<AssociationRejectedEventArgs>? AssociationRejected;
 
     /// <summary>Gets the bound address and port (after <see cref="Start"/>).</summary>
     public IPEndPoint LocalEndPoint => (IPEndPoint)_listener.LocalEndpoint;
@@ -157,7 +167,7 @@ public sealed class DicomScp : IAsyncDisposable
                 transport = await DicomTls.AuthenticateAsServerAsync(transport, tls, remote?.ToString() ?? "peer", _timeProvider, lifetime.Token);
             }
 
-            association = new ScpAssociation(transport, remote, _options, _handler, _timeProvider, _slots);
+            association = new ScpAssociation(transport, remote, _options, _handler, _timeProvider, _slots, this);
             await association.RunAsync(lifetime.Token);
             outcome = association.Outcome;
         }
@@ -192,5 +202,23 @@ public sealed class DicomScp : IAsyncDisposable
         }
 
         AssociationEnded?.Invoke(this, new AssociationEndedEventArgs(remote, outcome));
+    }
+
+    internal void OnAssociationAccepted(AssociationAcceptedEventArgs e) => Raise(AssociationAccepted, e, "AssociationAccepted");
+
+    internal void OnAssociationRejected(AssociationRejectedEventArgs e) => Raise(AssociationRejected, e, "AssociationRejected");
+
+    private void Raise<T>(EventHandler<T>? handler, T e, string name)
+    {
+        try
+        {
+            handler?.Invoke(this, e);
+        }
+#pragma warning disable CA1031 // A subscriber's failure must not end the association it is told about.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.EventHandlerFailed(_logger, name, ex.GetType().Name, ex.Message);
+        }
     }
 }

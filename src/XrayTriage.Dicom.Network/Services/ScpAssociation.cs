@@ -17,13 +17,15 @@ internal sealed partial class ScpAssociation : IAsyncDisposable
     private readonly IStoreHandler _handler;
     private readonly EndPoint? _remote;
     private readonly AssociationSlots _slots;
+    private readonly DicomScp _owner;
     private readonly PDataReassembler _reassembler;
     private readonly Dictionary<byte, PresentationContextAccept> _accepted = [];
     private readonly Dictionary<byte, string> _abstractSyntaxes = [];
     private AssociationInfo? _info;
 
-    public ScpAssociation(Stream transport, EndPoint? remote, DicomScpOptions options, IStoreHandler handler, TimeProvider timeProvider, AssociationSlots slots)
+    public ScpAssociation(Stream transport, EndPoint? remote, DicomScpOptions options, IStoreHandler handler, TimeProvider timeProvider, AssociationSlots slots, DicomScp owner)
     {
+        _owner = owner;
         _options = options;
         _handler = handler;
         _remote = remote;
@@ -148,6 +150,13 @@ internal sealed partial class ScpAssociation : IAsyncDisposable
         var reserved = _slots.TryReserve();
         var decision = AssociationNegotiator.Negotiate(
             request, Policy(), associationLimitReached: !reserved, source: (_remote as System.Net.IPEndPoint)?.Address);
+        var byGate = false;
+        if (decision.IsAccepted && _options.AssociationGate is { } gate && Consult(gate, _info) is { Rejection: { } rejection } verdict)
+        {
+            decision = AssociationDecision.Rejected(rejection, verdict.Reason!);
+            byGate = true;
+        }
+
         if (decision.Accept is { } accept)
         {
             HoldsSlot = true;
@@ -164,6 +173,7 @@ internal sealed partial class ScpAssociation : IAsyncDisposable
             _channel.PeerMaxPduLength = request.UserInformation.MaximumLength ?? 0;
             _channel.Handle(AssociationEvent.Evt7);
             await _channel.SendAsync(accept, cancellationToken);
+            _owner.OnAssociationAccepted(new AssociationAcceptedEventArgs(_info, _accepted.Count));
             return;
         }
 
@@ -175,6 +185,21 @@ internal sealed partial class ScpAssociation : IAsyncDisposable
         Outcome = $"rejected {request.CallingAeTitle}: {decision.RejectionReason}";
         _channel.Handle(AssociationEvent.Evt8);
         await _channel.SendAsync(decision.Response, cancellationToken);
+        _owner.OnAssociationRejected(new AssociationRejectedEventArgs(_info, decision.Reject!, decision.RejectionReason!, byGate));
+    }
+
+    private static AssociationGateDecision Consult(IAssociationGate gate, AssociationInfo info)
+    {
+        try
+        {
+            return gate.Evaluate(info) ?? AssociationGateDecision.Accept;
+        }
+#pragma warning disable CA1031 // The gate is application code: whatever it throws becomes a transient rejection, never a dead association task.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return AssociationGateDecision.RejectTemporaryCongestion($"the association gate failed ({ex.GetType().Name}: {ex.Message})");
+        }
     }
 
     private AssociationPolicy Policy() => new()
