@@ -9,7 +9,7 @@ namespace XrayTriage.Persistence;
 
 public static class PersistenceRegistration
 {
-    /// <summary>Registers the DbContext factory, the audit log, database maintenance and the triage work queue.</summary>
+    /// <summary>Registers the DbContext factory, the audit log, database maintenance, the triage work queue and the report outbox.</summary>
     public static IHostApplicationBuilder AddPersistence(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -24,6 +24,7 @@ public static class PersistenceRegistration
         builder.Services.AddSingleton<IAuditLog, AuditLog>();
         builder.Services.AddSingleton<DatabaseMaintenance>();
         builder.Services.AddSingleton<TriageWorkStore>();
+        builder.Services.AddSingleton<ReportOutboxStore>();
         return builder;
     }
 

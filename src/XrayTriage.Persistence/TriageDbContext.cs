@@ -22,6 +22,10 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
 
     public DbSet<TriageResult> TriageResults => Set<TriageResult>();
 
+    public DbSet<Report> Reports => Set<Report>();
+
+    public DbSet<ReportDelivery> ReportDeliveries => Set<ReportDelivery>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

@@ -14,8 +14,10 @@ public sealed partial class TriageWorkStore
     // overwrite each other's priority.
     private static readonly string CompleteSql = $"""
         WITH run AS (
-            INSERT INTO triage.inference_runs (instance_id, manifest_name, manifest_version, device_uid, provider, latency_ms, created_at)
-            SELECT i.id, @manifest_name, @manifest_version, @device_uid, @provider, @latency_ms, @now
+            INSERT INTO triage.inference_runs (instance_id, manifest_name, manifest_version, device_uid, provider, latency_ms, created_at,
+                heatmap, heatmap_width, heatmap_height)
+            SELECT i.id, @manifest_name, @manifest_version, @device_uid, @provider, @latency_ms, @now,
+                @heatmap, @heatmap_width, @heatmap_height
             FROM triage.instances i
             WHERE i.id = @id
             ON CONFLICT (instance_id) DO NOTHING
@@ -44,7 +46,7 @@ public sealed partial class TriageWorkStore
     private const string InstanceExistsSql = "SELECT EXISTS (SELECT 1 FROM triage.instances WHERE id = @id)";
 
     /// <summary>
-    /// Stores the triage of a claimed instance in one transaction: inference run, findings per model and label,
+    /// Stores the triage of a claimed instance in one transaction: inference run (with its heatmap, if any), findings per model and label,
     /// triage result, instance triaged, study priority raised to the highest of its images. A second completion of
     /// the same instance is refused by the unique inference run per instance and reported as
     /// <see cref="CompleteOutcome.AlreadyTriaged"/>.
@@ -52,6 +54,7 @@ public sealed partial class TriageWorkStore
     public Task<CompleteOutcome> CompleteAsync(long instanceId, InferenceOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outcome);
+        outcome.Heatmap?.Validate();
         RequireUtc(now, nameof(now));
         return WithConnectionAsync(async connection =>
         {
@@ -63,6 +66,9 @@ public sealed partial class TriageWorkStore
             Add(command, "provider", outcome.Provider);
             Add(command, "latency_ms", outcome.LatencyMs);
             Add(command, "now", now);
+            Add(command, "heatmap", outcome.Heatmap?.Values);
+            Add(command, "heatmap_width", outcome.Heatmap?.Width);
+            Add(command, "heatmap_height", outcome.Heatmap?.Height);
             Add(command, "models", outcome.Probabilities.Select(p => p.Model).ToArray());
             Add(command, "labels", outcome.Probabilities.Select(p => p.Label).ToArray());
             Add(command, "probabilities", outcome.Probabilities.Select(p => p.Probability).ToArray());

@@ -24,7 +24,7 @@ public sealed class SettleTests(PostgresFixture postgres)
 
         Assert.Empty(early);
         var settled = Assert.Single(due);
-        Assert.Equal(new SettledStudy(settled.StudyId, StudyUid(1), WorklistPriority.Urgent, 1, T0 + Quiet), settled);
+        Assert.Equal(new SettledStudy(settled.StudyId, StudyUid(1), WorklistPriority.Urgent, 1, T0 + Quiet, settled.ReportId, 1), settled);
         Assert.Empty(again);
     }
 

@@ -13,6 +13,7 @@ internal sealed class TestDatabase
         ConnectionString = connectionString;
         Factory = factory;
         Store = new TriageWorkStore(factory);
+        Outbox = new ReportOutboxStore(factory);
     }
 
     public string ConnectionString { get; }
@@ -20,6 +21,8 @@ internal sealed class TestDatabase
     public PooledDbContextFactory<TriageDbContext> Factory { get; }
 
     public TriageWorkStore Store { get; }
+
+    public ReportOutboxStore Outbox { get; }
 
     public static async Task<TestDatabase> CreateAsync(PostgresFixture postgres)
     {

@@ -19,4 +19,8 @@ public sealed record InferenceOutcome(
     WorklistPriority Priority,
     IReadOnlyList<string> FindingsOverThreshold,
     IReadOnlyDictionary<string, double> Thresholds,
-    IReadOnlyList<FindingProbability> Probabilities);
+    IReadOnlyList<FindingProbability> Probabilities)
+{
+    /// <summary>The ensemble's class activation map at storage size; null when none was computed.</summary>
+    public InferenceHeatmap? Heatmap { get; init; }
+}

@@ -41,6 +41,9 @@ internal sealed class InstanceConfiguration : IEntityTypeConfiguration<Instance>
         builder.Property(i => i.ClaimedBy).HasColumnName("claimed_by").HasMaxLength(Limits.WorkerId);
         builder.Property(i => i.ClaimedAt).HasColumnName("claimed_at").HasColumnType("timestamptz");
         builder.Property(i => i.TriagedAt).HasColumnName("triaged_at").HasColumnType("timestamptz");
+        builder.Property(i => i.TrackingUuid).HasColumnName("tracking_uuid").HasDefaultValueSql("gen_random_uuid()");
+        builder.Property(i => i.ScUuid).HasColumnName("sc_uuid").HasDefaultValueSql("gen_random_uuid()");
+        builder.Property(i => i.SpoolPurgedAt).HasColumnName("spool_purged_at").HasColumnType("timestamptz");
 
         builder.HasOne(i => i.Study).WithMany(s => s.Instances).HasForeignKey(i => i.StudyId)
             .OnDelete(DeleteBehavior.Restrict).HasConstraintName("fk_instances_study");
@@ -48,5 +51,7 @@ internal sealed class InstanceConfiguration : IEntityTypeConfiguration<Instance>
         builder.HasIndex(i => new { i.StudyId, i.State }).HasDatabaseName("ix_instances_study_id_state");
         // The work queue scans only unfinished rows, oldest first; finished ones leave this index.
         builder.HasIndex(i => i.ReceivedAt).HasFilter("state IN ('Received', 'Processing')").HasDatabaseName("ix_instances_queue");
+        // Spool retention looks only at instances whose file is still kept; purged ones leave this index.
+        builder.HasIndex(i => i.Id).HasFilter("spool_purged_at IS NULL").HasDatabaseName("ix_instances_unpurged");
     }
 }

@@ -13,4 +13,5 @@ internal static class Limits
     public const int AccessionNumber = 64;
     public const int StudyDescription = 256;
     public const int CodeString = 64;
+    public const int Destination = 64;
 }

@@ -31,6 +31,8 @@ internal sealed class StudyConfiguration : IEntityTypeConfiguration<Study>
             .HasComputedColumnSql(PriorityRankSql.Of("triage_priority"), stored: true);
         builder.Property(s => s.SettledAt).HasColumnName("settled_at").HasColumnType("timestamptz");
         builder.Property(s => s.UpdatedAt).HasColumnName("updated_at").HasColumnType("timestamptz");
+        builder.Property(s => s.SrSeriesUuid).HasColumnName("sr_series_uuid").HasDefaultValueSql("gen_random_uuid()");
+        builder.Property(s => s.ScSeriesUuid).HasColumnName("sc_series_uuid").HasDefaultValueSql("gen_random_uuid()");
         builder.Property(s => s.Version).HasColumnName("xmin").IsRowVersion();
 
         builder.HasIndex(s => s.StudyInstanceUid).IsUnique().HasDatabaseName("ux_studies_study_instance_uid");

@@ -21,5 +21,12 @@ public sealed class InferenceRun
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Class activation map, 8-bit row-major, <see cref="HeatmapWidth"/> × <see cref="HeatmapHeight"/>; null when not stored.</summary>
+    public byte[]? Heatmap { get; set; }
+
+    public int? HeatmapWidth { get; set; }
+
+    public int? HeatmapHeight { get; set; }
+
     public List<Finding> Findings { get; } = [];
 }

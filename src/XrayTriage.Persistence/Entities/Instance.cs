@@ -46,4 +46,13 @@ public sealed class Instance
     public DateTimeOffset? ClaimedAt { get; set; }
 
     public DateTimeOffset? TriagedAt { get; set; }
+
+    /// <summary>Minted by the database; the SR tracking UID of this image, the same in every report version.</summary>
+    public Guid TrackingUuid { get; set; }
+
+    /// <summary>Minted by the database; the SOP Instance UID of this image's heatmap Secondary Capture.</summary>
+    public Guid ScUuid { get; set; }
+
+    /// <summary>When retention removed the spooled file; null while it is kept.</summary>
+    public DateTimeOffset? SpoolPurgedAt { get; set; }
 }

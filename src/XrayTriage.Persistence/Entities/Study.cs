@@ -40,6 +40,12 @@ public sealed class Study
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>Minted by the database; the study's SR series UID is "2.25." + this as a 128-bit integer.</summary>
+    public Guid SrSeriesUuid { get; set; }
+
+    /// <summary>Minted by the database; the UID of the study's heatmap Secondary Capture series.</summary>
+    public Guid ScSeriesUuid { get; set; }
+
     /// <summary>PostgreSQL's <c>xmin</c>: concurrency token for edits through EF (e.g. a priority override).</summary>
     public uint Version { get; set; }
 
