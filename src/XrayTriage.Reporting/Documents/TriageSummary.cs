@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text;
+using XrayTriage.Core.Pipeline;
+
+namespace XrayTriage.Reporting.Documents;
+
+/// <summary>The plain-language result shared by the SR's TEXT item and the Secondary Capture caption. ASCII only, so it
+/// encodes in whatever character set the source declared.</summary>
+public static class TriageSummary
+{
+    public const string Disclaimer = "AI triage - not for diagnosis";
+
+    /// <summary>Probability as a percentage with two decimals, the value written to Certainty of Finding (DS).</summary>
+    public static string Percent(double probability)
+        => Math.Round(Math.Clamp(probability, 0, 1) * 100, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture);
+
+    public static string PriorityText(WorklistPriority? priority) => priority switch
+    {
+        WorklistPriority.Urgent => "URGENT",
+        WorklistPriority.Routine => "ROUTINE",
+        WorklistPriority.NotAssessable => "NOT ASSESSABLE",
+        _ => "PENDING",
+    };
+
+    /// <summary>"COVID-19 93 %, Viral pneumonia 4 %, ..." in descending probability (whole percent).</summary>
+    public static string Probabilities(IReadOnlyDictionary<string, double> probabilities)
+        => string.Join(", ", TriageLabels.All
+            .OrderByDescending(l => probabilities.GetValueOrDefault(l))
+            .Select(l => string.Create(CultureInfo.InvariantCulture, $"{TriageLabels.DisplayName(l)} {Math.Round(probabilities.GetValueOrDefault(l) * 100, MidpointRounding.AwayFromZero):0} %")));
+
+    /// <summary>The SR summary: disclaimer, study priority, one clause per image, skipped images, model.</summary>
+    public static string ForReport(ReportDocumentRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var text = new StringBuilder();
+        text.Append(Disclaimer).Append(": ").Append(PriorityText(request.StudyPriority)).Append('.');
+        foreach (var image in request.Images)
+        {
+            text.Append(' ').Append(image.TrackingIdentifier).Append(": ");
+            text.Append(image.IsAssessed
+                ? $"{PriorityText(image.Priority)} - {Probabilities(image.Probabilities!)}."
+                : "not assessable (not triaged).");
+        }
+
+        text.Append(" Model ").Append(request.Algorithm.ModelName).Append(' ').Append(request.Algorithm.ModelVersion).Append('.');
+        return text.ToString();
+    }
+}

@@ -1,0 +1,48 @@
+using XrayTriage.Core.Pipeline;
+
+namespace XrayTriage.Reporting.Documents;
+
+/// <summary>One source image of the study and what the ensemble said about it.</summary>
+/// <param name="SopClassUid">The image's SOP Class UID.</param>
+/// <param name="SopInstanceUid">The image's SOP Instance UID.</param>
+/// <param name="SeriesInstanceUid">The image's Series Instance UID.</param>
+/// <param name="TrackingUid">Tracking Unique Identifier of the image's measurement group; stable per image across report versions.</param>
+/// <param name="TrackingIdentifier">Tracking Identifier text (e.g. "image 1").</param>
+/// <param name="Probabilities">Ensemble probability (0–1) per label of <see cref="TriageLabels.All"/>; null when the image was not assessed.</param>
+/// <param name="Flags">Labels whose probability reached their threshold.</param>
+/// <param name="Thresholds">The threshold per label (0–1) the flags were decided with.</param>
+/// <param name="Priority">The image's priority.</param>
+public sealed record TriagedImage(
+    string SopClassUid,
+    string SopInstanceUid,
+    string SeriesInstanceUid,
+    string TrackingUid,
+    string TrackingIdentifier,
+    IReadOnlyDictionary<string, double>? Probabilities,
+    IReadOnlyCollection<string> Flags,
+    IReadOnlyDictionary<string, double> Thresholds,
+    WorklistPriority Priority)
+{
+    /// <summary>True when the ensemble produced probabilities for this image.</summary>
+    public bool IsAssessed => Probabilities is not null && Priority != WorklistPriority.NotAssessable;
+
+    /// <summary>The finding the report asserts for this image: the most probable flagged label, else the most probable label.</summary>
+    public string? PrimaryLabel
+    {
+        get
+        {
+            if (!IsAssessed)
+            {
+                return null;
+            }
+
+            var candidates = TriageLabels.All.Where(l => Flags.Contains(l)).ToList();
+            if (candidates.Count == 0)
+            {
+                candidates = [.. TriageLabels.All];
+            }
+
+            return candidates.OrderByDescending(l => Probabilities!.GetValueOrDefault(l)).First();
+        }
+    }
+}

@@ -1,8 +1,0 @@
-namespace XrayTriage.Reporting.Tests;
-
-public sealed class ProjectTests
-{
-    [Fact]
-    public void Assembly_Loads_IsTheReportingStage() =>
-        Assert.Equal("XrayTriage.Reporting", typeof(ReportingAssembly).Assembly.GetName().Name);
-}
