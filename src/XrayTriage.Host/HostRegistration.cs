@@ -5,6 +5,7 @@ using XrayTriage.Host.Options;
 using OpenTelemetry.Metrics;
 using XrayTriage.Inference;
 using XrayTriage.Ingest;
+using XrayTriage.Reporting;
 using XrayTriage.Triage;
 
 namespace XrayTriage.Host;
@@ -33,11 +34,12 @@ internal static class HostRegistration
         return builder;
     }
 
-    /// <summary>The pipeline: ingest (C-STORE SCP → spool → database, section <c>Dicom</c>) and triage workers (section
-    /// <c>Triage</c>), with the spool's readiness check.</summary>
+    /// <summary>The pipeline: ingest (C-STORE SCP → spool → database, section <c>Dicom</c>), triage workers (section
+    /// <c>Triage</c>) and report delivery to PACS (sections <c>Reporting</c> and <c>Pacs</c>), with the spool's
+    /// readiness check.</summary>
     public static IHostApplicationBuilder AddPipeline(this IHostApplicationBuilder builder)
     {
-        builder.AddIngest().AddTriage();
+        builder.AddIngest().AddTriage().AddReporting();
         builder.Services.AddHealthChecks().AddCheck<SpoolReadinessCheck>("spool", tags: ["ready"]);
         return builder;
     }

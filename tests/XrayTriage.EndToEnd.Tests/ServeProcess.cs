@@ -30,13 +30,14 @@ internal sealed class ServeProcess : IAsyncDisposable
     /// <param name="connectionString">The database (migrated).</param>
     /// <param name="spool">The spool folder; shared by processes that share the database.</param>
     /// <param name="leaseTimeout">Short, so that claims of a killed process are taken over within the test.</param>
-    public static async Task<ServeProcess> StartAsync(string connectionString, string spool, TimeSpan leaseTimeout)
+    /// <param name="settings">Further <c>--Section:Key=value</c> settings (report destinations, quiet period, …).</param>
+    public static async Task<ServeProcess> StartAsync(string connectionString, string spool, TimeSpan leaseTimeout, IEnumerable<string>? settings = null)
     {
         var (httpPort, dicomPort) = (FreePort.Next(), FreePort.Next());
         var child = XrayTriageExecutable.Start(
             ["serve", $"--Urls=http://127.0.0.1:{httpPort}", $"--Dicom:Port={dicomPort}", $"--Dicom:SpoolPath={spool}",
              "--Dicom:MinFreeDiskBytes=1", $"--Models:Path={XrayTriageExecutable.ModelsPath}",
-             $"--Triage:LeaseTimeout={leaseTimeout.ToString("c", CultureInfo.InvariantCulture)}"],
+             $"--Triage:LeaseTimeout={leaseTimeout.ToString("c", CultureInfo.InvariantCulture)}", .. settings ?? []],
             new Dictionary<string, string?> { ["ConnectionStrings__Triage"] = connectionString });
         var serve = new ServeProcess(child, httpPort, dicomPort);
         try
@@ -81,6 +82,9 @@ internal sealed class ServeProcess : IAsyncDisposable
 
         await _process.WaitForExitAsync(TimeSpan.FromSeconds(30));
     }
+
+    /// <summary>SIGTERM: the graceful stop a service manager sends.</summary>
+    public Task StopAsync() => _process.StopAsync(TimeSpan.FromSeconds(30));
 
     public async ValueTask DisposeAsync()
     {

@@ -63,6 +63,43 @@ internal sealed class TriageDatabase(string connectionString)
         return result;
     }
 
+    /// <summary>Report deliveries per state for one destination, e.g. Delivered → 20.</summary>
+    public async Task<Dictionary<string, long>> DeliveryStatesAsync(string destination)
+    {
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT state, count(*) FROM triage.report_deliveries WHERE destination = @d GROUP BY state", connection);
+        command.Parameters.AddWithValue("d", destination);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            result[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return result;
+    }
+
+    /// <summary>The distinct last errors of a destination's deliveries in a state.</summary>
+    public async Task<List<string>> DeliveryErrorsAsync(string destination, string state)
+    {
+        var result = new List<string>();
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT DISTINCT coalesce(last_error, '') FROM triage.report_deliveries WHERE destination = @d AND state = @s", connection);
+        command.Parameters.AddWithValue("d", destination);
+        command.Parameters.AddWithValue("s", state);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            result.Add(reader.GetString(0));
+        }
+
+        return result;
+    }
+
     public async Task<string> DescribeAsync()
     {
         var states = await StatesAsync();

@@ -11,11 +11,13 @@ namespace XrayTriage.Testing;
 public sealed class OrthancServer : IAsyncDisposable
 {
     private readonly string _directory;
-    private readonly ChildProcess _process;
+    private readonly string _configPath;
+    private ChildProcess _process;
 
-    private OrthancServer(string directory, ChildProcess process, int dicomPort, int httpPort, string aeTitle)
+    private OrthancServer(string directory, string configPath, ChildProcess process, int dicomPort, int httpPort, string aeTitle)
     {
         _directory = directory;
+        _configPath = configPath;
         _process = process;
         DicomPort = dicomPort;
         HttpPort = httpPort;
@@ -75,7 +77,7 @@ public sealed class OrthancServer : IAsyncDisposable
         await File.WriteAllTextAsync(configPath, configuration.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
 
         var process = ProcessRunner.Start(PeerTools.Require("Orthanc"), [configPath], directory);
-        var server = new OrthancServer(directory, process, dicomPort, httpPort, aeTitle);
+        var server = new OrthancServer(directory, configPath, process, dicomPort, httpPort, aeTitle);
         try
         {
             await server.WaitUntilReadyAsync(cancellationToken);
@@ -101,6 +103,22 @@ public sealed class OrthancServer : IAsyncDisposable
         }
 
         return result;
+    }
+
+    /// <summary>Stops the server (a PACS outage); its storage, configuration and ports are kept for <see cref="RestartAsync"/>.</summary>
+    public Task StopAsync() => _process.StopAsync(TimeSpan.FromSeconds(10));
+
+    /// <summary>Starts the server again on the same ports with the same storage, after <see cref="StopAsync"/>.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_process.HasExited)
+        {
+            throw new InvalidOperationException("Orthanc is still running; stop it first.");
+        }
+
+        await _process.DisposeAsync();
+        _process = ProcessRunner.Start(PeerTools.Require("Orthanc"), [_configPath], _directory);
+        await WaitUntilReadyAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -12,6 +12,7 @@ internal static class XrayTriageCommandLine
         {
             ServeCommand.Create(),
             MigrateCommand.Create(),
+            OutboxCommand.Create(),
             DumpCommand.Create(),
             RenderCommand.Create(),
             ClassifyCommand.Create(),

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.CircuitBreaker;
+using XrayTriage.Core.Pipeline.Reports;
+using XrayTriage.Persistence;
+
+namespace XrayTriage.Reporting.Delivery;
+
+/// <summary>The delivery loop of one destination: claim the oldest due report from the outbox, build its objects, send
+/// them through the destination's Polly pipeline, record the outcome. Each destination has its own loop, pipeline and
+/// breaker, so a PACS that is down or refuses us never delays another.</summary>
+internal sealed partial class DestinationWorker(
+    DestinationSender sender,
+    ReportOutboxStore outbox,
+    ReportPackageBuilder packages,
+    DeliveryAudit audit,
+    ReportingMetrics metrics,
+    ReportSignal signal,
+    ReportingOptions options,
+    string owner,
+    TimeProvider timeProvider,
+    ILogger logger)
+{
+    private readonly CircuitBreakerStateProvider _breaker = new();
+    private ResiliencePipeline? _pipeline;
+    private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+
+    private string Name => sender.Destination.Name;
+
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        _pipeline = DeliveryPipeline.Create(Name, options, _breaker, timeProvider, logger);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await StepAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task StepAsync(CancellationToken stoppingToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (now < _pausedUntil)
+        {
+            await Task.Delay(Min(_pausedUntil - now, options.PollInterval), timeProvider, stoppingToken);
+            return;
+        }
+
+        ClaimedDelivery? claim;
+        try
+        {
+            claim = await outbox.ClaimNextAsync(Name, owner, options.ClaimLease, now, stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            Log.OutboxUnavailable(logger, "claim", Name, options.PollInterval, ex.Message);
+            await Task.Delay(options.PollInterval, timeProvider, stoppingToken);
+            return;
+        }
+
+        if (claim is null)
+        {
+            await signal.WaitAsync(options.PollInterval, timeProvider, stoppingToken);
+            return;
+        }
+
+        await DeliverAsync(claim, stoppingToken);
+    }
+
+    private async Task DeliverAsync(ClaimedDelivery claim, CancellationToken stoppingToken)
+    {
+        var started = timeProvider.GetTimestamp();
+        ReportPackage? package = null;
+        try
+        {
+            package = await packages.BuildAsync(claim.ReportId, stoppingToken);
+            var refused = await _pipeline!.ExecuteAsync(
+                static async (state, token) => await state.sender.SendAsync(state.package, token), (sender, package), stoppingToken);
+            await RecordDeliveredAsync(claim, package, refused, timeProvider.GetElapsedTime(started));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            await RecordOutcomeAsync(claim, "release on shutdown",
+                token => outbox.RetryLaterAsync(claim.DeliveryId, owner, timeProvider.GetUtcNow(), "service stopped during delivery", timeProvider.GetUtcNow(), token));
+            throw;
+        }
+        catch (Exception ex)
+        {
+            await RecordFailureAsync(claim, package, ex);
+        }
+    }
+}
