@@ -8,7 +8,7 @@ namespace XrayTriage.Ingest;
 /// <summary>Turns validated <see cref="IngestOptions"/> into the toolkit's <see cref="DicomScpOptions"/>.</summary>
 internal static class DicomScpOptionsFactory
 {
-    public static DicomScpOptions Create(IngestOptions options, InstanceSpool spool)
+    public static DicomScpOptions Create(IngestOptions options, InstanceSpool spool, IAssociationGate? gate = null)
     {
         var tls = options.Tls;
         return new DicomScpOptions
@@ -27,6 +27,7 @@ internal static class DicomScpOptionsFactory
             AcceptedSopClasses = IngestNegotiation.StorageSopClasses,
             TransferSyntaxes = IngestNegotiation.TransferSyntaxes,
             MaxAssociations = options.MaxAssociations,
+            AssociationGate = gate,
             MaxPendingConnections = options.MaxPendingConnections,
             ArtimTimeout = options.ArtimTimeout,
             IdleTimeout = options.IdleTimeout,

@@ -13,7 +13,8 @@ public static class IngestRegistration
 {
     /// <summary>
     /// Registers the ingest stage: <see cref="IngestOptions"/> (section <c>Dicom</c>, validated on start),
-    /// the spool, <see cref="SpoolReadiness"/> and <see cref="IngestService"/> as a hosted service.
+    /// the spool, <see cref="SpoolReadiness"/>, the <c>XrayTriage.Ingest</c> meter and <see cref="IngestService"/> as a
+    /// hosted service (with the spool-disk association gate and one audit row per association).
     /// Needs <c>AddPersistence()</c> (TriageWorkStore, IAuditLog). Uses a registered <see cref="EligibilityOptions"/>
     /// when the host has one, else the defaults, and wakes the triage workers through <see cref="ITriageSignal"/>
     /// when one is registered (AddTriage, in any order).
@@ -33,17 +34,30 @@ public static class IngestRegistration
             var path = services.GetRequiredService<IOptions<IngestOptions>>().Value.SpoolPath;
             return new InstanceSpool(Path.IsPathRooted(path) ? path : Path.Combine(contentRoot, path));
         });
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton(services => new SpoolCapacity(
+            services.GetRequiredService<InstanceSpool>(), services.GetRequiredService<IOptions<IngestOptions>>().Value.MinFreeDiskBytes));
+        builder.Services.AddSingleton(services => new IngestMetrics(
+            services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), services.GetRequiredService<SpoolCapacity>()));
         builder.Services.AddSingleton(services => new SpoolReadiness(
-            services.GetRequiredService<InstanceSpool>(), services.GetRequiredService<IOptions<IngestOptions>>()));
+            services.GetRequiredService<InstanceSpool>(), services.GetRequiredService<SpoolCapacity>()));
         builder.Services.AddSingleton(services => new IngestAudit(
             services.GetRequiredService<IAuditLog>(),
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILoggerFactory>().CreateLogger<IngestAudit>()));
+        builder.Services.AddSingleton(services => new AssociationAudit(
+            services.GetRequiredService<IAuditLog>(),
+            services.GetRequiredService<IngestMetrics>(),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILoggerFactory>().CreateLogger<AssociationAudit>()));
         builder.Services.AddSingleton(services => new IngestService(
             services.GetRequiredService<IOptions<IngestOptions>>(),
             services.GetRequiredService<InstanceSpool>(),
             services.GetRequiredService<Persistence.TriageWorkStore>(),
             services.GetRequiredService<IngestAudit>(),
+            services.GetRequiredService<SpoolCapacity>(),
+            services.GetRequiredService<IngestMetrics>(),
+            services.GetRequiredService<AssociationAudit>(),
             services.GetRequiredService<EligibilityOptions>(),
             services.GetRequiredService<TimeProvider>(),
             services.GetService<ITriageSignal>(),

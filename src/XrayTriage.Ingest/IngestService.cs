@@ -24,6 +24,9 @@ public sealed class IngestService : IHostedService
     private readonly InstanceSpool _spool;
     private readonly TriageWorkStore _store;
     private readonly IngestAudit _audit;
+    private readonly SpoolCapacity _capacity;
+    private readonly IngestMetrics _metrics;
+    private readonly AssociationAudit _associationAudit;
     private readonly EligibilityOptions _eligibility;
     private readonly TimeProvider _timeProvider;
     private readonly ITriageSignal? _triageSignal;
@@ -36,6 +39,9 @@ public sealed class IngestService : IHostedService
         InstanceSpool spool,
         TriageWorkStore store,
         IngestAudit audit,
+        SpoolCapacity capacity,
+        IngestMetrics metrics,
+        AssociationAudit associationAudit,
         EligibilityOptions eligibility,
         TimeProvider timeProvider,
         ITriageSignal? triageSignal,
@@ -45,6 +51,9 @@ public sealed class IngestService : IHostedService
         _spool = spool;
         _store = store;
         _audit = audit;
+        _capacity = capacity;
+        _metrics = metrics;
+        _associationAudit = associationAudit;
         _eligibility = eligibility;
         _timeProvider = timeProvider;
         _triageSignal = triageSignal;
@@ -65,9 +74,12 @@ public sealed class IngestService : IHostedService
         }
 
         var handler = new IngestStoreHandler(
-            _spool, _store, _audit, _eligibility, _options.MinFreeDiskBytes, _timeProvider, _triageSignal, _loggerFactory.CreateLogger<IngestStoreHandler>());
-        _scp = new DicomScp(DicomScpOptionsFactory.Create(_options, _spool), handler, _timeProvider, _loggerFactory.CreateLogger<DicomScp>());
-        _scp.Start();
+            _spool, _store, _audit, _eligibility, _capacity, _metrics, _timeProvider, _triageSignal, _loggerFactory.CreateLogger<IngestStoreHandler>());
+        var gate = new SpoolDiskGate(_capacity, _loggerFactory.CreateLogger<SpoolDiskGate>());
+        var scp = new DicomScp(DicomScpOptionsFactory.Create(_options, _spool, gate), handler, _timeProvider, _loggerFactory.CreateLogger<DicomScp>());
+        _associationAudit.Attach(scp);
+        scp.Start();
+        _scp = scp;
         Log.Listening(_logger, _options.AeTitle, _scp.LocalEndPoint.ToString(), _spool.Root, _options.MinFreeDiskBytes);
         return Task.CompletedTask;
     }
@@ -83,6 +95,15 @@ public sealed class IngestService : IHostedService
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(grace.Token, cancellationToken);
         await scp.StopAsync(stop.Token);
         await scp.DisposeAsync();
+        try
+        {
+            await _associationAudit.DrainAsync(stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The grace period ended with association audit rows still waiting for the database; they are lost, as logged.
+        }
+
         Log.Stopped(_logger);
     }
 }

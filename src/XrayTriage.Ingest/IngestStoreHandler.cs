@@ -27,7 +27,8 @@ internal sealed class IngestStoreHandler(
     TriageWorkStore store,
     IngestAudit audit,
     EligibilityOptions eligibility,
-    long minFreeDiskBytes,
+    SpoolCapacity capacity,
+    IngestMetrics metrics,
     TimeProvider timeProvider,
     ITriageSignal? triageSignal,
     ILogger logger) : IStoreHandler
@@ -36,6 +37,23 @@ internal sealed class IngestStoreHandler(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(dataSet);
+        var started = timeProvider.GetTimestamp();
+
+        // An exception here is answered 0110 by the SCP, so that is what it counts as.
+        var status = DimseStatus.ProcessingFailure;
+        try
+        {
+            status = await HandleCoreAsync(request, dataSet, cancellationToken);
+            return status;
+        }
+        finally
+        {
+            metrics.StoreHandled(status, timeProvider.GetElapsedTime(started));
+        }
+    }
+
+    private async ValueTask<DimseStatus> HandleCoreAsync(StoreRequest request, Stream dataSet, CancellationToken cancellationToken)
+    {
         var sopInstanceUid = request.Command.AffectedSopInstanceUid;
         var callingAe = request.Association.CallingAeTitle;
         var hash = InstanceHash.Of(sopInstanceUid);
@@ -46,12 +64,13 @@ internal sealed class IngestStoreHandler(
             return DimseStatus.CannotUnderstand;
         }
 
-        var free = spool.AvailableFreeBytes();
-        if (free < minFreeDiskBytes)
+        // Checked again per C-STORE: the association gate let this association in, but the disk can fill during it.
+        var space = capacity.Measure();
+        if (space.IsBelowWatermark)
         {
-            Log.DiskBelowWatermark(logger, hash, callingAe, free, minFreeDiskBytes);
+            Log.DiskBelowWatermark(logger, hash, callingAe, space.FreeBytes, space.MinFreeDiskBytes);
             await audit.RefusedAsync(request, DimseStatus.OutOfResources,
-                string.Create(CultureInfo.InvariantCulture, $"spool disk has {free} bytes free, below the watermark of {minFreeDiskBytes}"), cancellationToken);
+                string.Create(CultureInfo.InvariantCulture, $"spool disk has {space.FreeBytes} bytes free, below the watermark of {space.MinFreeDiskBytes}"), cancellationToken);
             return DimseStatus.OutOfResources;
         }
 
@@ -72,7 +91,7 @@ internal sealed class IngestStoreHandler(
         var recorded = false;
         try
         {
-            var (status, instance) = Describe(request, spooled, receivedAt);
+            var (status, instance, reason) = Describe(request, spooled, receivedAt);
             if (instance is null)
             {
                 Log.Unreadable(logger, hash, callingAe, Hex(status), status == DimseStatus.DataSetDoesNotMatchSopClass
@@ -90,6 +109,7 @@ internal sealed class IngestStoreHandler(
                     DeleteUnreferenced(spooled.Path, hash);
                 }
 
+                metrics.Duplicate();
                 Log.Duplicate(logger, hash, callingAe, result.InstanceId);
                 await audit.DuplicateAsync(request, result, cancellationToken);
                 return DimseStatus.Success;
@@ -98,6 +118,12 @@ internal sealed class IngestStoreHandler(
             if (result.State == InstanceState.Received)
             {
                 triageSignal?.Notify();
+            }
+
+            metrics.Received();
+            if (instance.SkipReason is not null)
+            {
+                metrics.Skipped(reason.ToString());
             }
 
             Log.Recorded(logger, hash, callingAe, result.InstanceId, instance.Eligibility.ToString());
@@ -122,7 +148,7 @@ internal sealed class IngestStoreHandler(
         }
     }
 
-    private (DimseStatus Status, ReceivedInstance? Instance) Describe(StoreRequest request, SpooledFile spooled, DateTimeOffset receivedAt)
+    private (DimseStatus Status, ReceivedInstance? Instance, EligibilityReason Eligibility) Describe(StoreRequest request, SpooledFile spooled, DateTimeOffset receivedAt)
     {
         DicomDataset dataset;
         try
@@ -133,21 +159,21 @@ internal sealed class IngestStoreHandler(
         catch (Exception ex) when (ex is DicomParseException or FormatException or InvalidDataException or EndOfStreamException)
         {
             DeleteUnreferenced(spooled.Path, InstanceHash.Of(request.Command.AffectedSopInstanceUid));
-            return (DimseStatus.CannotUnderstand, null);
+            return (DimseStatus.CannotUnderstand, null, default);
         }
 
         var sopClass = Text(dataset, DicomTags.SOPClassUID);
         if (sopClass is not null && !string.Equals(sopClass, request.Command.AffectedSopClassUid, StringComparison.Ordinal))
         {
             DeleteUnreferenced(spooled.Path, InstanceHash.Of(request.Command.AffectedSopInstanceUid));
-            return (DimseStatus.DataSetDoesNotMatchSopClass, null);
+            return (DimseStatus.DataSetDoesNotMatchSopClass, null, default);
         }
 
         var studyUid = Text(dataset, DicomTags.StudyInstanceUID);
         if (studyUid is null || !DicomUid.IsValid(studyUid))
         {
             DeleteUnreferenced(spooled.Path, InstanceHash.Of(request.Command.AffectedSopInstanceUid));
-            return (DimseStatus.CannotUnderstand, null);
+            return (DimseStatus.CannotUnderstand, null, default);
         }
 
         var decision = EligibilityRules.Evaluate(dataset, eligibility);
@@ -171,7 +197,7 @@ internal sealed class IngestStoreHandler(
             spooled.SizeBytes,
             spooled.Sha256,
             decision.IsEligible ? null : $"{decision.Reason}: {decision.Detail}",
-            study));
+            study), decision.Reason);
     }
 
     private void DeleteUnreferenced(string path, string hash)

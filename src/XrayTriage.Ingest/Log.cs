@@ -51,4 +51,24 @@ internal static partial class Log
     [LoggerMessage(EventId = EventIdRanges.Ingest + 30, Level = LogLevel.Warning,
         Message = "Could not write the audit event for instance {InstanceHash}: {Reason}")]
     public static partial void AuditWriteFailed(ILogger logger, string instanceHash, string reason);
+
+    [LoggerMessage(EventId = EventIdRanges.Ingest + 40, Level = LogLevel.Debug,
+        Message = "Association from {CallingAeTitle} to {CalledAeTitle} accepted ({AcceptedContexts} presentation contexts)")]
+    public static partial void AssociationAccepted(ILogger logger, string callingAeTitle, string calledAeTitle, int acceptedContexts);
+
+    [LoggerMessage(EventId = EventIdRanges.Ingest + 41, Level = LogLevel.Warning,
+        Message = "Rejected association from {CallingAeTitle} to {CalledAeTitle} (transient, temporary congestion): {FreeBytes} bytes free on the spool disk, watermark {MinFreeDiskBytes}")]
+    public static partial void AssociationRejectedDiskLow(ILogger logger, string callingAeTitle, string calledAeTitle, long freeBytes, long minFreeDiskBytes);
+
+    [LoggerMessage(EventId = EventIdRanges.Ingest + 42, Level = LogLevel.Warning,
+        Message = "Could not measure the spool disk for an association from {CallingAeTitle}; accepted, each C-STORE checks again: {Reason}")]
+    public static partial void SpoolSpaceUnknown(ILogger logger, string callingAeTitle, string reason);
+
+    [LoggerMessage(EventId = EventIdRanges.Ingest + 43, Level = LogLevel.Warning,
+        Message = "Could not write the association audit event for {CallingAeTitle}: {Reason}")]
+    public static partial void AssociationAuditFailed(ILogger logger, string callingAeTitle, string reason);
+
+    [LoggerMessage(EventId = EventIdRanges.Ingest + 44, Level = LogLevel.Warning,
+        Message = "Association audit event for {CallingAeTitle} dropped: {Capacity} events already wait for the database")]
+    public static partial void AssociationAuditDropped(ILogger logger, string callingAeTitle, int capacity);
 }

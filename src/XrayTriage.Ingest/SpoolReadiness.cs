@@ -1,27 +1,27 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 
 namespace XrayTriage.Ingest;
 
 /// <summary>
 /// Readiness of the spool for a health check: the folder can be written (a probe file is created, flushed and
 /// deleted in <c>.incoming</c>) and free space is at or above <see cref="IngestOptions.MinFreeDiskBytes"/> — below
-/// it, every C-STORE is refused with A700, so the service is not ready to take images.
+/// it, new associations are rejected (transient) and every C-STORE is refused with A700, so the service is not ready
+/// to take images.
 /// </summary>
 public sealed class SpoolReadiness
 {
     private readonly InstanceSpool _spool;
-    private readonly long _minFreeDiskBytes;
+    private readonly SpoolCapacity _capacity;
 
-    internal SpoolReadiness(InstanceSpool spool, IOptions<IngestOptions> options)
+    internal SpoolReadiness(InstanceSpool spool, SpoolCapacity capacity)
     {
         _spool = spool;
-        _minFreeDiskBytes = options.Value.MinFreeDiskBytes;
+        _capacity = capacity;
     }
 
     public SpoolStatus Check()
     {
-        long free;
+        SpoolSpace space;
         try
         {
             _spool.EnsureCreated();
@@ -32,15 +32,17 @@ public sealed class SpoolReadiness
                 file.Flush(flushToDisk: true);
             }
 
-            free = _spool.AvailableFreeBytes();
+            space = _capacity.Measure();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return new SpoolStatus(false, $"spool {_spool.Root} is not writable: {ex.Message}", 0, _minFreeDiskBytes);
+            return new SpoolStatus(false, $"spool {_spool.Root} is not writable: {ex.Message}", 0, _capacity.MinFreeDiskBytes);
         }
 
-        return free >= _minFreeDiskBytes
-            ? new SpoolStatus(true, string.Create(CultureInfo.InvariantCulture, $"spool writable, {free} bytes free (watermark {_minFreeDiskBytes})"), free, _minFreeDiskBytes)
-            : new SpoolStatus(false, string.Create(CultureInfo.InvariantCulture, $"spool disk has {free} bytes free, below the watermark of {_minFreeDiskBytes}; C-STORE is refused with A700"), free, _minFreeDiskBytes);
+        var (free, watermark) = (space.FreeBytes, space.MinFreeDiskBytes);
+        return !space.IsBelowWatermark
+            ? new SpoolStatus(true, string.Create(CultureInfo.InvariantCulture, $"spool writable, {free} bytes free (watermark {watermark})"), free, watermark)
+            : new SpoolStatus(false, string.Create(CultureInfo.InvariantCulture,
+                $"spool disk has {free} bytes free, below the watermark of {watermark}; new associations are rejected and C-STORE is refused with A700"), free, watermark);
     }
 }

@@ -178,25 +178,6 @@ public sealed class IngestStoreTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task Storescu_FreeDiskBelowWatermark_RefusedA700NothingRecorded()
-    {
-        await using var ingest = await IngestHost.StartAsync(postgres, new Dictionary<string, string?>
-        {
-            ["Dicom:MinFreeDiskBytes"] = long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-
-        var store = await ingest.StorescuAsync(Samples.Extremity);
-
-        var output = store.StandardOutput + store.StandardError;
-        Assert.Contains("Received Store Response (Refused: OutOfResources)", output, StringComparison.Ordinal);
-        Assert.Equal(0, await ingest.CountAsync("SELECT count(*) FROM triage.instances"));
-        Assert.Empty(ingest.SpoolFiles());
-        Assert.Equal(1, await ingest.CountAsync(
-            "SELECT count(*) FROM triage.audit_events WHERE outcome = 'SeriousFailure' AND detail LIKE 'refused 0xA700%below the watermark%'"));
-        Assert.False(ingest.Services.GetRequiredService<SpoolReadiness>().Check().IsReady);
-    }
-
-    [Fact]
     public async Task Storescu_DatabaseUnreachable_RefusedA700NoSpoolFileLeft()
     {
         var closed = $"Host=127.0.0.1;Port={FreePort.Next()};Database=xraytriage;Username=xraytriage;Timeout=5";

@@ -16,4 +16,8 @@ public enum AuditEventType
 
     /// <summary>(110123, DCM, "Logout").</summary>
     Logout,
+
+    /// <summary>(110126, DCM, "Node Authentication"), a Security Alert type (PS3.15 A.5.3.11, CID 403): a DICOM
+    /// association accepted (outcome Success, informative) or rejected (a failure outcome; the detail says why).</summary>
+    NodeAuthentication,
 }
