@@ -8,8 +8,9 @@ using XrayTriage.Inference;
 namespace XrayTriage.Triage;
 
 /// <summary>One claimed instance from spool file to findings: verify the file is the one ingest recorded (SHA-256),
-/// parse, render the grayscale plane, build each member's tensor, run the ensemble through the micro-batcher and
-/// describe the result as the persisted <see cref="InferenceOutcome"/>. Throws for anything that stops it.</summary>
+/// parse, render the grayscale plane, build each member's tensor, run the ensemble through the micro-batcher (with the
+/// class activation map at <see cref="StoredHeatmap"/> size) and describe the result as the persisted
+/// <see cref="InferenceOutcome"/>. Throws for anything that stops it.</summary>
 internal sealed class InstanceTriage(EnsembleEngine engine, EnsembleBatcher batcher, ModelInputs inputs, TimeProvider timeProvider)
 {
     // A chest radiograph is a few to a few tens of MiB; the bound keeps a corrupt size from allocating the heap away.
@@ -52,7 +53,8 @@ internal sealed class InstanceTriage(EnsembleEngine engine, EnsembleBatcher batc
     {
         using var stream = new MemoryStream(bytes, writable: false);
         var dicom = DicomFile.Open(stream);
-        return inputs.Build(MonochromeImage.Render(dicom));
+        var image = MonochromeImage.Render(dicom);
+        return inputs.Build(image) with { Heatmap = StoredHeatmap.SizeFor(image.Width, image.Height) };
     }
 
     internal InferenceOutcome ToOutcome(EnsemblePrediction prediction, TimeSpan latency)
@@ -83,7 +85,10 @@ internal sealed class InstanceTriage(EnsembleEngine engine, EnsembleBatcher batc
             ToWorklistPriority(prediction.Priority),
             [.. prediction.Triage.FindingsOverThreshold],
             thresholds,
-            probabilities);
+            probabilities)
+        {
+            Heatmap = prediction.Heatmap is { } heatmap ? StoredHeatmap.Quantize(heatmap) : null,
+        };
     }
 
     internal static WorklistPriority ToWorklistPriority(TriagePriority priority) => priority switch

@@ -64,7 +64,32 @@ public sealed class TriageWorkerTests(PostgresFixture postgres, SmokeEnsembleFix
             {
                 Assert.Contains($"\"{finding}\"", (string)result[2]!, StringComparison.Ordinal);
             }
+
+            await AssertHeatmapStoredAsync(bed, host, id, file);
         }
+    }
+
+    // The stored heatmap is the engine's class activation map at 64 px on the long side, the image's aspect kept,
+    // quantized to bytes (±1 for the float differences between a micro-batch and a single prediction).
+    private static async Task AssertHeatmapStoredAsync(TriageTestBed bed, Microsoft.Extensions.Hosting.IHost host, long id, string file)
+    {
+        var stored = (await bed.RowsAsync(
+            "SELECT heatmap_width, heatmap_height, heatmap FROM triage.inference_runs WHERE instance_id = @id", ("id", id))).Single();
+        var image = Imaging.MonochromeImage.Render(Dicom.DicomFile.Open(file));
+        var width = (int)stored[0]!;
+        var height = (int)stored[1]!;
+        var bytes = (byte[])stored[2]!;
+        Assert.Equal(64, Math.Max(width, height));
+        Assert.Equal(image.Width >= image.Height, width >= height);
+        Assert.Equal((double)image.Width / image.Height, (double)width / height, 0.05 * width / height);
+        Assert.Equal(width * height, bytes.Length);
+        Assert.Equal(255, bytes.Max());
+
+        var engine = host.Services.GetRequiredService<EnsembleEngine>();
+        var input = new ModelInputs(engine).Build(image) with { Heatmap = StoredHeatmap.SizeFor(image.Width, image.Height) };
+        var expected = StoredHeatmap.Quantize(engine.Predict(input).Heatmap!);
+        Assert.Equal((expected.Width, expected.Height), (width, height));
+        Assert.All(bytes.Zip(expected.Values), pair => Assert.InRange(pair.First - pair.Second, -1, 1));
     }
 
     [Fact]
