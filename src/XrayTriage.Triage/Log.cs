@@ -43,8 +43,8 @@ internal static partial class Log
     public static partial void ClaimFailed(ILogger logger, TimeSpan delay, string reason);
 
     [LoggerMessage(EventId = FirstEventId + 9, Level = LogLevel.Information,
-        Message = "Study {StudyId} settled with {ImageCount} images, priority {Priority}")]
-    public static partial void StudySettled(ILogger logger, long studyId, int imageCount, string priority);
+        Message = "Study {StudyId} settled with {ImageCount} images, priority {Priority}; report {ReportId} version {ReportVersion} queued")]
+    public static partial void StudySettled(ILogger logger, long studyId, int imageCount, string priority, long reportId, int reportVersion);
 
     [LoggerMessage(EventId = FirstEventId + 10, Level = LogLevel.Warning, Message = "Settle sweep failed, retrying in {Delay}: {Reason}")]
     public static partial void SettleFailed(ILogger logger, TimeSpan delay, string reason);

@@ -52,7 +52,7 @@ internal sealed class StudySettler(
 
         foreach (var study in settled)
         {
-            Log.StudySettled(logger, study.StudyId, study.ImageCount, study.Priority?.ToString() ?? "none");
+            Log.StudySettled(logger, study.StudyId, study.ImageCount, study.Priority?.ToString() ?? "none", study.ReportId, study.Version);
             foreach (var sink in _sinks)
             {
                 try

@@ -37,6 +37,9 @@ public sealed class StudySettlerTests(PostgresFixture postgres, SmokeEnsembleFix
         var highest = priorities.Select(Enum.Parse<WorklistPriority>).Min();
         Assert.Equal(highest, study.Priority);
         Assert.NotNull(await bed.ScalarAsync<DateTime?>("SELECT settled_at FROM triage.studies WHERE id = @id", ("id", study.StudyId)));
+        Assert.Equal(1, study.Version);
+        Assert.Equal(study.StudyId, await bed.ScalarAsync<long>("SELECT study_id FROM triage.reports WHERE id = @id", ("id", study.ReportId)));
+        Assert.Equal(1L, await bed.ScalarAsync<long>("SELECT count(*) FROM triage.reports"));
     }
 
     private sealed class RecordingSink : ISettledStudySink
