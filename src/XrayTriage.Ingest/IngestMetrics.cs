@@ -18,6 +18,10 @@ internal sealed class IngestMetrics
     /// <summary>The <c>reason</c> of an association the spool-disk gate rejected.</summary>
     public const string SpoolDiskLowReason = "SpoolDiskLow";
 
+    /// <summary>Seconds, from a fast local commit (milliseconds) to a database timeout; the exporter's default buckets
+    /// (0, 5, 10, 25 … 10000) are meant for milliseconds and would put every C-STORE in the first one.</summary>
+    private static readonly double[] DurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
     private readonly Counter<long> _received;
     private readonly Counter<long> _skipped;
     private readonly Counter<long> _duplicates;
@@ -43,7 +47,9 @@ internal sealed class IngestMetrics
         _rejected = meter.CreateCounter<long>("xraytriage.ingest.associations.rejected", "{association}",
             "A-ASSOCIATE-RQs rejected, tagged with the reason (SpoolDiskLow, CallingAeTitleNotRecognized, LocalLimitExceeded, ...).");
         _storeDuration = meter.CreateHistogram<double>("xraytriage.ingest.store.duration", "s",
-            "C-STORE handling: data set received → spool written and fsynced → database row committed → status returned; tagged with the status.");
+            "C-STORE handling: data set received → spool written and fsynced → database row committed → status returned; tagged with the status.",
+            tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         meter.CreateObservableGauge("xraytriage.ingest.spool.free", () => ObserveFree(capacity), "By",
             "Free bytes on the spool's file system (new associations are rejected below Dicom:MinFreeDiskBytes).");
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using XrayTriage.Core.Auditing;
 using XrayTriage.Host.Options;
+using XrayTriage.Inference;
 using XrayTriage.Ingest;
 using XrayTriage.Persistence;
 
@@ -8,10 +9,19 @@ namespace XrayTriage.Host.Auditing;
 
 /// <summary>Records Application Activity (start and stop) in the audit trail. A database that is down
 /// does not stop the service: the failure is logged and readiness reports it.</summary>
+/// <remarks>
+/// "Config loaded" is the Application Start row itself: its detail carries the effective non-secret configuration
+/// (<see cref="ConfigurationSummary"/>). PS3.15 A.5.3.1 allows only Application Start and Application Stop as event
+/// types of Application Activity, and the configuration is loaded exactly once, at that start — so one standard row
+/// rather than a made-up event type that an ATNA export would have to translate.
+/// </remarks>
 internal sealed class ApplicationActivityAuditor(
     IAuditLog auditLog,
     IOptions<IngestOptions> dicomOptions,
     IOptions<ModelsOptions> modelsOptions,
+    IOptions<ServerUrlsOptions> urlsOptions,
+    EnsembleEngine engine,
+    IHostEnvironment environment,
     ILogger<ApplicationActivityAuditor> logger) : IHostedLifecycleService
 {
     private static readonly TimeSpan StopWriteLimit = TimeSpan.FromSeconds(5);
@@ -23,7 +33,10 @@ internal sealed class ApplicationActivityAuditor(
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
         Log.Started(logger, ApplicationInfo.Version, dicomOptions.Value.AeTitle, dicomOptions.Value.Port, modelsOptions.Value.ResolvedPath);
-        await RecordAsync(AuditEventType.ApplicationStart, $"xraytriage {ApplicationInfo.Version} started", cancellationToken);
+        var dicom = dicomOptions.Value;
+        var spool = Path.IsPathRooted(dicom.SpoolPath) ? dicom.SpoolPath : Path.Combine(environment.ContentRootPath, dicom.SpoolPath);
+        var configuration = ConfigurationSummary.Describe(dicom, Path.GetFullPath(spool), engine, urlsOptions.Value.Urls);
+        await RecordAsync(AuditEventType.ApplicationStart, $"xraytriage {ApplicationInfo.Version} started; {configuration}", cancellationToken);
     }
 
     public async Task StoppingAsync(CancellationToken cancellationToken)

@@ -1,0 +1,25 @@
+using System.Globalization;
+using XrayTriage.Inference;
+using XrayTriage.Ingest;
+
+namespace XrayTriage.Host.Auditing;
+
+/// <summary>
+/// The effective configuration of <c>serve</c> in one line for the audit trail: what an auditor needs to know which
+/// listener, allow-list, spool and model were in force. Built from an explicit list of non-secret settings — never the
+/// connection string, passwords, or key/certificate file contents or paths — so a new secret setting cannot leak in.
+/// </summary>
+internal static class ConfigurationSummary
+{
+    public static string Describe(IngestOptions dicom, string spoolRoot, EnsembleEngine engine, string urls)
+    {
+        var tls = dicom.Tls.Enabled ? dicom.Tls.RequireClientCertificate ? "on (mutual)" : "on" : "off";
+        var allowList = dicom.AllowedCallingAeTitles.Count == 0 && dicom.AllowedPeers.Count == 0
+            ? "any calling AE"
+            : $"{dicom.AllowedCallingAeTitles.Count} AE title(s), {dicom.AllowedPeers.Count} pinned peer(s)";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"configuration loaded: AE {dicom.AeTitle}, DICOM {dicom.BindAddress}:{dicom.Port}, TLS {tls}, allow-list {allowList}, " +
+            $"max associations {dicom.MaxAssociations}, spool {spoolRoot} (watermark {dicom.MinFreeDiskBytes} bytes), " +
+            $"model {engine.Manifest.Name} {engine.Manifest.Version} on {engine.ActiveProvider}, web {urls}");
+    }
+}
