@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 ROOT=$PWD
 source scripts/lib.sh
 
-ensure_packages postgresql-15 dcmtk orthanc dicom3tools python3-pydicom python3-pil python3-numpy python3-torch python3-onnx libcharls2 libopenjp2-7 libopenjp2-tools
+ensure_packages postgresql-15 dcmtk orthanc dicom3tools python3-pydicom python3-pil python3-numpy python3-torch python3-onnx libcharls2 libopenjp2-7 libopenjp2-tools chromium
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # Every process a test starts inherits this marker; whatever is left at exit is stopped by it.
@@ -33,8 +33,11 @@ mkdir -p "$results"
 failed_checks=0
 
 echo "== EF Core model vs migrations"
-if dotnet ef migrations has-pending-model-changes --project migrations/XrayTriage.Migrations \
-     --startup-project migrations/XrayTriage.Migrations --configuration Release --no-build >"$results/ef.log" 2>&1; then
+# Two models, each with its own migrations: the triage schema and the identity schema (web accounts).
+if dotnet ef migrations has-pending-model-changes --context TriageDbContext --project migrations/XrayTriage.Migrations \
+     --startup-project migrations/XrayTriage.Migrations --configuration Release --no-build >"$results/ef.log" 2>&1 \
+   && dotnet ef migrations has-pending-model-changes --context IdentityDatabase --project migrations/XrayTriage.Migrations \
+     --startup-project migrations/XrayTriage.Migrations --configuration Release --no-build >>"$results/ef.log" 2>&1; then
   echo "   no pending model changes"
 else
   cat "$results/ef.log"

@@ -3,6 +3,7 @@ using System.Data.Common;
 using Microsoft.Extensions.Options;
 using XrayTriage.Core.Auditing;
 using XrayTriage.Persistence;
+using XrayTriage.Persistence.Identity;
 
 namespace XrayTriage.Host.Cli;
 
@@ -29,11 +30,13 @@ internal static class MigrateCommand
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.AddPersistence();
+        builder.Services.AddIdentityCore<Microsoft.AspNetCore.Identity.IdentityUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole>().AddIdentityDatabase();
         using var host = builder.Build();
         try
         {
             _ = host.Services.GetRequiredService<IOptions<PersistenceOptions>>().Value;
             var applied = await host.Services.GetRequiredService<DatabaseMaintenance>().MigrateAsync(cancellationToken);
+            applied = [.. applied, .. await host.Services.GetRequiredService<IdentityMaintenance>().MigrateAsync(cancellationToken)];
             if (applied.Count == 0)
             {
                 await output.WriteLineAsync("Database schema is up to date; nothing to apply.");

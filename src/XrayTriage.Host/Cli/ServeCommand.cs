@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using XrayTriage.Host.Options;
 using XrayTriage.Inference;
 using XrayTriage.Persistence;
+using XrayTriage.Web;
 
 namespace XrayTriage.Host.Cli;
 
@@ -29,10 +30,11 @@ internal static class ServeCommand
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.WebHost.UseUrls(builder.Configuration[ServerUrlsOptions.Key] ?? ServerUrlsOptions.Default);
-        builder.AddHostOptions().AddPersistence().AddModels().AddPipeline().AddServiceLifetime();
+        builder.AddHostOptions().AddPersistence().AddModels().AddPipeline().AddServiceLifetime().AddWeb();
 
         await using var app = builder.Build();
         app.MapHealthEndpoints();
+        app.MapWeb();
         try
         {
             // Validate before starting, so a bad setting is one line on stderr rather than a logged stack trace.

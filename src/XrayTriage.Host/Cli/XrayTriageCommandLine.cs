@@ -20,6 +20,7 @@ internal static class XrayTriageCommandLine
             EchoCommand.Create(),
             SendCommand.Create(),
             ReceiveCommand.Create(),
+            UserCommand.Create(),
         };
 
         // The host's own lifetime (console, systemd, Windows SCM) handles SIGTERM and Ctrl-C and drains

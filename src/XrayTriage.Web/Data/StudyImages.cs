@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using XrayTriage.Dicom;
+using XrayTriage.Imaging;
+using XrayTriage.Imaging.Grayscale;
+using XrayTriage.Persistence;
+
+namespace XrayTriage.Web.Data;
+
+/// <summary>Renders a spooled instance as the service sees it (<see cref="MonochromeImage"/>) to PNG, optionally with
+/// the stored class activation map blended in. Spool files may have been purged: then there is nothing to render.</summary>
+internal sealed class StudyImages(IDbContextFactory<TriageDbContext> contextFactory)
+{
+    /// <summary>Largest spool file this page will decode.</summary>
+    private const long MaxFileBytes = 512L * 1024 * 1024;
+
+    public async Task<RenderedImage> RenderAsync(long studyId, long instanceId, bool heatmap, CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var instance = await context.Instances.AsNoTracking()
+            .Where(i => i.Id == instanceId && i.StudyId == studyId)
+            .Select(i => new { i.Id, i.SpoolPath })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (instance is null)
+        {
+            return RenderedImage.NotFound;
+        }
+
+        var file = new FileInfo(instance.SpoolPath);
+        if (!file.Exists)
+        {
+            return RenderedImage.Purged;
+        }
+
+        if (file.Length > MaxFileBytes)
+        {
+            return RenderedImage.Failed($"spool file has {file.Length} bytes");
+        }
+
+        float[]? heat = null;
+        if (heatmap)
+        {
+            var map = await HeatmapAsync(context, instance.Id, cancellationToken);
+            if (map is null)
+            {
+                return RenderedImage.NoHeatmap;
+            }
+
+            heat = map.Value.Values;
+            var display = Render(file.FullName);
+            return RenderedImage.Ok(PngEncoder.Rgba(display.Width, display.Height,
+                HeatmapOverlay.Blend(display, HeatmapScaler.Upsample(heat, map.Value.Width, map.Value.Height, display.Width, display.Height))));
+        }
+
+        var image = Render(file.FullName);
+        return RenderedImage.Ok(PngEncoder.Gray8(image.Width, image.Height, image.Pixels));
+    }
+
+    private static DisplayImage Render(string path) => MonochromeImage.Render(DicomFile.Open(path));
+
+    /// <summary>The run ids among <paramref name="runIds"/> that have a stored heatmap.</summary>
+    public static Task<HashSet<long>> HeatmapRunIdsAsync(TriageDbContext context, IReadOnlyCollection<long> runIds, CancellationToken cancellationToken)
+    {
+        // inference_runs.heatmap arrives with the AddReportOutbox migration.
+        ArgumentNullException.ThrowIfNull(context);
+        _ = runIds;
+        _ = cancellationToken;
+        return Task.FromResult(new HashSet<long>());
+    }
+
+    private static Task<(float[] Values, int Width, int Height)?> HeatmapAsync(TriageDbContext context, long instanceId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _ = instanceId;
+        _ = cancellationToken;
+        return Task.FromResult<(float[] Values, int Width, int Height)?>(null);
+    }
+}

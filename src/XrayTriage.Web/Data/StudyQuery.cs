@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using XrayTriage.Persistence;
+using XrayTriage.Persistence.Entities;
+
+namespace XrayTriage.Web.Data;
+
+/// <summary>One study for the study page and <c>/api/studies/{id}</c>.</summary>
+internal sealed class StudyQuery(IDbContextFactory<TriageDbContext> contextFactory)
+{
+    public async Task<StudyDetail?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var study = await context.Studies.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (study is null)
+        {
+            return null;
+        }
+
+        var instances = await context.Instances.AsNoTracking().Where(i => i.StudyId == id)
+            .OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id).ToListAsync(cancellationToken);
+        var instanceIds = instances.Select(i => i.Id).ToList();
+        var runs = await context.InferenceRuns.AsNoTracking().Where(r => instanceIds.Contains(r.InstanceId)).ToListAsync(cancellationToken);
+        var runIds = runs.Select(r => r.Id).ToList();
+        var findings = await context.Findings.AsNoTracking().Where(f => runIds.Contains(f.InferenceRunId)).ToListAsync(cancellationToken);
+        var decisions = await context.TriageResults.AsNoTracking().Where(t => instanceIds.Contains(t.InstanceId)).ToListAsync(cancellationToken);
+        var heatmaps = await StudyImages.HeatmapRunIdsAsync(context, runIds, cancellationToken);
+
+        var details = instances.Select(i =>
+        {
+            var run = runs.SingleOrDefault(r => r.InstanceId == i.Id);
+            return new InstanceDetail(i.Id, i.SopInstanceUid, i.SeriesInstanceUid, i.State.ToString(), i.SkipReason, i.LastError, i.ReceivedAt,
+                File.Exists(i.SpoolPath),
+                run is null ? null : ToRun(run, findings.Where(f => f.InferenceRunId == run.Id).ToList(),
+                    decisions.SingleOrDefault(d => d.InstanceId == i.Id), heatmaps.Contains(run.Id)));
+        }).ToList();
+
+        var flags = decisions.SelectMany(d => d.FindingsOverThreshold).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var probabilities = findings.Where(f => f.Model == WorklistQuery.EnsembleModel)
+            .GroupBy(f => f.Label).ToDictionary(g => g.Key, g => g.Max(f => f.Probability), StringComparer.Ordinal);
+        var item = new WorklistItem(study.Id, study.StudyInstanceUid, PriorityNames.Of(study.TriagePriority), PriorityNames.Of(study.TriagePriority), null,
+            WorklistQuery.StatusOf(study), study.PatientName, study.PatientId, study.AccessionNumber, study.StudyDate, study.StudyDescription,
+            study.Modality, study.ImageCount, study.FirstReceivedAt, study.LastReceivedAt, flags, probabilities);
+        return new StudyDetail(item, details, await ReportDeliveries.ListAsync(context, study.Id, cancellationToken));
+    }
+
+    private static RunDetail ToRun(InferenceRun run, List<Finding> findings, TriageResult? decision, bool hasHeatmap)
+    {
+        var labels = findings.Where(f => f.Model == WorklistQuery.EnsembleModel).Select(f => f.Label).ToList();
+        var models = findings.GroupBy(f => f.Model)
+            .OrderBy(g => g.Key == WorklistQuery.EnsembleModel ? 0 : 1).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ModelProbabilities(g.Key, g.ToDictionary(f => f.Label, f => f.Probability, StringComparer.Ordinal)))
+            .ToList();
+        return new RunDetail(run.ManifestName, run.ManifestVersion, run.DeviceUid, run.Provider, run.LatencyMs, run.CreatedAt,
+            decision is null ? null : PriorityNames.Of(decision.Priority), decision?.FindingsOverThreshold ?? [], labels, models, hasHeatmap);
+    }
+}
