@@ -1,0 +1,26 @@
+using XrayTriage.Core.Pipeline;
+
+namespace XrayTriage.Reporting.Documents;
+
+/// <summary>The result lines burned into a heatmap capture for one image.</summary>
+public static class HeatmapCaption
+{
+    public const string Disclaimer = "AI triage \u2014 not for diagnosis";
+
+    public static IReadOnlyList<string> Lines(TriagedImage image, WorklistPriority? studyPriority, AlgorithmIdentity algorithm)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(algorithm);
+        var lines = new List<string>
+        {
+            $"Image: {TriageSummary.PriorityText(image.Priority)}   Study: {TriageSummary.PriorityText(studyPriority)}",
+        };
+        if (image.IsAssessed)
+        {
+            lines.Add(TriageSummary.Probabilities(image.Probabilities!));
+        }
+
+        lines.Add($"Model {algorithm.ModelName} {algorithm.ModelVersion}   {algorithm.Manufacturer} {algorithm.ApplicationVersion}");
+        return lines;
+    }
+}
