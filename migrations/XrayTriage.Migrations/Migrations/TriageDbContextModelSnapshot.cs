@@ -8,7 +8,6 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using XrayTriage.Persistence;
 
 
-
 namespace XrayTriage.Migrations.Migrations
 {
     [DbContext(typeof(TriageDbContext))]
@@ -528,6 +527,15 @@ namespace XrayTriage.Migrations.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("accession_number");
 
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("acknowledged_by");
+
                     b.Property<string>("BodyPartExamined")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -536,6 +544,20 @@ namespace XrayTriage.Migrations.Migrations
                     b.Property<DateTimeOffset>("FirstReceivedAt")
                         .HasColumnType("timestamptz")
                         .HasColumnName("first_received_at");
+
+                    b.Property<string>("HumanPriority")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("human_priority");
+
+                    b.Property<DateTimeOffset?>("HumanPriorityAt")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("human_priority_at");
+
+                    b.Property<string>("HumanPriorityBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("human_priority_by");
 
                     b.Property<int>("ImageCount")
                         .HasColumnType("integer")
@@ -612,6 +634,12 @@ namespace XrayTriage.Migrations.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<short>("WorklistRank")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("smallint")
+                        .HasColumnName("worklist_rank")
+                        .HasComputedColumnSql("GREATEST((CASE triage_priority WHEN 'Urgent' THEN 3 WHEN 'Routine' THEN 2 WHEN 'NotAssessable' THEN 1 ELSE 0 END)::smallint, (CASE human_priority WHEN 'Urgent' THEN 3 WHEN 'Routine' THEN 2 WHEN 'NotAssessable' THEN 1 ELSE 0 END)::smallint)", true);
+
                     b.HasKey("Id");
 
                     b.HasIndex("LastReceivedAt")
@@ -626,8 +654,14 @@ namespace XrayTriage.Migrations.Migrations
                         .IsDescending(true, false)
                         .HasDatabaseName("ix_studies_worklist");
 
+                    b.HasIndex("WorklistRank", "FirstReceivedAt")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("ix_studies_worklist_rank");
+
                     b.ToTable("studies", "triage", t =>
                         {
+                            t.HasCheckConstraint("ck_studies_human_priority", "human_priority IN ('Urgent', 'Routine', 'NotAssessable')");
+
                             t.HasCheckConstraint("ck_studies_image_count", "image_count >= 0");
 
                             t.HasCheckConstraint("ck_studies_triage_priority", "triage_priority IN ('Urgent', 'Routine', 'NotAssessable')");

@@ -32,8 +32,26 @@ public sealed class Study
     /// <summary>Highest priority among its images; null until the first image is triaged or skipped.</summary>
     public WorklistPriority? TriagePriority { get; set; }
 
+    /// <summary>Priority a radiologist set on the worklist; only ever raised, and never changed by triage. The worklist
+    /// shows and sorts by the higher of this and <see cref="TriagePriority"/>.</summary>
+    public WorklistPriority? HumanPriority { get; set; }
+
+    /// <summary>User name of the radiologist who last set <see cref="HumanPriority"/>.</summary>
+    public string? HumanPriorityBy { get; set; }
+
+    public DateTimeOffset? HumanPriorityAt { get; set; }
+
+    /// <summary>User name of the radiologist who acknowledged the study (has seen its flags).</summary>
+    public string? AcknowledgedBy { get; set; }
+
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+
     /// <summary>Computed by the database from <see cref="TriagePriority"/>: 3 urgent, 2 routine, 1 not assessable, 0 none.</summary>
     public short PriorityRank { get; private set; }
+
+    /// <summary>Computed by the database: the higher of the ranks of <see cref="TriagePriority"/> and <see cref="HumanPriority"/>;
+    /// what the web worklist sorts and filters by.</summary>
+    public short WorklistRank { get; private set; }
 
     /// <summary>When the study was last found quiet with nothing left to triage; reset by a new image.</summary>
     public DateTimeOffset? SettledAt { get; set; }
