@@ -46,7 +46,7 @@ internal static class TriageSrContent
         };
         if (image.PrimaryLabel is { } primary)
         {
-            items.Add(Code(HasConceptMod, TriageCodes.Finding, TriageCodes.ForLabel(primary)));
+            items.Add(Code(Contains, TriageCodes.Finding, TriageCodes.ForLabel(primary))); // TID 1501 row 3b
         }
 
         items.Add(Text(HasConceptMod, TriageCodes.AlgorithmName, algorithm.AlgorithmName));

@@ -40,6 +40,7 @@ public sealed class TriageSrBuilderReadBackTests : IDisposable
         Assert.Contains("Comprehensive 3D SR Document", tree, StringComparison.Ordinal);
         Assert.Contains("Verification Flag   : UNVERIFIED", tree, StringComparison.Ordinal);
         Assert.Contains("<has concept mod CODE:(,,\"Procedure reported\")=(399208008,SCT,\"Plain chest X-ray\")>", tree, StringComparison.Ordinal);
+        Assert.Contains("<contains CODE:(,,\"Finding\")=(840539006,SCT,\"COVID-19\")>", tree, StringComparison.Ordinal);
         Assert.Contains("<has concept mod CODE:(,,\"Finding\")=(840539006,SCT,\"COVID-19\")>", tree, StringComparison.Ordinal);
         Assert.Contains("<contains NUM:(,,\"Certainty of Finding\")=\"93.12\" (%,UCUM,\"percent\")>", tree, StringComparison.Ordinal);
         Assert.Contains("(75570004,SCT,\"Viral pneumonia\")", tree, StringComparison.Ordinal);
