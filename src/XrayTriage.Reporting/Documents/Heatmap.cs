@@ -1,9 +1,19 @@
+using XrayTriage.Core.Pipeline;
+
 namespace XrayTriage.Reporting.Documents;
 
 /// <summary>A class activation map at the network's resolution (e.g. 64×52): row-major heat 0–255, upsampled
 /// bilinearly onto the film when the capture is drawn.</summary>
 public sealed record Heatmap(int Width, int Height, byte[] Values)
 {
+    /// <summary>The heatmap an inference run stored (same layout: row-major 0–255 over the whole image).</summary>
+    public static Heatmap From(InferenceHeatmap stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        stored.Validate();
+        return new Heatmap(stored.Width, stored.Height, stored.Values);
+    }
+
     public void Validate()
     {
         if (Width <= 0 || Height <= 0 || Width > 4096 || Height > 4096 || Values is null || Values.Length != Width * Height)

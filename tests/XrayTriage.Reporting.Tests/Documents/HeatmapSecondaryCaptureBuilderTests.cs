@@ -134,6 +134,17 @@ public sealed class HeatmapSecondaryCaptureBuilderTests : IDisposable
             DocumentSamples.ScSeriesUid, DocumentSamples.ScInstanceUid, 9901, 1, DocumentSamples.ContentTime, DocumentSamples.Algorithm));
     }
 
+    [Fact]
+    public void Upsample_StoredHeatmap_CornersKeepTheirValuesAndMidpointsInterpolate()
+    {
+        var heatmap = Heatmap.From(new InferenceHeatmap(2, 1, [0, 255]));
+
+        var heat = heatmap.Upsample(4, 1);
+
+        // pixel centres 0.5..3.5 map to -0.25, 0.25, 0.75, 1.25 in heatmap space, clamped to [0, 1]
+        Assert.Equal([0f, 0.25f, 0.75f, 1f], heat);
+    }
+
     internal static Heatmap HotSpot()
     {
         var values = new byte[64 * 52];
