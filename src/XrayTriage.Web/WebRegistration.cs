@@ -58,6 +58,8 @@ public static class WebRegistration
         services.AddSingleton<WebAudit>();
         services.AddSingleton<WorklistQuery>();
         services.AddSingleton<StudyQuery>();
+        services.AddSingleton<ReportDeliveries>();
+        services.AddSingleton<PriorityActions>();
         services.AddSingleton<StudyImages>();
         services.AddSingleton<AuditQuery>();
         return builder;

@@ -2,15 +2,15 @@ using XrayTriage.Persistence;
 
 namespace XrayTriage.Web.Data;
 
-/// <summary>Delivery state of a study's reports (the report outbox).</summary>
-internal static class ReportDeliveries
+/// <summary>Delivery state of a study's reports, from the report outbox (newest first).</summary>
+internal sealed class ReportDeliveries(ReportOutboxStore outbox)
 {
-    // The outbox table arrives with the AddReportOutbox migration; until then a study has no report rows to show.
-    public static Task<IReadOnlyList<ReportDeliveryRow>> ListAsync(TriageDbContext context, long studyId, CancellationToken cancellationToken)
+    private const int MaxRows = 100;
+
+    public async Task<IReadOnlyList<ReportDeliveryRow>> ListAsync(long studyId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        _ = studyId;
-        _ = cancellationToken;
-        return Task.FromResult<IReadOnlyList<ReportDeliveryRow>>([]);
+        var rows = await outbox.ListAsync(null, null, studyId, MaxRows, cancellationToken);
+        return rows.Select(r => new ReportDeliveryRow(r.ReportId, r.Version, r.Destination, r.State.ToString(), r.Attempts, r.LastError, r.UpdatedAt, r.DeliveredAt))
+            .ToList();
     }
 }

@@ -32,4 +32,4 @@ internal sealed record RunDetail(
 internal sealed record ModelProbabilities(string Model, IReadOnlyDictionary<string, double> Probabilities);
 
 /// <summary>Delivery state of one report of the study to one destination.</summary>
-internal sealed record ReportDeliveryRow(string Kind, string Destination, string State, int Attempts, string? LastError, DateTimeOffset? DeliveredAt);
+internal sealed record ReportDeliveryRow(long ReportId, int Version, string Destination, string State, int Attempts, string? LastError, DateTimeOffset UpdatedAt, DateTimeOffset? DeliveredAt);

@@ -58,20 +58,27 @@ internal sealed class StudyImages(IDbContextFactory<TriageDbContext> contextFact
     private static DisplayImage Render(string path) => MonochromeImage.Render(DicomFile.Open(path));
 
     /// <summary>The run ids among <paramref name="runIds"/> that have a stored heatmap.</summary>
-    public static Task<HashSet<long>> HeatmapRunIdsAsync(TriageDbContext context, IReadOnlyCollection<long> runIds, CancellationToken cancellationToken)
+    public static async Task<HashSet<long>> HeatmapRunIdsAsync(TriageDbContext context, IReadOnlyCollection<long> runIds, CancellationToken cancellationToken)
     {
-        // inference_runs.heatmap arrives with the AddReportOutbox migration.
         ArgumentNullException.ThrowIfNull(context);
-        _ = runIds;
-        _ = cancellationToken;
-        return Task.FromResult(new HashSet<long>());
+        var ids = await context.InferenceRuns.AsNoTracking()
+            .Where(r => runIds.Contains(r.Id) && r.Heatmap != null)
+            .Select(r => r.Id).ToListAsync(cancellationToken);
+        return [.. ids];
     }
 
-    private static Task<(float[] Values, int Width, int Height)?> HeatmapAsync(TriageDbContext context, long instanceId, CancellationToken cancellationToken)
+    /// <summary>The stored 8-bit map of the instance's run as values 0–1, or null when none was stored.</summary>
+    private static async Task<(float[] Values, int Width, int Height)?> HeatmapAsync(TriageDbContext context, long instanceId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        _ = instanceId;
-        _ = cancellationToken;
-        return Task.FromResult<(float[] Values, int Width, int Height)?>(null);
+        var run = await context.InferenceRuns.AsNoTracking()
+            .Where(r => r.InstanceId == instanceId && r.Heatmap != null)
+            .Select(r => new { r.Heatmap, r.HeatmapWidth, r.HeatmapHeight })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (run is not { Heatmap: { } bytes, HeatmapWidth: int width, HeatmapHeight: int height } || width < 1 || height < 1 || bytes.Length != width * height)
+        {
+            return null;
+        }
+
+        return ([.. bytes.Select(b => b / 255f)], width, height);
     }
 }

@@ -5,7 +5,7 @@ using XrayTriage.Persistence.Entities;
 namespace XrayTriage.Web.Data;
 
 /// <summary>One study for the study page and <c>/api/studies/{id}</c>.</summary>
-internal sealed class StudyQuery(IDbContextFactory<TriageDbContext> contextFactory)
+internal sealed class StudyQuery(IDbContextFactory<TriageDbContext> contextFactory, ReportDeliveries reports)
 {
     public async Task<StudyDetail?> GetAsync(long id, CancellationToken cancellationToken)
     {
@@ -37,10 +37,8 @@ internal sealed class StudyQuery(IDbContextFactory<TriageDbContext> contextFacto
         var flags = decisions.SelectMany(d => d.FindingsOverThreshold).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var probabilities = findings.Where(f => f.Model == WorklistQuery.EnsembleModel)
             .GroupBy(f => f.Label).ToDictionary(g => g.Key, g => g.Max(f => f.Probability), StringComparer.Ordinal);
-        var item = new WorklistItem(study.Id, study.StudyInstanceUid, PriorityNames.Of(study.TriagePriority), PriorityNames.Of(study.TriagePriority), null,
-            WorklistQuery.StatusOf(study), study.PatientName, study.PatientId, study.AccessionNumber, study.StudyDate, study.StudyDescription,
-            study.Modality, study.ImageCount, study.FirstReceivedAt, study.LastReceivedAt, flags, probabilities);
-        return new StudyDetail(item, details, await ReportDeliveries.ListAsync(context, study.Id, cancellationToken));
+        var item = WorklistQuery.ToItem(study, flags, probabilities);
+        return new StudyDetail(item, details, await reports.ListAsync(study.Id, cancellationToken));
     }
 
     private static RunDetail ToRun(InferenceRun run, List<Finding> findings, TriageResult? decision, bool hasHeatmap)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using XrayTriage.Core.Pipeline;
 
 namespace XrayTriage.Web.Data;
 
@@ -19,12 +18,6 @@ internal sealed record WorklistFilter(string? Priority, DateOnly? From, DateOnly
     public static IReadOnlyList<string> Statuses { get; } = ["awaiting-triage", "triaged", "settled", "acknowledged"];
 
     public static IReadOnlyList<string> Priorities { get; } = ["urgent", "routine", "not-assessable", PriorityNames.Pending];
-
-    public bool HasPriority(out WorklistPriority? priority)
-    {
-        priority = null;
-        return !string.IsNullOrEmpty(Priority) && PriorityNames.TryParse(Priority, out priority);
-    }
 
     /// <summary>Null and an error message when a value is not understood.</summary>
     public static WorklistFilter? Parse(Func<string, string?> query, out string? error)

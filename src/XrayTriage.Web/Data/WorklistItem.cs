@@ -18,4 +18,7 @@ internal sealed record WorklistItem(
     DateTimeOffset FirstReceivedAt,
     DateTimeOffset LastReceivedAt,
     IReadOnlyList<string> Flags,
-    IReadOnlyDictionary<string, double> Probabilities);
+    IReadOnlyDictionary<string, double> Probabilities,
+    string? AcknowledgedBy,
+    DateTimeOffset? AcknowledgedAt,
+    string? HumanPriorityBy);

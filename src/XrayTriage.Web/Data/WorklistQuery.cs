@@ -18,7 +18,7 @@ internal sealed class WorklistQuery(IDbContextFactory<TriageDbContext> contextFa
         var studies = Apply(context.Studies.AsNoTracking(), filter);
         var total = await studies.CountAsync(cancellationToken);
         var rows = await studies
-            .OrderByDescending(s => s.PriorityRank).ThenBy(s => s.FirstReceivedAt).ThenBy(s => s.Id)
+            .OrderByDescending(s => s.WorklistRank).ThenBy(s => s.FirstReceivedAt).ThenBy(s => s.Id)
             .Skip(filter.Skip).Take(filter.Take)
             .ToListAsync(cancellationToken);
         var ids = rows.Select(s => s.Id).ToList();
@@ -32,13 +32,11 @@ internal sealed class WorklistQuery(IDbContextFactory<TriageDbContext> contextFa
 
     private static IQueryable<Study> Apply(IQueryable<Study> studies, WorklistFilter filter)
     {
-        if (filter.HasPriority(out var priority))
+        if (filter.Priority is not null && PriorityNames.TryParse(filter.Priority, out var priority))
         {
-            studies = studies.Where(s => s.TriagePriority == priority);
-        }
-        else if (filter.Priority == PriorityNames.Pending)
-        {
-            studies = studies.Where(s => s.TriagePriority == null);
+            // The effective priority: the higher of triage's and a radiologist's (worklist_rank).
+            var rank = (short)PriorityNames.Rank(priority);
+            studies = studies.Where(s => s.WorklistRank == rank);
         }
 
         if (filter.From is { } from)
@@ -60,10 +58,10 @@ internal sealed class WorklistQuery(IDbContextFactory<TriageDbContext> contextFa
 
         return filter.Status switch
         {
-            "awaiting-triage" => studies.Where(s => s.TriagePriority == null),
-            "triaged" => studies.Where(s => s.TriagePriority != null && s.SettledAt == null),
-            "settled" => studies.Where(s => s.SettledAt != null),
-            "acknowledged" => studies.Where(_ => false),
+            "awaiting-triage" => studies.Where(s => s.AcknowledgedAt == null && s.TriagePriority == null),
+            "triaged" => studies.Where(s => s.AcknowledgedAt == null && s.TriagePriority != null && s.SettledAt == null),
+            "settled" => studies.Where(s => s.AcknowledgedAt == null && s.TriagePriority != null && s.SettledAt != null),
+            "acknowledged" => studies.Where(s => s.AcknowledgedAt != null),
             _ => studies,
         };
     }
@@ -94,13 +92,19 @@ internal sealed class WorklistQuery(IDbContextFactory<TriageDbContext> contextFa
 
     public static string StatusOf(Study study) => study switch
     {
+        { AcknowledgedAt: not null } => "acknowledged",
         { TriagePriority: null } => "awaiting-triage",
         { SettledAt: not null } => "settled",
         _ => "triaged",
     };
 
-    private static WorklistItem ToItem(Study s, IReadOnlyList<string> flags, IReadOnlyDictionary<string, double> probabilities) => new(
-        s.Id, s.StudyInstanceUid, PriorityNames.Of(s.TriagePriority), PriorityNames.Of(s.TriagePriority), null, StatusOf(s),
+    /// <summary>The higher of triage's and a radiologist's priority.</summary>
+    public static WorklistPriority? EffectivePriority(Study study)
+        => PriorityNames.Rank(study.HumanPriority) > PriorityNames.Rank(study.TriagePriority) ? study.HumanPriority : study.TriagePriority;
+
+    public static WorklistItem ToItem(Study s, IReadOnlyList<string> flags, IReadOnlyDictionary<string, double> probabilities) => new(
+        s.Id, s.StudyInstanceUid, PriorityNames.Of(EffectivePriority(s)), PriorityNames.Of(s.TriagePriority),
+        s.HumanPriority is null ? null : PriorityNames.Of(s.HumanPriority), StatusOf(s),
         s.PatientName, s.PatientId, s.AccessionNumber, s.StudyDate, s.StudyDescription, s.Modality, s.ImageCount,
-        s.FirstReceivedAt, s.LastReceivedAt, flags, probabilities);
+        s.FirstReceivedAt, s.LastReceivedAt, flags, probabilities, s.AcknowledgedBy, s.AcknowledgedAt, s.HumanPriorityBy);
 }

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Net;
+using Npgsql;
+using XrayTriage.Testing;
+
+namespace XrayTriage.Web.Tests;
+
+/// <summary>A private PostgreSQL, <c>xraytriage migrate</c>, three accounts made with <c>xraytriage user add</c>
+/// (password on standard input), and one <c>xraytriage serve</c> with its DICOM listener and spool.</summary>
+public sealed class WebServer : IAsyncLifetime
+{
+    public const string AeTitle = "XRAYTRIAGE";
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
+    private PostgresServer? _postgres;
+    private ChildProcess? _serve;
+    private string? _spool;
+
+    public string ConnectionString { get; private set; } = "";
+
+    public int HttpPort { get; private set; }
+
+    public int DicomPort { get; private set; }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{HttpPort}");
+
+    public string ServeOutput => _serve?.Output ?? "";
+
+    public async Task InitializeAsync()
+    {
+        _postgres = await PostgresServer.StartAsync();
+        ConnectionString = await _postgres.CreateDatabaseAsync();
+        var environment = Environment();
+        (await XrayTriageExecutable.RunAsync(["migrate"], environment)).EnsureSuccess("xraytriage migrate");
+        await AddUserAsync(TestUsers.Radiologist, "radiologist");
+        await AddUserAsync(TestUsers.Admin, "admin");
+        await AddUserAsync(TestUsers.NoRole, "radiologist");
+        await ExecuteAsync("""DELETE FROM identity."AspNetUserRoles" WHERE "UserId" = (SELECT "Id" FROM identity."AspNetUsers" WHERE "UserName" = @name)""",
+            ("name", TestUsers.NoRole));
+
+        _spool = Directory.CreateTempSubdirectory("xraytriage-web-spool-").FullName;
+        (HttpPort, DicomPort) = (FreePort.Next(), FreePort.Next());
+        _serve = XrayTriageExecutable.Start(
+            ["serve", $"--Urls=http://127.0.0.1:{HttpPort}", $"--Dicom:Port={DicomPort}", $"--Dicom:SpoolPath={_spool}",
+             "--Dicom:MinFreeDiskBytes=1", $"--Models:Path={XrayTriageExecutable.ModelsPath}", "--Web:RefreshSeconds=1"],
+            environment);
+        await WaitReadyAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_serve is not null)
+        {
+            await _serve.DisposeAsync();
+        }
+
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+
+        if (_spool is not null)
+        {
+            Directory.Delete(_spool, recursive: true);
+        }
+    }
+
+    public Dictionary<string, string?> Environment() => new() { ["ConnectionStrings__Triage"] = ConnectionString };
+
+    /// <summary>C-STORE with DCMTK's dcmsend, as a modality would.</summary>
+    public async Task PushAsync(params string[] files)
+    {
+        var send = await PeerTools.RunAsync("dcmsend",
+            ["-aet", "MODALITY", "-aec", AeTitle, "--decompress-never", "+f", "127.0.0.1", DicomPort.ToString(CultureInfo.InvariantCulture), .. files],
+            TimeSpan.FromMinutes(1));
+        send.EnsureSuccess("dcmsend");
+    }
+
+    /// <summary>Waits until every instance of the study with this SOP Instance UID is triaged or skipped; returns the study id.</summary>
+    public async Task<long> WaitForStudyAsync(string sopInstanceUid)
+    {
+        var deadline = DateTimeOffset.UtcNow + Limit;
+        while (true)
+        {
+            var id = await ScalarAsync<long?>(
+                """
+                SELECT s.id FROM triage.studies s JOIN triage.instances i ON i.study_id = s.id
+                WHERE i.sop_instance_uid = @uid AND i.state IN ('Triaged', 'Skipped') AND s.triage_priority IS NOT NULL
+                """, ("uid", sopInstanceUid));
+            if (id is { } found)
+            {
+                return found;
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"instance {sopInstanceUid} was not triaged in time:\n{ServeOutput}");
+            await Task.Delay(200);
+        }
+    }
+
+    public async Task<T?> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        var result = await command.ExecuteScalarAsync();
+        return result is null or DBNull ? default : (T)result;
+    }
+
+    public async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task AddUserAsync(string name, string role)
+    {
+        var result = await ProcessRunner.RunAsync("dotnet", [XrayTriageExecutable.DllPath, "user", "add", name, "--role", role],
+            TimeSpan.FromMinutes(1), RepositoryPaths.RepositoryRoot, Environment(), standardInput: TestUsers.Password + "\n");
+        result.EnsureSuccess($"xraytriage user add {name}");
+    }
+
+    private async Task WaitReadyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress };
+        var deadline = DateTimeOffset.UtcNow + Limit;
+        while (true)
+        {
+            Assert.False(_serve!.HasExited, $"serve exited early:\n{_serve.Output}");
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"serve not ready:\n{_serve.Output}");
+            await Task.Delay(250);
+        }
+    }
+}
