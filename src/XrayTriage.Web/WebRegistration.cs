@@ -60,6 +60,7 @@ public static class WebRegistration
         services.AddSingleton<StudyQuery>();
         services.AddSingleton<ReportDeliveries>();
         services.AddSingleton<PriorityActions>();
+        services.AddSingleton<Upload.UploadClassifier>();
         services.AddSingleton<StudyImages>();
         services.AddSingleton<AuditQuery>();
         return builder;

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 using XrayTriage.Host.Options;
 using XrayTriage.Inference;
 using XrayTriage.Persistence;
+using XrayTriage.Triage;
 using XrayTriage.Web;
+using XrayTriage.Web.Upload;
 
 namespace XrayTriage.Host.Cli;
 
@@ -31,6 +33,8 @@ internal static class ServeCommand
         });
         builder.WebHost.UseUrls(builder.Configuration[ServerUrlsOptions.Key] ?? ServerUrlsOptions.Default);
         builder.AddHostOptions().AddPersistence().AddModels().AddPipeline().AddServiceLifetime().AddWeb();
+        // The upload page feeds the ensemble through the triage stage's own preprocessing.
+        builder.Services.AddSingleton(services => new UploadInputs(services.GetRequiredService<ModelInputs>().Build));
 
         await using var app = builder.Build();
         app.MapHealthEndpoints();

@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using XrayTriage.Testing;
+
+namespace XrayTriage.Web.Tests;
+
+/// <summary>The upload page in the browser: a PNG and a DICOM file each get the ensemble's prediction and heatmap, and
+/// nothing is stored as a study.</summary>
+[Collection(SharedWebServer.Name)]
+public sealed partial class UploadTests(WebServer server)
+{
+    [Fact]
+    public async Task Upload_PngAndDicom_ShowPredictionAndHeatmapWithoutStoringAStudy()
+    {
+        var png = Directory.GetFiles(Path.Combine(RepositoryPaths.CxrData, "val"), "*.png", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        var studiesBefore = await server.ScalarAsync<long>("SELECT count(*) FROM triage.studies");
+        await using var browser = await BrowserSession.StartAsync(server.BaseAddress);
+        await browser.SignInAsync(TestUsers.Radiologist);
+        var page = browser.Page;
+        foreach (var (file, format) in new[] { (png, "PNG"), (Samples.Urgent, "DICOM") })
+        {
+            await page.GotoAsync("/upload");
+            await page.GetByLabel("Image file").SetInputFilesAsync(file);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Classify" }).ClickAsync();
+            var result = page.Locator("#upload-result");
+            await Assertions.Expect(result).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(result).ToContainTextAsync(format);
+            await Assertions.Expect(result.Locator(".model-version")).ToHaveTextAsync(ModelVersionPattern());
+            await Assertions.Expect(result.Locator("table.probabilities tbody tr")).ToHaveCountAsync(3);
+            await Assertions.Expect(result.Locator(".film img.overlay")).ToBeVisibleAsync();
+        }
+
+        await Assertions.Expect(page.Locator("#upload-result h2 .badge")).ToHaveTextAsync("urgent");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.RepositoryRoot, "docs", "screenshots", "upload.png") });
+        Assert.Equal(studiesBefore, await server.ScalarAsync<long>("SELECT count(*) FROM triage.studies"));
+    }
+
+    [Fact]
+    public async Task Upload_NotAnImage_SaysSo()
+    {
+        var text = Path.Combine(Directory.CreateTempSubdirectory("xraytriage-web-upload-").FullName, "notes.txt");
+        await File.WriteAllTextAsync(text, "not an image at all");
+        await using var browser = await BrowserSession.StartAsync(server.BaseAddress);
+        await browser.SignInAsync(TestUsers.Radiologist);
+        await browser.Page.GotoAsync("/upload");
+        await browser.Page.GetByLabel("Image file").SetInputFilesAsync(text);
+        await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Classify" }).ClickAsync();
+        await Assertions.Expect(browser.Page.Locator("#upload-error")).ToContainTextAsync("could not be read");
+    }
+
+    [GeneratedRegex(@"^xraytriage-cxr \d+\.\d+\.\d+$")]
+    private static partial Regex ModelVersionPattern();
+}
