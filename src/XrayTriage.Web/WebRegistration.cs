@@ -47,6 +47,7 @@ public static class WebRegistration
         {
             o.Cookie.Name = "xraytriage.antiforgery";
             o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
         });
         services.AddRazorPages(o =>
         {

@@ -23,7 +23,7 @@ public sealed class MigrationTests(PostgresFixture postgres)
         Assert.True(status.IsReady, string.Join(", ", status.PendingMigrations));
         await using var context = new TriageDbContext(options.Options);
         var tables = await context.Database
-            .SqlQueryRaw<string>("SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'triage' ORDER BY 1")
+            .SqlQueryRaw<string>("SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'triage' AND table_type = 'BASE TABLE' ORDER BY 1")
             .ToListAsync();
         Assert.Contains(applied, m => m.EndsWith("_AddReportOutbox", StringComparison.Ordinal));
         Assert.Equal(["__ef_migrations_history", "audit_events", "findings", "inference_runs", "instances", "report_deliveries", "reports", "studies", "triage_results"], tables);
@@ -51,7 +51,7 @@ public sealed class MigrationTests(PostgresFixture postgres)
         await context.GetService<IMigrator>().MigrateAsync(pipeline);
 
         var tables = await context.Database
-            .SqlQueryRaw<string>("SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'triage' ORDER BY 1")
+            .SqlQueryRaw<string>("SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'triage' AND table_type = 'BASE TABLE' ORDER BY 1")
             .ToListAsync();
         Assert.Equal(["__ef_migrations_history", "audit_events", "findings", "inference_runs", "instances", "studies", "triage_results"], tables);
         var outboxColumns = await context.Database
@@ -78,7 +78,7 @@ public sealed class MigrationTests(PostgresFixture postgres)
         await context.GetService<IMigrator>().MigrateAsync(auditTrail);
 
         var tables = await context.Database
-            .SqlQueryRaw<string>("SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'triage' ORDER BY 1")
+            .SqlQueryRaw<string>("SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'triage' AND table_type = 'BASE TABLE' ORDER BY 1")
             .ToListAsync();
         Assert.Equal(["__ef_migrations_history", "audit_events"], tables);
     }

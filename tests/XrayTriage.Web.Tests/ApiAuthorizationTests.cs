@@ -102,6 +102,16 @@ public sealed class ApiAuthorizationTests(WebServer server) : IAsyncLifetime
             ("a", TestUsers.Radiologist), ("s", $"study {_study.ToString(CultureInfo.InvariantCulture)} {uid}"));
         Assert.NotNull(detail);
         Assert.DoesNotContain(patient!, detail, StringComparison.Ordinal);
+
+        // The admin views and the README's example queries see the same access.
+        Assert.True(await server.ScalarAsync<long>(
+            "SELECT count(*) FROM triage.v_study_access WHERE study_instance_uid = @uid AND user_name = @u", ("uid", uid!), ("u", TestUsers.Radiologist)) >= 1);
+        Assert.True(await server.ScalarAsync<long>(
+            """
+            SELECT count(*) FROM triage.v_study_triage
+            WHERE (triage_priority = 'Urgent' OR human_priority = 'Urgent') AND acknowledged_at IS NULL
+              AND first_received_at > now() - interval '24 hours' AND study_id = @id
+            """, ("id", _study)) == 1);
     }
 
     [Fact]
