@@ -35,6 +35,8 @@ internal sealed partial class ReportPackageBuilder(
                 isTransient: false);
         var source = DicomFile.Open(sourceImage.SpoolPath, new DicomReaderOptions { StopBeforePixelData = true }).Dataset;
         var run = content.Images.Select(i => i.Run).FirstOrDefault(r => r is not null);
+        var algorithm = Identity(run);
+        TriagedImage[] images = [.. content.Images.Select((image, index) => ToTriagedImage(image, index))];
         var request = new ReportDocumentRequest(
             source,
             content.SrSeriesInstanceUid,
@@ -42,15 +44,15 @@ internal sealed partial class ReportPackageBuilder(
             content.Version,
             SrSeriesNumber,
             content.CreatedAt,
-            Identity(run),
+            algorithm,
             content.Priority,
-            [.. content.Images.Select((image, index) => ToTriagedImage(image, index))],
+            images,
             settings.SrSopClass,
             content.Predecessor is { } previous
                 ? new DocumentPredecessor(TriageSrBuilder.SopClassUid(settings.SrSopClass), previous.SrSopInstanceUid, content.SrSeriesInstanceUid)
                 : null);
         var report = new DicomFile(TriageSrBuilder.Build(request));
-        var captures = settings.Heatmap ? BuildCaptures(content) : [];
+        var captures = settings.Heatmap ? BuildCaptures(content, images, algorithm) : [];
         return new ReportPackage(content.ReportId, content.StudyId, content.Version, content.CreatedAt, report, captures);
     }
 

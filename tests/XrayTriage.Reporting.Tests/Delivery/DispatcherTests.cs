@@ -11,6 +11,7 @@ public sealed class DispatcherTests(PostgresFixture postgres)
 {
     private const string SrClass3D = "1.2.840.10008.5.1.4.1.1.88.34";
     private const string SecondaryCapture = "1.2.840.10008.5.1.4.1.1.7";
+    private static readonly string[] WaitingStates = ["Pending", "Sending"];
 
     [Fact]
     public async Task Dispatcher_PeerStoresEverything_DeliversSrThenCaptureOnceAndAudits()
@@ -83,7 +84,7 @@ public sealed class DispatcherTests(PostgresFixture postgres)
         const string LastError = "SELECT coalesce(last_error, '') FROM triage.report_deliveries WHERE report_id = @r AND destination = 'down'";
         await DeliveryTestBed.UntilAsync(async () => (await bed.ScalarAsync<string>(LastError, first)).Length > 0,
             async () => $"down: {await bed.DeliveryStateAsync(first, "down")}");
-        Assert.Contains(await bed.DeliveryStateAsync(first, "down"), new[] { "Pending", "Sending" });
+        Assert.Contains(await bed.DeliveryStateAsync(first, "down"), WaitingStates);
         Assert.Contains("Cannot connect", await bed.ScalarAsync<string>(LastError, first), StringComparison.Ordinal);
     }
 
