@@ -164,6 +164,39 @@ public sealed partial class BrowserTests(WebServer server)
             ("a", TestUsers.Radiologist), ("s", $"study {study} %")) == 1);
     }
 
+    [Fact]
+    public async Task SignOut_Button_EndsTheSessionAndIsAudited()
+    {
+        await using var browser = await BrowserSession.StartAsync(server.BaseAddress);
+        await browser.SignInAsync(TestUsers.Admin);
+        var before = await server.ScalarAsync<long>(
+            "SELECT count(*) FROM triage.audit_events WHERE event_id = 'UserAuthentication' AND event_type = 'Logout' AND actor = @a", ("a", TestUsers.Admin));
+        await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(browser.Page.Locator("h1")).ToHaveTextAsync("Signed out");
+        var response = await browser.Page.GotoAsync("/");
+        Assert.Contains("/account/login", browser.Page.Url, StringComparison.Ordinal);
+        Assert.Equal(200, response!.Status);
+        Assert.Equal(before + 1, await server.ScalarAsync<long>(
+            "SELECT count(*) FROM triage.audit_events WHERE event_id = 'UserAuthentication' AND event_type = 'Logout' AND actor = @a", ("a", TestUsers.Admin)));
+    }
+
+    [Fact]
+    public async Task StudyPage_SpoolFilePurged_SaysImageNoLongerInSpoolAndKeepsResults()
+    {
+        var film = await Samples.FreshCopyAsync(Samples.Urgent);
+        await server.PushAsync(film);
+        var study = await server.WaitForStudyAsync(await Samples.SopInstanceUidAsync(film));
+        var spoolFile = await server.ScalarAsync<string>("SELECT spool_path FROM triage.instances WHERE study_id = @id", ("id", study));
+        File.Delete(spoolFile!);
+
+        await using var browser = await BrowserSession.StartAsync(server.BaseAddress);
+        await browser.SignInAsync(TestUsers.Radiologist);
+        await browser.Page.GotoAsync($"/studies/{study}");
+        await Assertions.Expect(browser.Page.Locator(".notice")).ToContainTextAsync("Image no longer in spool");
+        await Assertions.Expect(browser.Page.Locator("table.probabilities tr.ensemble")).ToBeVisibleAsync();
+        await Assertions.Expect(browser.Page.Locator(".film img")).ToHaveCountAsync(0);
+    }
+
     private static Regex ModelVersion() => ModelVersionPattern();
 
     private static Regex HeatmapLabel() => HeatmapLabelPattern();
