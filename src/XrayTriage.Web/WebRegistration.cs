@@ -62,6 +62,7 @@ public static class WebRegistration
         services.AddSingleton<ReportDeliveries>();
         services.AddSingleton<PriorityActions>();
         services.AddSingleton<Upload.UploadClassifier>();
+        services.AddSingleton<Upload.UploadStore>();
         services.AddSingleton<StudyImages>();
         services.AddSingleton<AuditQuery>();
         return builder;

@@ -48,6 +48,29 @@ public sealed partial class UploadTests(WebServer server)
         await Assertions.Expect(browser.Page.Locator("#upload-error")).ToContainTextAsync("could not be read");
     }
 
+    [Fact]
+    public async Task Upload_DicomWithStoreTicked_GoesThroughTheListenerAndLandsOnTheWorklist()
+    {
+        var film = await Samples.FreshCopyAsync(Samples.Urgent);
+        var uid = await Samples.SopInstanceUidAsync(film);
+        await using var browser = await BrowserSession.StartAsync(server.BaseAddress);
+        await browser.SignInAsync(TestUsers.Radiologist);
+        var page = browser.Page;
+        await page.GotoAsync("/upload");
+        await page.GetByLabel("Image file").SetInputFilesAsync(film);
+        await page.GetByLabel("Also store it as a study", new() { Exact = false }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Classify" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#upload-stored")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        var study = await server.WaitForStudyAsync(uid);
+        Assert.Equal("XRAYTRIAGE-WEB", await server.ScalarAsync<string>("SELECT calling_ae_title FROM triage.instances WHERE sop_instance_uid = @u", ("u", uid)));
+        Assert.Equal(1L, await server.ScalarAsync<long>(
+            "SELECT count(*) FROM triage.audit_events WHERE event_id = 'Import' AND actor = @a AND subject LIKE @s",
+            ("a", TestUsers.Radiologist), ("s", $"study {study} %")));
+        await page.Locator("#upload-stored a").ClickAsync();
+        await Assertions.Expect(page.Locator("#study-priority")).ToHaveTextAsync("urgent");
+    }
+
     [GeneratedRegex(@"^xraytriage-cxr \d+\.\d+\.\d+$")]
     private static partial Regex ModelVersionPattern();
 }

@@ -20,7 +20,9 @@ internal sealed class UploadModel(IServiceProvider services, IOptions<WebOptions
 
     public string? Error { get; private set; }
 
-    public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken cancellationToken)
+    public long? StoredStudyId { get; private set; }
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, bool store, CancellationToken cancellationToken)
     {
         var user = UserNames.Of(User);
         if (file is null || file.Length == 0)
@@ -52,6 +54,14 @@ internal sealed class UploadModel(IServiceProvider services, IOptions<WebOptions
             var started = TimeProvider.System.GetTimestamp();
             Result = await services.GetRequiredService<UploadClassifier>().ClassifyAsync(content, cancellationToken);
             Log.UploadClassified(logger, user, Result.Format, Result.Width, Result.Height, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+            if (store && Result.Format != "DICOM")
+            {
+                Error = "Only DICOM files can be stored as a study: a PNG or JPEG carries no patient or study identity.";
+            }
+            else if (store)
+            {
+                (StoredStudyId, Error) = await services.GetRequiredService<UploadStore>().StoreAsync(content, user, cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is DicomParseException or ImagingException or InferenceException or NotSupportedException or InvalidDataException)
         {
