@@ -52,18 +52,14 @@ public sealed partial class ReportOutboxStore
     /// (due at <paramref name="now"/>) and marks the report fanned out; in the same transaction, undelivered
     /// deliveries of older versions of the same study to those destinations become <see cref="DeliveryState.Superseded"/>.
     /// Returns the number of reports fanned out. Idempotent and safe from several processes at once. With no
-    /// destination nothing is written: reports wait until one is configured.
+    /// destination the reports are marked fanned out to nobody: a PACS configured later receives the reports created
+    /// from then on, not a backlog of old studies, and the spool files of reported studies can be purged.
     /// </summary>
     public async Task<int> FanOutAsync(IReadOnlyList<string> destinations, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destinations);
         RequireUtc(now, nameof(now));
         var names = ValidDestinations(destinations);
-        if (names.Length == 0)
-        {
-            return 0;
-        }
-
         var total = 0;
         while (true)
         {

@@ -6,20 +6,20 @@ public sealed partial class ReportOutboxStore
 {
     // A spooled file may go once nothing can need it again: the instance is finished, the study is settled (not
     // re-opened by a late image whose report is still to come), the study's latest report covers the instance and
-    // reached every destination it was fanned out to, and no delivery of the study is still pending, sending or
+    // reached every destination it was fanned out to (none, when no destination is configured), and no delivery of the study is still pending, sending or
     // failed (an administrator may re-queue a failed one, and its SC is rendered from the file).
     private const string PurgeableSql = """
         SELECT i.id, i.study_id, i.spool_path
         FROM triage.instances i
         JOIN triage.studies s ON s.id = i.study_id
         JOIN LATERAL (
-            SELECT r.id, r.created_at FROM triage.reports r WHERE r.study_id = i.study_id ORDER BY r.version DESC LIMIT 1) latest ON true
+            SELECT r.id, r.created_at, r.fanned_out_at FROM triage.reports r WHERE r.study_id = i.study_id ORDER BY r.version DESC LIMIT 1) latest ON true
         WHERE i.spool_purged_at IS NULL
           AND i.state IN ('Triaged', 'Skipped', 'Failed')
           AND COALESCE(i.triaged_at, i.received_at) < @before
           AND s.settled_at IS NOT NULL
           AND latest.created_at >= i.received_at
-          AND EXISTS (SELECT 1 FROM triage.report_deliveries d WHERE d.report_id = latest.id)
+          AND latest.fanned_out_at IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM triage.report_deliveries d WHERE d.report_id = latest.id AND d.state <> 'Delivered')
           AND NOT EXISTS (
               SELECT 1 FROM triage.report_deliveries d JOIN triage.reports r ON r.id = d.report_id

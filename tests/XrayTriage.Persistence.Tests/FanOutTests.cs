@@ -45,15 +45,18 @@ public sealed class FanOutTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task FanOut_NoDestination_LeavesReportsWaiting()
+    public async Task FanOut_NoDestination_MarksReportsFannedOutToNobody()
     {
         var db = await TestDatabase.CreateAsync(postgres);
         await SettleOneAsync(db, 1, 1, T0);
 
         var fanned = await db.Outbox.FanOutAsync([], T0 + Quiet, CancellationToken.None);
+        var later = await db.Outbox.FanOutAsync(Destinations, T0 + Quiet, CancellationToken.None);
 
-        Assert.Equal(0, fanned);
-        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM triage.reports WHERE fanned_out_at IS NULL"));
+        Assert.Equal(1, fanned);
+        Assert.Equal(0, later);
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM triage.reports WHERE fanned_out_at IS NULL"));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM triage.report_deliveries"));
     }
 
     [Fact]

@@ -55,6 +55,17 @@ public sealed class PurgeTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task GetPurgeable_NoDestinationConfigured_ReportedStudiesGoAfterTheCutoff()
+    {
+        var db = await TestDatabase.CreateAsync(postgres);
+        await SettleOneAsync(db, 1, 1, T0);
+        await db.Outbox.FanOutAsync([], T0 + TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Assert.Empty(await db.Outbox.GetPurgeableAsync(T0, 10, CancellationToken.None));
+        Assert.Equal([SopUid(1)], await SopUidsAsync(db, await db.Outbox.GetPurgeableAsync(Later, 10, CancellationToken.None)));
+    }
+
+    [Fact]
     public async Task GetPurgeable_NotFannedOut_Nothing()
     {
         var db = await TestDatabase.CreateAsync(postgres);
