@@ -49,10 +49,25 @@ internal sealed class DeliveryTestBed : IAsyncDisposable
     /// returns its report id.</summary>
     public async Task<long> SettledStudyAsync(string sample)
     {
-        var source = Path.Combine(RepositoryPaths.DicomSamples, "chest", sample);
+        await TriagedImageAsync(DicomFile.Open(Path.Combine(RepositoryPaths.DicomSamples, "chest", sample)));
+        return await SettleAsync();
+    }
+
+    /// <summary>A late image of the same study as <paramref name="sample"/> (a copy with a new SOP Instance UID),
+    /// triaged and settled: the study's next report version. Returns its report id.</summary>
+    public async Task<long> LateImageAsync(string sample)
+    {
+        var file = DicomFile.Open(Path.Combine(RepositoryPaths.DicomSamples, "chest", sample));
+        file.Dataset.AddOrUpdate(DicomTags.SOPInstanceUID, DicomUid.Generate().Value);
+        await TriagedImageAsync(new DicomFile(file.Dataset, file.TransferSyntax));
+        return await SettleAsync();
+    }
+
+    private async Task TriagedImageAsync(DicomFile file)
+    {
         var spoolPath = Path.Combine(_spool, Guid.NewGuid().ToString("N") + ".dcm");
-        File.Copy(source, spoolPath);
-        var dataset = DicomFile.Open(spoolPath, new DicomReaderOptions { StopBeforePixelData = true }).Dataset;
+        file.Save(spoolPath);
+        var dataset = file.Dataset;
         var now = TimeProvider.System.GetUtcNow();
         var bytes = await File.ReadAllBytesAsync(spoolPath);
         var received = await Store.RecordReceivedAsync(new ReceivedInstance(
@@ -62,7 +77,11 @@ internal sealed class DeliveryTestBed : IAsyncDisposable
         var claimed = await Store.ClaimAsync("test-worker", 1, TimeSpan.FromMinutes(5), now, CancellationToken.None);
         Assert.Equal(received.InstanceId, Assert.Single(claimed).InstanceId);
         await Store.CompleteAsync(received.InstanceId, Outcome(), now, CancellationToken.None);
-        var settled = await Store.SettleAsync(TimeSpan.Zero, now.AddSeconds(1), CancellationToken.None);
+    }
+
+    private async Task<long> SettleAsync()
+    {
+        var settled = await Store.SettleAsync(TimeSpan.Zero, TimeProvider.System.GetUtcNow().AddSeconds(1), CancellationToken.None);
         return Assert.Single(settled).ReportId;
     }
 

@@ -1,3 +1,4 @@
+using XrayTriage.Dicom;
 using XrayTriage.Dicom.Network.Dimse;
 using XrayTriage.Persistence;
 using XrayTriage.Testing;
@@ -122,5 +123,35 @@ public sealed class DispatcherTests(PostgresFixture postgres)
         var content = await bed.Outbox.GetContentAsync(report, CancellationToken.None);
         Assert.Contains(pacs.Stored, s => s.SopInstance == content!.SrSopInstanceUid);
         Assert.Contains(pacs.Stored, s => s.SopInstance == content!.Images[0].ScSopInstanceUid);
+    }
+
+    [Fact]
+    public async Task Dispatcher_LateImageAfterDelivery_SendsVersionTwoReferencingVersionOne()
+    {
+        await using var pacs = RecordingScp.Start();
+        await using var bed = await DeliveryTestBed.CreateAsync(postgres);
+        var first = await bed.SettledStudyAsync(DeliveryTestBed.ChestSamples[1]);
+        await bed.StartAsync([("pacs", pacs.Port)]);
+        await DeliveryTestBed.UntilAsync(async () => await bed.DeliveryStateAsync(first, "pacs") == "Delivered",
+            async () => $"v1 {await bed.DeliveryStateAsync(first, "pacs")}");
+
+        var second = await bed.LateImageAsync(DeliveryTestBed.ChestSamples[1]);
+        await DeliveryTestBed.UntilAsync(async () => await bed.DeliveryStateAsync(second, "pacs") == "Delivered",
+            async () => $"v2 {await bed.DeliveryStateAsync(second, "pacs")}");
+
+        var v1 = (await bed.Outbox.GetContentAsync(first, CancellationToken.None))!;
+        var v2 = (await bed.Outbox.GetContentAsync(second, CancellationToken.None))!;
+        Assert.Equal(2, v2.Version);
+        Assert.Equal(v1.SrSopInstanceUid, v2.Predecessor!.SrSopInstanceUid);
+        Assert.NotEqual(v1.SrSopInstanceUid, v2.SrSopInstanceUid);
+        var srs = pacs.Stored.Where(s => s.SopClass == SrClass3D).Select(s => s.SopInstance).ToList();
+        Assert.Equal([v1.SrSopInstanceUid, v2.SrSopInstanceUid], srs);
+        var v2Sr = Assert.Single(pacs.Received, r => r.SopInstance == v2.SrSopInstanceUid).Dataset;
+        var predecessor = v2Sr.GetSequence(DicomTags.PredecessorDocumentsSequence).Items[0]
+            .GetSequence(DicomTags.ReferencedSeriesSequence).Items[0]
+            .GetSequence(DicomTags.ReferencedSOPSequence).Items[0];
+        Assert.Equal(v1.SrSopInstanceUid, predecessor.GetString(DicomTags.ReferencedSOPInstanceUID));
+        // The first image's heatmap keeps its UID in version 2 (the PACS keeps one copy); the late image adds one.
+        Assert.Equal(2, pacs.Stored.Where(s => s.SopClass == SecondaryCapture).Select(s => s.SopInstance).Distinct().Count());
     }
 }

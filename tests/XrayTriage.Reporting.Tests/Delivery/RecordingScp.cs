@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using XrayTriage.Dicom;
+using XrayTriage.Dicom.IO;
 using XrayTriage.Dicom.Network.Dimse;
 using XrayTriage.Dicom.Network.Services;
 
@@ -28,6 +30,9 @@ internal sealed class RecordingScp : IStoreHandler, IAsyncDisposable
 
     public int Port => _scp.LocalEndPoint.Port;
 
+    /// <summary>Every instance answered with success, parsed, in order.</summary>
+    public ConcurrentQueue<(string SopInstance, DicomDataset Dataset)> Received { get; } = new();
+
     /// <summary>(SOP Class UID, SOP Instance UID) of every instance answered with success, in order.</summary>
     public ConcurrentQueue<(string SopClass, string SopInstance)> Stored { get; } = new();
 
@@ -49,12 +54,15 @@ internal sealed class RecordingScp : IStoreHandler, IAsyncDisposable
     public async ValueTask<DimseStatus> HandleAsync(StoreRequest request, Stream dataSet, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _attempts);
-        await dataSet.CopyToAsync(Stream.Null, cancellationToken);
+        using var buffer = new MemoryStream();
+        await dataSet.CopyToAsync(buffer, cancellationToken);
         if (_script.TryDequeue(out var scripted))
         {
             return scripted;
         }
 
+        buffer.Position = 0;
+        Received.Enqueue((request.Command.AffectedSopInstanceUid, DicomReader.ReadDataset(buffer, TransferSyntax.Lookup(request.TransferSyntaxUid))));
         Stored.Enqueue((request.Command.AffectedSopClassUid, request.Command.AffectedSopInstanceUid));
         return DimseStatus.Success;
     }
