@@ -13,6 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 source scripts/lib.sh
+source scripts/bench-postgres.sh
 PY=/usr/bin/python3
 DRIVER=$ROOT/bench/pipeline/driver.py
 N=${N:-500}
@@ -28,37 +29,19 @@ export BENCH_XRAYTRIAGE=$XRAYTRIAGE Models__Path=$ROOT/models
 
 WORK=$(mktemp -d /tmp/xraytriage-bench-XXXXXX)
 chmod 755 "$WORK"
-PGDIR=$WORK/pg
 serve_pid=
 cleanup() {
   if [ -n "$serve_pid" ] && kill -0 "$serve_pid" 2>/dev/null; then
     kill -TERM "$serve_pid" 2>/dev/null || true
     wait "$serve_pid" 2>/dev/null || true
   fi
-  if [ -f "$PGDIR/data/postmaster.pid" ]; then
-    as_postgres "$PG_BIN/pg_ctl" -D "$PGDIR/data" -m fast -w stop >/dev/null 2>&1 || true
-  fi
+  bench_postgres_stop "$WORK"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-echo "== throwaway PostgreSQL 15 in $PGDIR" >&2
-mkdir -p "$PGDIR"
-[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$PGDIR"
-chmod 700 "$PGDIR"
-as_postgres mkdir -p "$PGDIR/run"
-as_postgres "$PG_BIN/initdb" -D "$PGDIR/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
-  --encoding=UTF8 --locale=C.UTF-8 >"$WORK/initdb.log"
-PGPORT=$(free_port 55432)
-as_postgres "$PG_BIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 60 start \
-  -o "-c listen_addresses=127.0.0.1 -c port=$PGPORT -c unix_socket_directories=$PGDIR/run" >/dev/null
-PW=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24)
-as_postgres psql -h "$PGDIR/run" -p "$PGPORT" -U postgres -q -v ON_ERROR_STOP=1 -v pw="$PW" <<'SQL'
-CREATE ROLE xraytriage LOGIN PASSWORD :'pw';
-CREATE DATABASE xraytriage OWNER xraytriage;
-SQL
-export ConnectionStrings__Triage="Host=127.0.0.1;Port=$PGPORT;Database=xraytriage;Username=xraytriage;Password=$PW"
-export BENCH_PG="host=127.0.0.1 port=$PGPORT dbname=xraytriage user=xraytriage password=$PW"
+echo "== throwaway PostgreSQL 15 in $WORK/pg" >&2
+bench_postgres_start "$WORK"
 $XRAYTRIAGE migrate >"$WORK/migrate.log" 2>&1
 
 echo "== generating $N_STEADY + $N chest films" >&2
