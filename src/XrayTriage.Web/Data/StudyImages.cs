@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using XrayTriage.Dicom;
 using XrayTriage.Imaging;
 using XrayTriage.Imaging.Grayscale;
@@ -8,7 +9,7 @@ namespace XrayTriage.Web.Data;
 
 /// <summary>Renders a spooled instance as the service sees it (<see cref="MonochromeImage"/>) to PNG, optionally with
 /// the stored class activation map blended in. Spool files may have been purged: then there is nothing to render.</summary>
-internal sealed class StudyImages(IDbContextFactory<TriageDbContext> contextFactory)
+internal sealed class StudyImages(IDbContextFactory<TriageDbContext> contextFactory, ILogger<StudyImages> logger)
 {
     /// <summary>Largest spool file this page will decode.</summary>
     private const long MaxFileBytes = 512L * 1024 * 1024;
@@ -36,22 +37,33 @@ internal sealed class StudyImages(IDbContextFactory<TriageDbContext> contextFact
             return RenderedImage.Failed($"spool file has {file.Length} bytes");
         }
 
-        float[]? heat = null;
+        try
+        {
+            return await RenderFileAsync(context, instance.Id, file.FullName, heatmap, cancellationToken);
+        }
+        catch (Exception ex) when (ex is DicomParseException or ImagingException or IOException)
+        {
+            // The reason names no patient data: parser and imaging errors carry tags, offsets and sizes.
+            Log.RenderFailed(logger, instanceId, studyId, ex.GetType().Name);
+            return RenderedImage.Failed("the spool file could not be rendered");
+        }
+    }
+
+    private static async Task<RenderedImage> RenderFileAsync(TriageDbContext context, long instanceId, string path, bool heatmap, CancellationToken cancellationToken)
+    {
         if (heatmap)
         {
-            var map = await HeatmapAsync(context, instance.Id, cancellationToken);
-            if (map is null)
+            if (await HeatmapAsync(context, instanceId, cancellationToken) is not { } map)
             {
                 return RenderedImage.NoHeatmap;
             }
 
-            heat = map.Value.Values;
-            var display = Render(file.FullName);
+            var display = Render(path);
             return RenderedImage.Ok(PngEncoder.Rgba(display.Width, display.Height,
-                HeatmapOverlay.Blend(display, HeatmapScaler.Upsample(heat, map.Value.Width, map.Value.Height, display.Width, display.Height))));
+                HeatmapOverlay.Blend(display, HeatmapScaler.Upsample(map.Values, map.Width, map.Height, display.Width, display.Height))));
         }
 
-        var image = Render(file.FullName);
+        var image = Render(path);
         return RenderedImage.Ok(PngEncoder.Gray8(image.Width, image.Height, image.Pixels));
     }
 
