@@ -2,17 +2,12 @@ using Microsoft.Playwright;
 
 namespace XrayTriage.Web.Tests;
 
-/// <summary>Debian's chromium driven by Playwright (never a downloaded browser), headless with the flags this machine
-/// needs (Playwright gives each launch its own temporary profile), at the 1366×768 screen the pages must fit.</summary>
+/// <summary>One browser context (its own cookies, like a separate person) in the fixture's Debian chromium, at the
+/// 1366×768 screen the pages must fit.</summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
-    private readonly IPlaywright _playwright;
-    private readonly IBrowser _browser;
-
-    private BrowserSession(IPlaywright playwright, IBrowser browser, IBrowserContext context, IPage page)
+    private BrowserSession(IBrowserContext context, IPage page)
     {
-        _playwright = playwright;
-        _browser = browser;
         Context = context;
         Page = page;
     }
@@ -21,10 +16,25 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public static async Task<BrowserSession> StartAsync(Uri baseAddress)
+    public static async Task<BrowserSession> StartAsync(WebServer server)
     {
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        ArgumentNullException.ThrowIfNull(server);
+        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
+        });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        return new BrowserSession(context, page);
+    }
+
+    /// <summary>Debian's chromium driven by Playwright (never a downloaded browser), headless with the flags this
+    /// machine needs; Playwright gives the launch its own temporary profile.</summary>
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        ArgumentNullException.ThrowIfNull(playwright);
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
@@ -34,14 +44,6 @@ public sealed class BrowserSession : IAsyncDisposable
                 "--disable-quic", "--no-first-run", "--disable-dev-shm-usage",
             ],
         });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = baseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
-        });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
-        return new BrowserSession(playwright, browser, context, page);
     }
 
     /// <summary>Signs in through the login page like a person: labels, typing, the button.</summary>
@@ -54,10 +56,5 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Context.CloseAsync();
-        await _browser.CloseAsync();
-        _playwright.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await Context.CloseAsync();
 }

@@ -16,7 +16,7 @@ public sealed partial class BrowserTests(WebServer server)
     [Fact]
     public async Task Worklist_UrgentStudyPushed_AppearsAtTopAndStudyPageTogglesHeatmap()
     {
-        await using var browser = await BrowserSession.StartAsync(server.BaseAddress);
+        await using var browser = await BrowserSession.StartAsync(server);
         var page = browser.Page;
         await browser.SignInAsync(TestUsers.Radiologist);
         Assert.EndsWith("/", page.Url, StringComparison.Ordinal);
@@ -71,14 +71,14 @@ public sealed partial class BrowserTests(WebServer server)
     {
         await server.PushAsync(Samples.Urgent);
         var study = await server.WaitForStudyAsync(await Samples.SopInstanceUidAsync(Samples.Urgent));
-        await using (var radiologist = await BrowserSession.StartAsync(server.BaseAddress))
+        await using (var radiologist = await BrowserSession.StartAsync(server))
         {
             await radiologist.SignInAsync(TestUsers.Radiologist);
             await radiologist.Page.GotoAsync($"/studies/{study}");
             await Assertions.Expect(radiologist.Page.Locator("h1")).ToBeVisibleAsync();
         }
 
-        await using var admin = await BrowserSession.StartAsync(server.BaseAddress);
+        await using var admin = await BrowserSession.StartAsync(server);
         await admin.SignInAsync(TestUsers.Admin);
         await admin.Page.GetByRole(AriaRole.Link, new() { Name = "Audit" }).ClickAsync();
         await admin.Page.GetByLabel("Event").SelectOptionAsync("DicomInstancesAccessed");
@@ -102,7 +102,7 @@ public sealed partial class BrowserTests(WebServer server)
     [Fact]
     public async Task AuditPage_Radiologist_IsRefused()
     {
-        await using var browser = await BrowserSession.StartAsync(server.BaseAddress);
+        await using var browser = await BrowserSession.StartAsync(server);
         await browser.SignInAsync(TestUsers.Radiologist);
         await Assertions.Expect(browser.Page.GetByRole(AriaRole.Link, new() { Name = "Audit" })).ToHaveCountAsync(0);
         var response = await browser.Page.GotoAsync("/audit");
@@ -119,7 +119,7 @@ public sealed partial class BrowserTests(WebServer server)
     [InlineData("/upload")]
     public async Task Page_SignedOut_RedirectsToLogin(string path)
     {
-        await using var browser = await BrowserSession.StartAsync(server.BaseAddress);
+        await using var browser = await BrowserSession.StartAsync(server);
         await browser.Page.GotoAsync(path);
         Assert.Contains("/account/login", browser.Page.Url, StringComparison.Ordinal);
         await Assertions.Expect(browser.Page.GetByLabel("User name")).ToBeVisibleAsync();
@@ -128,7 +128,7 @@ public sealed partial class BrowserTests(WebServer server)
     [Fact]
     public async Task Login_WrongPassword_IsRefusedAndAudited()
     {
-        await using var browser = await BrowserSession.StartAsync(server.BaseAddress);
+        await using var browser = await BrowserSession.StartAsync(server);
         await browser.Page.GotoAsync("/account/login");
         await browser.Page.GetByLabel("User name").FillAsync(TestUsers.Admin);
         await browser.Page.GetByLabel("Password").FillAsync("Not-The-Password-1");
@@ -144,7 +144,7 @@ public sealed partial class BrowserTests(WebServer server)
         var film = await Samples.FreshCopyAsync(Samples.NotAssessable);
         await server.PushAsync(film);
         var study = await server.WaitForStudyAsync(await Samples.SopInstanceUidAsync(film));
-        await using var browser = await BrowserSession.StartAsync(server.BaseAddress);
+        await using var browser = await BrowserSession.StartAsync(server);
         await browser.SignInAsync(TestUsers.Radiologist);
         await browser.Page.GotoAsync($"/studies/{study}");
         await browser.Page.GetByLabel("Raise priority to").SelectOptionAsync("urgent");
@@ -167,7 +167,7 @@ public sealed partial class BrowserTests(WebServer server)
     [Fact]
     public async Task SignOut_Button_EndsTheSessionAndIsAudited()
     {
-        await using var browser = await BrowserSession.StartAsync(server.BaseAddress);
+        await using var browser = await BrowserSession.StartAsync(server);
         await browser.SignInAsync(TestUsers.Admin);
         var before = await server.ScalarAsync<long>(
             "SELECT count(*) FROM triage.audit_events WHERE event_id = 'UserAuthentication' AND event_type = 'Logout' AND actor = @a", ("a", TestUsers.Admin));
@@ -189,7 +189,7 @@ public sealed partial class BrowserTests(WebServer server)
         var spoolFile = await server.ScalarAsync<string>("SELECT spool_path FROM triage.instances WHERE study_id = @id", ("id", study));
         File.Delete(spoolFile!);
 
-        await using var browser = await BrowserSession.StartAsync(server.BaseAddress);
+        await using var browser = await BrowserSession.StartAsync(server);
         await browser.SignInAsync(TestUsers.Radiologist);
         await browser.Page.GotoAsync($"/studies/{study}");
         await Assertions.Expect(browser.Page.Locator(".notice")).ToContainTextAsync("Image no longer in spool");

@@ -14,7 +14,7 @@ public sealed partial class UploadTests(WebServer server)
     {
         var png = Directory.GetFiles(Path.Combine(RepositoryPaths.CxrData, "val"), "*.png", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
         var studiesBefore = await server.ScalarAsync<long>("SELECT count(*) FROM triage.studies");
-        await using var browser = await BrowserSession.StartAsync(server.BaseAddress);
+        await using var browser = await BrowserSession.StartAsync(server);
         await browser.SignInAsync(TestUsers.Radiologist);
         var page = browser.Page;
         foreach (var (file, format) in new[] { (png, "PNG"), (Samples.Urgent, "DICOM") })
@@ -40,7 +40,7 @@ public sealed partial class UploadTests(WebServer server)
     {
         var text = Path.Combine(Directory.CreateTempSubdirectory("xraytriage-web-upload-").FullName, "notes.txt");
         await File.WriteAllTextAsync(text, "not an image at all");
-        await using var browser = await BrowserSession.StartAsync(server.BaseAddress);
+        await using var browser = await BrowserSession.StartAsync(server);
         await browser.SignInAsync(TestUsers.Radiologist);
         await browser.Page.GotoAsync("/upload");
         await browser.Page.GetByLabel("Image file").SetInputFilesAsync(text);
@@ -53,7 +53,7 @@ public sealed partial class UploadTests(WebServer server)
     {
         var film = await Samples.FreshCopyAsync(Samples.Urgent);
         var uid = await Samples.SopInstanceUidAsync(film);
-        await using var browser = await BrowserSession.StartAsync(server.BaseAddress);
+        await using var browser = await BrowserSession.StartAsync(server);
         await browser.SignInAsync(TestUsers.Radiologist);
         var page = browser.Page;
         await page.GotoAsync("/upload");

@@ -47,7 +47,7 @@ public sealed class UserCommandTests(WebServer server)
         Assert.Equal(1L, await server.ScalarAsync<long>(
             "SELECT count(*) FROM triage.audit_events WHERE event_id = 'SecurityAlert' AND subject = 'user leaving.one' AND detail = 'account disabled'"));
 
-        await using var browser = await BrowserSession.StartAsync(server.BaseAddress);
+        await using var browser = await BrowserSession.StartAsync(server);
         await browser.Page.GotoAsync("/account/login");
         await browser.Page.GetByLabel("User name").FillAsync("leaving.one");
         await browser.Page.GetByLabel("Password").FillAsync(TestUsers.Password);

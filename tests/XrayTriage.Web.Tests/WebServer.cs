@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.Playwright;
 using Npgsql;
 using XrayTriage.Testing;
 
@@ -14,6 +15,8 @@ public sealed class WebServer : IAsyncLifetime
     private PostgresServer? _postgres;
     private ChildProcess? _serve;
     private string? _spool;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
 
     public string ConnectionString { get; private set; } = "";
 
@@ -22,6 +25,9 @@ public sealed class WebServer : IAsyncLifetime
     public int DicomPort { get; private set; }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{HttpPort}");
+
+    /// <summary>One chromium for every browser test; each test opens its own context.</summary>
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
 
     public string ServeOutput => _serve?.Output ?? "";
 
@@ -43,11 +49,19 @@ public sealed class WebServer : IAsyncLifetime
             ["serve", $"--Urls=http://127.0.0.1:{HttpPort}", $"--Dicom:Port={DicomPort}", $"--Dicom:SpoolPath={_spool}",
              "--Dicom:MinFreeDiskBytes=1", $"--Models:Path={XrayTriageExecutable.ModelsPath}", "--Web:RefreshSeconds=1"],
             environment);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await BrowserSession.LaunchAsync(_playwright);
         await WaitReadyAsync();
     }
 
     public async Task DisposeAsync()
     {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
         if (_serve is not null)
         {
             await _serve.DisposeAsync();
