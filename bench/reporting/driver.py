@@ -5,7 +5,7 @@ Sub-commands (run.sh calls them in this order):
   orthanc-config DIR AET DICOM_PORT HTTP_PORT   write Orthanc's JSON configuration (own storage, loopback, no plugins)
   push     FILMS PORT                           one storescu association with every film to serve
   wait     STUDIES TIMEOUT                      until STUDIES report deliveries are Delivered (or fail loudly)
-  peer     HTTP_PORT DICOM_PORT AET K OUT       DCMTK storescu re-sends one delivered study's SR and heatmap images
+  peer     HTTP_PORT DICOM_PORT AET K OUT       DCMTK dcmsend re-sends one delivered study's SR and heatmap images
                                                 (downloaded from Orthanc) K times: the bare C-STORE cost, same run
   report   STUDIES HTTP_PORT PEER               the markdown table
 
@@ -19,6 +19,7 @@ import os
 import statistics
 import subprocess
 import sys
+import shutil
 import tempfile
 import time
 import urllib.request
@@ -80,9 +81,10 @@ def peer(http_port, dicom_port, aet, k, out):
     times = []
     for _ in range(int(k)):
         started = time.perf_counter()
-        subprocess.run(["storescu", "-xs", "-aet", SERVE_AE, "-aec", aet, "127.0.0.1", str(dicom_port)] + files,
+        subprocess.run(["dcmsend", "-aet", SERVE_AE, "-aec", aet, "127.0.0.1", str(dicom_port)] + files,
                        check=True, capture_output=True)
         times.append(time.perf_counter() - started)
+    shutil.rmtree(folder)
     with open(out, "w") as f:
         json.dump({"objects": len(files), "bytes": sum(os.path.getsize(p) for p in files), "seconds": times}, f)
 
@@ -103,7 +105,7 @@ def report(studies, http_port, peer_file):
     print(f"| settled → SR and heatmaps stored, p95 | {pct(latency, 95):.2f} s |")
     print(f"| settled → stored, max | {max(latency):.2f} s |")
     print(f"| first settled → last stored ({len(latency)} reports) | {float(span):.1f} s |")
-    print(f"| peer: DCMTK storescu of one report's {bare['objects']} objects ({bare['bytes'] / 1e6:.1f} MB) to the same Orthanc, p50 of {len(bare['seconds'])} | {statistics.median(bare['seconds']):.2f} s |")
+    print(f"| peer: DCMTK dcmsend of one report's {bare['objects']} objects ({bare['bytes'] / 1e6:.1f} MB) to the same Orthanc, p50 of {len(bare['seconds'])} | {statistics.median(bare['seconds']):.2f} s |")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 # Builds Release, starts a throwaway PostgreSQL 15, a real Orthanc as the PACS and `xraytriage serve` reporting to it,
 # pushes STUDIES studies of 4 generated chest films in one association, waits until every report is delivered and
 # prints a markdown table: settled → stored p50/p95/max (from the database's timestamps), and, as the peer measured in
-# the same run, DCMTK storescu sending one report's objects to the same Orthanc. Everything lives under one temp folder.
+# the same run, DCMTK dcmsend sending one report's objects to the same Orthanc. Everything lives under one temp folder.
 #
 #   bench/reporting/run.sh               # STUDIES=100
 #   STUDIES=20 bench/reporting/run.sh
@@ -73,7 +73,7 @@ done
 echo "== pushing $((STUDIES * 4)) films; waiting for $STUDIES reports" >&2
 $PY "$DRIVER" push "$WORK/films" "$DICOM_PORT"
 $PY "$DRIVER" wait "$STUDIES" 1800
-echo "== peer: DCMTK storescu of one report's objects, $PEER_K times" >&2
+echo "== peer: DCMTK dcmsend of one report's objects, $PEER_K times" >&2
 $PY "$DRIVER" peer "$ORTHANC_HTTP" "$ORTHANC_DICOM" PACS "$PEER_K" "$WORK/peer.json"
 
 echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $STUDIES studies" >&2
