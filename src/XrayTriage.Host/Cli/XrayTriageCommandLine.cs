@@ -21,6 +21,7 @@ internal static class XrayTriageCommandLine
             SendCommand.Create(),
             ReceiveCommand.Create(),
             UserCommand.Create(),
+            ModelsCommand.Create(),
         };
 
         // The host's own lifetime (console, systemd, Windows SCM) handles SIGTERM and Ctrl-C and drains

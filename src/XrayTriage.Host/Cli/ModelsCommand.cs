@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using XrayTriage.Host.Options;
+using XrayTriage.Inference;
+
+namespace XrayTriage.Host.Cli;
+
+/// <summary><c>xraytriage models verify [--path DIR]</c>: reads <c>ensemble.json</c> with the same loader and validation as
+/// <c>serve</c>, checks every member file's SHA-256 and prints the ensemble's name, version and Device UID. An operator
+/// runs it after replacing <c>models/</c> and before restarting the service. Creates no ONNX Runtime session.</summary>
+internal static class ModelsCommand
+{
+    /// <summary>A manifest that cannot be read or a file that is missing or differs from its hash.</summary>
+    public const int MismatchExitCode = 2;
+
+    public static Command Create()
+    {
+        var path = new Option<string?>("--path")
+        {
+            Description = "Folder with ensemble.json and the model files (default: Models:Path, 'models' next to the executable).",
+        };
+        var verify = new Command("verify", "Check every model file against the SHA-256 in ensemble.json; print name, version and Device UID.") { path };
+        verify.TreatUnmatchedTokensAsErrors = false;
+        verify.SetAction((parseResult, cancellationToken) => VerifyAsync(parseResult.GetValue(path), parseResult, cancellationToken));
+        return new Command("models", "Inspect the installed ensemble.") { verify };
+    }
+
+    private static async Task<int> VerifyAsync(string? folder, ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var output = parseResult.InvocationConfiguration.Output;
+        var error = parseResult.InvocationConfiguration.Error;
+        var directory = folder is null ? ConfiguredFolder(parseResult.UnmatchedTokens) : Path.GetFullPath(folder);
+
+        EnsembleManifest manifest;
+        try
+        {
+            manifest = EnsembleManifest.Load(Path.Combine(directory, EnsembleManifest.FileName));
+        }
+        catch (InferenceException ex)
+        {
+            await error.WriteLineAsync($"xraytriage models verify: {ex.Message.ReplaceLineEndings(" ")}");
+            return MismatchExitCode;
+        }
+
+        await output.WriteLineAsync($"ensemble:   {manifest.Name}");
+        await output.WriteLineAsync($"version:    {manifest.Version}");
+        await output.WriteLineAsync($"device uid: {manifest.DeviceUid}");
+        await output.WriteLineAsync($"folder:     {manifest.BaseDirectory}");
+
+        var failures = 0;
+        foreach (var member in manifest.Members)
+        {
+            var file = manifest.ResolveMemberPath(member);
+            var actual = await HashAsync(file, cancellationToken);
+            if (actual is null)
+            {
+                await error.WriteLineAsync($"xraytriage models verify: member '{member.Name}': model file {file} does not exist or cannot be read.");
+                failures++;
+            }
+            else if (!string.Equals(actual, member.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                await error.WriteLineAsync(
+                    $"xraytriage models verify: member '{member.Name}': model file {file} has SHA-256 {actual}, the manifest expects {member.Sha256.ToLowerInvariant()}.");
+                failures++;
+            }
+            else
+            {
+                await output.WriteLineAsync($"ok          {member.Name} {member.File} sha256 {actual}");
+            }
+        }
+
+        if (failures > 0)
+        {
+            await output.WriteLineAsync($"FAILED: {failures} of {manifest.Members.Count} model file(s) do not match ensemble.json.");
+            return MismatchExitCode;
+        }
+
+        await output.WriteLineAsync($"verified: {manifest.Members.Count} model file(s) match ensemble.json.");
+        return 0;
+    }
+
+    private static string ConfiguredFolder(IReadOnlyList<string> configurationArgs)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [.. configurationArgs],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        builder.Services.AddOptions<ModelsOptions>().BindConfiguration(ModelsOptions.SectionName);
+        using var host = builder.Build();
+        return host.Services.GetRequiredService<IOptions<ModelsOptions>>().Value.ResolvedPath;
+    }
+
+    private static async Task<string?> HashAsync(string file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+            return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
