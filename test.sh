@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 ROOT=$PWD
 source scripts/lib.sh
 
-ensure_packages postgresql-15 dcmtk orthanc dicom3tools python3-pydicom python3-pil python3-numpy python3-torch python3-onnx libcharls2 libopenjp2-7 libopenjp2-tools chromium systemd
+ensure_packages postgresql-15 dcmtk orthanc dicom3tools python3-pydicom python3-pil python3-numpy python3-torch python3-onnx libcharls2 libopenjp2-7 libopenjp2-tools chromium systemd python3-yaml
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # Every process a test starts inherits this marker; whatever is left at exit is stopped by it.
