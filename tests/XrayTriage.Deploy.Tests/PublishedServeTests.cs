@@ -53,6 +53,13 @@ public sealed class PublishedServeTests(PublishedInstall install)
         }
 
         await WaitForAsync(() => Snapshot(messages).Any(m => m.Contains("READY=1", StringComparison.Ordinal)), "READY=1", serve);
+
+        // The first-run failure docs/operations.md §8 describes, with the messages it quotes, on both sides.
+        var echo = await PeerTools.RunAsync("echoscu", ["-aet", "CR_ROOM1", "-aec", "XRAYTRIAGE1", "127.0.0.1", environment["Dicom__Port"]!]);
+        Assert.False(echo.Succeeded);
+        Assert.Contains("Called AE Title Not Recognized", echo.StandardOutput + echo.StandardError, StringComparison.Ordinal);
+        await WaitForAsync(() => serve.Output.Contains("ended early: rejected CR_ROOM1: called AE title 'XRAYTRIAGE1' is not this SCP's 'XRAYTRIAGE'", StringComparison.Ordinal),
+            "the rejection log line", serve);
         await serve.StopAsync(TimeSpan.FromSeconds(60));
         await WaitForAsync(() => Snapshot(messages).Any(m => m.Contains("STOPPING=1", StringComparison.Ordinal)), "STOPPING=1", serve);
         await receiving.CancelAsync();
