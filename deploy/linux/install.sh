@@ -12,7 +12,7 @@
 #   /var/lib/xraytriage/             the service user's home and the only writable folder; spool/ inside
 #
 # Options:
-#   --prefix DIR       install below DIR instead of / (DESTDIR-style: files land in DIR, the unit still names the
+#   --prefix DIR       install below DIR instead of / (or DESTDIR=DIR in the environment; DESTDIR-style: files land in DIR, the unit still names the
 #                      final paths). Without --create-user, a prefix other than / creates no user and changes no owner.
 #   --publish-dir DIR  use an existing `dotnet publish -r linux-x64 --self-contained` output instead of publishing
 #   --models DIR       the ensemble folder to install (default: models/ of this repository)
@@ -24,7 +24,7 @@
 set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
-PREFIX=/
+PREFIX=${DESTDIR:-/}
 PUBLISH_DIR=
 MODELS_DIR=$REPO/models
 RUN_SYSTEMCTL=1

@@ -7,7 +7,7 @@
 # The PostgreSQL database is never touched: drop it yourself after taking a backup (docs/operations.md).
 set -euo pipefail
 
-PREFIX=/
+PREFIX=${DESTDIR:-/}
 PURGE=0
 RUN_SYSTEMCTL=1
 SERVICE_USER=xraytriage
@@ -39,7 +39,7 @@ if [ "$PURGE" = 1 ]; then
   if [ "$PREFIX" = / ] && getent passwd "$SERVICE_USER" >/dev/null; then
     userdel "$SERVICE_USER"
   fi
-  echo "== purged settings, spool and the user (the database was not touched)"
+  echo "== purged settings and spool$([ "$PREFIX" = / ] && echo ' and the user') (the database was not touched)"
 else
   echo "== kept $(root /etc/xraytriage) and $(root /var/lib/xraytriage) (use --purge to remove them)"
 fi
