@@ -84,9 +84,10 @@ def peer(http_port, dicom_port, aet, k, out):
         subprocess.run(["dcmsend", "-aet", SERVE_AE, "-aec", aet, "127.0.0.1", str(dicom_port)] + files,
                        check=True, capture_output=True)
         times.append(time.perf_counter() - started)
+    size = sum(os.path.getsize(p) for p in files)
     shutil.rmtree(folder)
     with open(out, "w") as f:
-        json.dump({"objects": len(files), "bytes": sum(os.path.getsize(p) for p in files), "seconds": times}, f)
+        json.dump({"objects": len(files), "bytes": size, "seconds": times}, f)
 
 
 def report(studies, http_port, peer_file):
