@@ -1,5 +1,6 @@
 using XrayTriage.Core.Pipeline;
 using XrayTriage.Core.Pipeline.Reports;
+using static XrayTriage.Persistence.StoreSql;
 
 namespace XrayTriage.Persistence;
 

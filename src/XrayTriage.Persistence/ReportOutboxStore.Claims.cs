@@ -1,5 +1,6 @@
 using XrayTriage.Core.Pipeline.Reports;
 using XrayTriage.Persistence.Configurations;
+using static XrayTriage.Persistence.StoreSql;
 
 namespace XrayTriage.Persistence;
 

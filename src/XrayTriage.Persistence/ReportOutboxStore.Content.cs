@@ -2,6 +2,7 @@ using System.Text.Json;
 using Npgsql;
 using XrayTriage.Core.Pipeline;
 using XrayTriage.Core.Pipeline.Reports;
+using static XrayTriage.Persistence.StoreSql;
 
 namespace XrayTriage.Persistence;
 

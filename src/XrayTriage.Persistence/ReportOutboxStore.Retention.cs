@@ -1,4 +1,5 @@
 using XrayTriage.Core.Pipeline.Reports;
+using static XrayTriage.Persistence.StoreSql;
 
 namespace XrayTriage.Persistence;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using XrayTriage.Core.Pipeline;
 using XrayTriage.Persistence.Configurations;
+using static XrayTriage.Persistence.StoreSql;
 
 namespace XrayTriage.Persistence;
 

@@ -1,6 +1,7 @@
 using Npgsql;
 using XrayTriage.Core.Pipeline;
 using XrayTriage.Persistence.Configurations;
+using static XrayTriage.Persistence.StoreSql;
 
 namespace XrayTriage.Persistence;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using XrayTriage.Core.Pipeline;
+using static XrayTriage.Persistence.StoreSql;
 
 namespace XrayTriage.Persistence;
 

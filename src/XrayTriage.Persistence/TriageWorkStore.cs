@@ -1,6 +1,6 @@
-using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using static XrayTriage.Persistence.StoreSql;
 
 namespace XrayTriage.Persistence;
 
@@ -13,41 +13,6 @@ namespace XrayTriage.Persistence;
 /// </summary>
 public sealed partial class TriageWorkStore(IDbContextFactory<TriageDbContext> contextFactory)
 {
-    private async Task<T> WithConnectionAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
-    {
-        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await context.Database.OpenConnectionAsync(cancellationToken);
-        var connection = (NpgsqlConnection)context.Database.GetDbConnection();
-        return await work(connection);
-    }
-
-    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, NpgsqlTransaction? transaction = null)
-        => new(sql, connection, transaction);
-
-    private static void Add<T>(NpgsqlCommand command, string name, T value)
-        => command.Parameters.Add(new NpgsqlParameter<T>(name, value));
-
-    private static async Task<T?> ReadSingleAsync<T>(NpgsqlCommand command, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
-        where T : class
-    {
-        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? read(reader) : null;
-    }
-
-    private static DateTimeOffset? NullableTime(NpgsqlDataReader reader, int ordinal)
-        => reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
-
-    private static string? NullableString(NpgsqlDataReader reader, int ordinal)
-        => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private static string? Truncate(string? value, int maxLength)
-        => value is null || value.Length <= maxLength ? value : value[..maxLength];
-
-    private static void RequireUtc(DateTimeOffset time, string name)
-    {
-        if (time.Offset != TimeSpan.Zero)
-        {
-            throw new ArgumentException("Times are stored as UTC; pass TimeProvider.GetUtcNow().", name);
-        }
-    }
+    private Task<T> WithConnectionAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
+        => StoreSql.WithConnectionAsync(contextFactory, work, cancellationToken);
 }

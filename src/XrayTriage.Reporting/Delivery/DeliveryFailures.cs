@@ -19,13 +19,10 @@ internal static class DeliveryFailures
         _ => false,
     };
 
-    /// <summary>What Polly retries and counts against the breaker: transient failures only, never everything.</summary>
+    /// <summary>What Polly retries and counts against the breaker: the same transient failures, except the breaker's own
+    /// refusal (retrying an open circuit at once would only spin).</summary>
     public static PredicateBuilder<object> TransientPredicate() => new PredicateBuilder()
-        .Handle<DeliveryException>(e => e.IsTransient)
-        .Handle<DicomNetworkException>(e => e.IsTransient)
-        .Handle<TimeoutRejectedException>()
-        .Handle<SocketException>()
-        .Handle<IOException>();
+        .Handle<Exception>(e => e is not BrokenCircuitException && IsTransient(e));
 
     /// <summary>Turns a failed C-STORE status into a delivery failure; <see langword="null"/> for success, warnings and
     /// 0111 "duplicate SOP instance" (a resend of an object the peer already holds: at-least-once delivery with stable
