@@ -5,7 +5,11 @@ import json
 import os
 import uuid
 
+import numpy as np
+import onnx
 import torch
+from onnx import helper, numpy_helper
+from torch.nn.utils.fusion import fuse_conv_bn_eval
 import torch.nn.functional as F
 from torch import nn
 
@@ -13,7 +17,11 @@ OUTPUTS = {"logits": "logits", "featureMap": "features", "classMaps": "class_map
 
 
 class _Exported(nn.Module):
-    """logits = fc(GAP(features)) / T; class_maps = the same classifier at every feature-map position."""
+    """logits = fc(GAP(features)) / T; class_maps = the same classifier at every feature-map position.
+
+    Batch norms are folded into their convolutions and every weight is rounded to float16 here, in PyTorch,
+    so the module that validation, thresholds and the parity reference use computes exactly what the ONNX file
+    (float16 storage, float32 arithmetic) computes, and each member file is half the size."""
 
     def __init__(self, model, temperature):
         super().__init__()
@@ -21,6 +29,10 @@ class _Exported(nn.Module):
         with torch.no_grad():
             self.model.fc.weight.div_(temperature)
             self.model.fc.bias.div_(temperature)
+            _fold_batch_norms(self.model)
+            for tensor in list(self.model.parameters()) + list(self.model.buffers()):
+                if tensor.is_floating_point():
+                    tensor.copy_(tensor.half().float())
         self.eval()
 
     def forward(self, x):
@@ -30,6 +42,43 @@ class _Exported(nn.Module):
         return logits, features, class_maps
 
 
+def _fold_batch_norms(module):
+    """Every (convolution, batch norm) pair of resnet.py becomes one convolution with a bias (eval statistics)."""
+    pairs = [("conv1", "bn1"), ("conv2", "bn2"), ("conv3", "bn3")]
+    for child in module.modules():
+        for conv, bn in pairs:
+            if isinstance(getattr(child, conv, None), nn.Conv2d) and isinstance(getattr(child, bn, None), nn.BatchNorm2d):
+                setattr(child, conv, fuse_conv_bn_eval(getattr(child, conv), getattr(child, bn)))
+                setattr(child, bn, nn.Identity())
+        if isinstance(child, nn.Sequential) and len(child) == 2 and isinstance(child[0], nn.Conv2d) and isinstance(child[1], nn.BatchNorm2d):
+            child[0], child[1] = fuse_conv_bn_eval(child[0], child[1]), nn.Identity()
+
+
+def exported_module(model, temperature):
+    """The module whose computation the ONNX file holds (also what the content gate's features come from)."""
+    return _Exported(model, temperature)
+
+
+def _store_float16(path):
+    """Float32 initializers → float16 initializers + Cast nodes; ONNX Runtime folds the casts at load time."""
+    graph_model = onnx.load(path)
+    graph = graph_model.graph
+    casts = []
+    for initializer in graph.initializer:
+        if initializer.data_type != onnx.TensorProto.FLOAT or len(initializer.dims) == 0:
+            continue
+        values = numpy_helper.to_array(initializer)
+        if not np.array_equal(values.astype(np.float16).astype(np.float32), values):
+            continue  # a constant the exporter computed (none in resnet.py's graphs); kept exact in float32
+        name = initializer.name
+        initializer.CopyFrom(numpy_helper.from_array(values.astype(np.float16), name + "_f16"))
+        casts.append(helper.make_node("Cast", [name + "_f16"], [name], to=onnx.TensorProto.FLOAT, name=f"cast_{name}"))
+    nodes = casts + list(graph.node)
+    del graph.node[:]
+    graph.node.extend(nodes)
+    onnx.checker.check_model(graph_model)
+    onnx.save(graph_model, path)
+
 def sha256(path):
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -38,13 +87,13 @@ def sha256(path):
     return digest.hexdigest()
 
 
-def export_member(model, temperature, spec, path):
-    wrapper = _Exported(model, temperature)
+def export_member(wrapper, spec, path):
+    """`wrapper` from exported_module(); writes the ONNX file with float16 weights."""
     dummy = torch.zeros(1, spec["channels"], spec["height"], spec["width"])
     names = list(OUTPUTS.values())
     torch.onnx.export(wrapper, dummy, path, input_names=[spec["name"]], output_names=names, opset_version=13,
                       dynamic_axes={n: {0: "batch"} for n in [spec["name"]] + names}, do_constant_folding=True)
-    return wrapper
+    _store_float16(path)
 
 
 def reference_outputs(wrapper, tensors, folder, name):

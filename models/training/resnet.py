@@ -92,20 +92,6 @@ class ResNet(nn.Module):
         return self.fc(self.dropout(torch.flatten(self.avgpool(self.features(x)), 1)))
 
 
-class ExportWrapper(nn.Module):
-    """What goes into the ONNX file: logits, features, class_maps."""
-
-    def __init__(self, model):
-        super().__init__()
-        self.model = model
-
-    def forward(self, x):
-        features = self.model.features(x)
-        logits = self.model.fc(torch.flatten(self.model.avgpool(features), 1))
-        class_maps = torch.einsum("kc,nchw->nkhw", self.model.fc.weight, features)
-        return logits, features, class_maps
-
-
 ARCHITECTURES = {
     "resnet18": (BasicBlock, [2, 2, 2, 2]),
     "resnet18-cntk": (BasicBlock, [2, 2, 2, 3]),  # the ImageNet ResNet-18 in NuGet Microsoft.ML.DnnImageFeaturizer.ResNet18

@@ -26,8 +26,9 @@ import ensemble
 import export
 import preprocess
 import resnet
+import triage
 
-FINDINGS = ["covid19", "viral_pneumonia", "lung_opacity"]
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 
 class Member:
@@ -70,30 +71,33 @@ class Member:
     def logits(self, tensors, batch=64):
         self.model.eval()
         with torch.no_grad():
-            return np.concatenate([self.model(torch.from_numpy(tensors[i:i + batch])).numpy() for i in range(0, len(tensors), batch)])
+            return np.concatenate([self.model(torch.from_numpy(np.array(tensors[i:i + batch]))).numpy() for i in range(0, len(tensors), batch)])
 
 
 def parse():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", required=True, help="folder with train/<class>/ and val/<class>/")
+    parser.add_argument("--data", required=True, help="folder with train/<class>/, val/<class>/ and labels.csv (sources)")
     parser.add_argument("--out", required=True, help="output folder (ONNX files + ensemble.json)")
     parser.add_argument("--member", action="append", required=True, help="name=,arch=,size=,seed=,weights=,dropout=,freeze=(none|stem|layer1|layer2|layer3)")
     parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--draws", type=int, default=2560, help="images drawn per epoch (class- and source-balanced)")
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--lr", type=float, default=2e-4)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--cache", default=os.path.join(REPO, ".cache", "training"), help="decoded planes and tensors ('' = none)")
+    parser.add_argument("--checkpoints", help="write each member's trained weights here (the content gate reads them)")
     parser.add_argument("--limit-per-class", type=int, help="smoke runs: use the first N images of each class")
     parser.add_argument("--max-steps", type=int, help="smoke runs: stop each epoch after N steps")
     parser.add_argument("--target-sensitivity", type=float, default=0.95)
     parser.add_argument("--reference", help="also write PyTorch reference outputs for the C# parity test here")
-    parser.add_argument("--version", default="1.0.0")
+    parser.add_argument("--version", default="2.0.0")
     return parser.parse_args()
 
 
 def train_epoch(members, sets, args, epoch):
-    steps = len(sets[0].labels) // args.batch if args.max_steps is None else args.max_steps
+    steps = args.draws // args.batch if args.max_steps is None else args.max_steps
     criterion = nn.CrossEntropyLoss(label_smoothing=0.05)
-    orders = [s.balanced_epoch(m.rng) for m, s in zip(members, sets)]
+    orders = [s.balanced_epoch(m.rng, args.draws) for m, s in zip(members, sets)]
     losses, started = [[] for _ in members], time.time()
     for m in members:
         m.train_mode()
@@ -118,72 +122,93 @@ def train_epoch(members, sets, args, epoch):
 def main():
     args = parse()
     torch.set_num_threads(args.threads)
+    started = time.time()
     members = [Member(text, args) for text in args.member]
     train_items = data.list_images(os.path.join(args.data, "train"), args.limit_per_class)
     val_items = data.list_images(os.path.join(args.data, "val"), args.limit_per_class)
+    train_groups, val_groups = data.sources(train_items, args.data), data.sources(val_items, args.data)
     val_labels = np.array([label for _, label in val_items])
-    print(f"{len(train_items)} training and {len(val_items)} validation images; members: {', '.join(m.name for m in members)}")
+    print(f"{len(train_items)} training and {len(val_items)} validation images from {len(set(train_groups))} sources; "
+          f"{args.draws} class- and source-balanced draws per epoch; members: {', '.join(m.name for m in members)}")
     args.train_count = len(train_items)
-    sets = [data.TrainSet(train_items, int(round(m.size * 1.15))) for m in members]
-    val = [data.eval_tensors(val_items, m.spec) for m in members]
+    sets = [data.TrainSet(train_items, train_groups, int(round(m.size * 1.15)), args.cache or None) for m in members]
+    val = [data.eval_tensors(val_items, m.spec, args.cache or None) for m in members]
+    loss = lambda p: ensemble.group_nll(p, val_labels, val_groups)  # noqa: E731 - the selection criterion, named once
     weights, history = [1.0 / len(members)] * len(members), []
     for epoch in range(args.epochs):
-        started = time.time()
+        epoch_started = time.time()
         train_losses = train_epoch(members, sets, args, epoch)
         probabilities = []
         for m, tensors in zip(members, val):
-            logits = m.logits(tensors)
-            p = ensemble.softmax(logits)
+            p = ensemble.softmax(m.logits(tensors))
             probabilities.append(p)
-            score = ensemble.nll(p, val_labels)
+            score = loss(p)
             if score < m.best[0]:
                 m.best = (score, copy.deepcopy(m.model.state_dict()), epoch)
-        searched = ensemble.search_weights(probabilities, val_labels)
+        searched = ensemble.search_weights(probabilities, val_labels, loss=loss)
         weights = [0.5 * w + 0.5 * s for w, s in zip(weights, searched)]
         combined = ensemble.combine(probabilities, weights)
+        findings = triage.choose_thresholds(combined, val_labels, val_groups, args.target_sensitivity)
         row = {"epoch": epoch + 1, "trainLoss": [round(l, 4) for l in train_losses], "weights": [round(w, 3) for w in weights],
-               "members": [ensemble.summary(p, val_labels) for p in probabilities], "ensemble": ensemble.summary(combined, val_labels)}
+               "members": [dict(ensemble.summary(p, val_labels), groupNll=round(loss(p), 4)) for p in probabilities],
+               "ensemble": ensemble.summary(combined, val_labels), "triage": triage.summary(combined, val_labels, val_groups, findings)}
         history.append(row)
-        print(f"epoch {epoch + 1}/{args.epochs} ({time.time() - started:.0f}s): "
-              + "; ".join(f"{m.name} acc {r['accuracy']:.3f} bal {r['balancedAccuracy']:.3f} nll {r['nll']:.3f}" for m, r in zip(members, row["members"]))
-              + f"; weights {'/'.join(f'{w:.2f}' for w in weights)} → ensemble acc {row['ensemble']['accuracy']:.3f} bal {row['ensemble']['balancedAccuracy']:.3f}", flush=True)
-    finish(members, val, val_items, val_labels, history, args)
+        print(f"epoch {epoch + 1}/{args.epochs} ({time.time() - epoch_started:.0f}s): "
+              + "; ".join(f"{m.name} bal {r['balancedAccuracy']:.3f} group-nll {r['groupNll']:.3f}" for m, r in zip(members, row["members"]))
+              + f"; weights {'/'.join(f'{w:.2f}' for w in weights)} → ensemble bal {row['ensemble']['balancedAccuracy']:.3f}\n  "
+              + triage.describe(row["triage"]), flush=True)
+    finish(members, val, val_items, val_labels, val_groups, history, args, started)
 
 
-def finish(members, val, val_items, val_labels, history, args):
+def finish(members, val, val_items, val_labels, val_groups, history, args, started):
     os.makedirs(args.out, exist_ok=True)
-    probabilities = []
+    loss = lambda p: ensemble.group_nll(p, val_labels, val_groups)  # noqa: E731
+    wrappers, probabilities = [], []
     for m, tensors in zip(members, val):
         m.model.load_state_dict(m.best[1])
-        logits = m.logits(tensors)
-        m.temperature = ensemble.fit_temperature(logits, val_labels)
-        probabilities.append(ensemble.softmax(logits / m.temperature))
-    weights = ensemble.search_weights(probabilities, val_labels)
+        m.temperature = ensemble.fit_temperature(m.logits(tensors), val_labels, loss=lambda p: loss(p))
+        wrapper = export.exported_module(m.model, m.temperature)
+        wrappers.append(wrapper)
+        probabilities.append(ensemble.softmax(_logits(wrapper, tensors)))
+        if args.checkpoints:
+            os.makedirs(args.checkpoints, exist_ok=True)
+            torch.save({"arch": m.arch, "spec": m.spec, "temperature": m.temperature, "state": m.model.state_dict()},
+                       os.path.join(args.checkpoints, f"{m.name}.pt"))
+    weights = ensemble.search_weights(probabilities, val_labels, loss=loss)
     combined = ensemble.combine(probabilities, weights)
-    findings = {}
-    for label in FINDINGS:
-        k = data.LABELS.index(label)
-        t, sensitivity, specificity = ensemble.choose_threshold(combined[:, k], val_labels == k, args.target_sensitivity)
-        findings[label] = {"threshold": round(t, 6), "sensitivity": round(sensitivity, 4), "specificity": round(specificity, 4)}
+    findings = triage.choose_thresholds(combined, val_labels, val_groups, args.target_sensitivity)
     entries = []
-    for m, tensors, p, w in zip(members, val, probabilities, weights):
+    for m, wrapper, tensors, p, w in zip(members, wrappers, val, probabilities, weights):
         path = os.path.join(args.out, f"{m.name}.onnx")
-        wrapper = export.export_member(m.model, m.temperature, m.spec, path)
+        export.export_member(wrapper, m.spec, path)
         if args.reference:
-            export.reference_outputs(wrapper, tensors[:2], args.reference, m.name)
+            export.reference_outputs(wrapper, np.ascontiguousarray(tensors[:2]), args.reference, m.name)
+        member_findings = triage.choose_thresholds(p, val_labels, val_groups, args.target_sensitivity)
         entries.append({"name": m.name, "file": os.path.basename(path), "sha256": export.sha256(path), "architecture": m.arch,
                         "weight": w, "input": m.spec, "outputs": export.OUTPUTS,
-                        "metrics": dict(ensemble.summary(p, val_labels), bestEpoch=m.best[2] + 1, temperature=round(m.temperature, 4))})
-        print(f"wrote {path} (best epoch {m.best[2] + 1}, temperature {m.temperature:.2f}, weight {w:.2f})")
-    triage = {"findings": findings, "chosenOn": "val", "target": f"sensitivity>={args.target_sensitivity}",
-              "rule": "urgent when any finding's ensemble probability reaches its threshold, else routine"}
+                        "metrics": dict(ensemble.summary(p, val_labels), groupNll=round(loss(p), 4), bestEpoch=m.best[2] + 1,
+                                        temperature=round(m.temperature, 4),
+                                        triage=triage.summary(p, val_labels, val_groups, member_findings))})
+        print(f"wrote {path} (best epoch {m.best[2] + 1}, temperature {m.temperature:.2f}, weight {w:.2f}, float16 weights)")
+    rule = "urgent when any finding's ensemble probability reaches its threshold, else routine"
+    triage_entry = {"findings": findings, "chosenOn": "val", "rule": rule,
+                    "target": f"sensitivity>={args.target_sensitivity} on every validation source of the finding"}
     training = {"date": datetime.date.today().isoformat(), "torch": torch.__version__, "data": os.path.abspath(args.data),
-                "images": {"train": args.train_count, "val": len(val_items)},
+                "images": {"train": args.train_count, "val": len(val_items)}, "sampling": "class- and source-balanced",
+                "drawsPerEpoch": args.draws, "selection": "mean validation NLL over (class, source) groups",
                 "epochs": args.epochs, "batch": args.batch, "lr": args.lr, "members": args.member,
-                "ensembleWeightsHistory": [h["weights"] for h in history], "history": history,
-                "validation": ensemble.summary(combined, val_labels)}
-    export.write_manifest(os.path.join(args.out, "ensemble.json"), args.version, data.LABELS, entries, triage, training)
-    print(f"ensemble on val: {ensemble.summary(combined, val_labels)}; thresholds {findings}")
+                "wallSeconds": round(time.time() - started), "ensembleWeightsHistory": [h["weights"] for h in history],
+                "history": history, "validation": dict(ensemble.summary(combined, val_labels),
+                                                       triage=triage.summary(combined, val_labels, val_groups, findings))}
+    export.write_manifest(os.path.join(args.out, "ensemble.json"), args.version, data.LABELS, entries, triage_entry, training)
+    print(f"ensemble on val: {ensemble.summary(combined, val_labels)}; thresholds {findings}\n  "
+          + triage.describe(training["validation"]["triage"]))
+
+
+def _logits(wrapper, tensors, batch=64):
+    with torch.no_grad():
+        return np.concatenate([wrapper(torch.from_numpy(np.ascontiguousarray(tensors[i:i + batch])))[0].numpy()
+                               for i in range(0, len(tensors), batch)])
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ cd "$here"
 case "$mode" in
   shipped)
     import_resnet18
-    /usr/bin/python3 train.py --data "$repo/../shared/data/cxr" --out "$out" --epochs 6 \
+    /usr/bin/python3 train.py --data "$repo/../shared/data/cxr" --out "$out" --epochs 6 --checkpoints "$repo/.cache/training/checkpoints" \
       --member "name=resnet18-224,arch=resnet18-cntk,size=224,seed=11,weights=$work/resnet18-imagenet.pt,freeze=layer1" \
       --member "name=resnet18-176,arch=resnet18-cntk,size=176,seed=23,weights=$work/resnet18-imagenet.pt,freeze=layer2" "$@" ;;
   paper)
@@ -41,7 +41,7 @@ case "$mode" in
   smoke)
     import_resnet18
     /usr/bin/python3 train.py --data "$repo/../shared/data/cxr" --out "$out" --epochs 1 --batch 4 \
-      --limit-per-class 2 --max-steps 1 --reference "$out/reference" \
+      --limit-per-class 2 --max-steps 1 --draws 8 --cache '' --checkpoints "$out/checkpoints" --reference "$out/reference" \
       --member "name=smoke-a,arch=resnet18-cntk,size=64,seed=1,weights=$work/resnet18-imagenet.pt" \
       --member "name=smoke-b,arch=resnet18,size=48,seed=2" "$@" ;;
 esac
