@@ -1,7 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
 using XrayTriage.Dicom;
 using XrayTriage.Imaging;
 using XrayTriage.Imaging.Eligibility;
@@ -109,70 +106,4 @@ internal static class EvalCommand
 
         return 0;
     }
-}
-
-/// <summary>The labelled images of an evaluation folder, class by class in label order, files sorted.</summary>
-internal static class EvalSet
-{
-    public static IReadOnlyList<(string Path, int Label)>? Find(string folder, out string problem)
-    {
-        problem = "";
-        if (!Directory.Exists(folder))
-        {
-            problem = $"{folder} is not a folder.";
-            return null;
-        }
-
-        var labels = EnsembleLabels.All;
-        var unknown = Directory.GetDirectories(folder).Select(Path.GetFileName).Where(n => !labels.Contains(n!)).ToList();
-        if (unknown.Count > 0)
-        {
-            problem = $"{folder}: sub-folder(s) {string.Join(", ", unknown)} are not classes; expected {string.Join(", ", labels)}.";
-            return null;
-        }
-
-        var images = labels
-            .SelectMany((label, index) => Directory.Exists(Path.Combine(folder, label))
-                ? Directory.GetFiles(Path.Combine(folder, label)).Order(StringComparer.Ordinal).Select(p => (p, index))
-                : [])
-            .ToList();
-        if (images.Count == 0)
-        {
-            problem = $"{folder}: no images under {string.Join(", ", labels.Select(l => l + "/"))}.";
-            return null;
-        }
-
-        return images;
-    }
-}
-
-/// <summary>A one-line progress bar on stderr (<c>[#####-----] 120/396 9.8 img/s, 28 s left</c>).</summary>
-internal sealed class ProgressBar(TextWriter writer, int total)
-{
-    private readonly long _started = Stopwatch.GetTimestamp();
-    private readonly Lock _lock = new();
-    private int _done;
-
-    public void Advance(int count)
-    {
-        lock (_lock)
-        {
-            _done += count;
-            var elapsed = Stopwatch.GetElapsedTime(_started).TotalSeconds;
-            var rate = _done / Math.Max(elapsed, 1e-3);
-            var filled = (int)(30.0 * _done / total);
-            writer.Write(string.Create(CultureInfo.InvariantCulture,
-                $"\r[{new string('#', filled)}{new string('-', 30 - filled)}] {_done}/{total} {rate:0.0} img/s, {(total - _done) / Math.Max(rate, 1e-3):0} s left "));
-        }
-    }
-
-    public void Note(string line)
-    {
-        lock (_lock)
-        {
-            writer.WriteLine($"\rxraytriage eval: {line}");
-        }
-    }
-
-    public void Done() => writer.WriteLine();
 }
