@@ -110,11 +110,15 @@ public sealed class ModelVerbTests
             using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json));
             var root = document.RootElement;
             Assert.Equal(12, root.GetProperty("images").GetInt32());
+            Assert.Equal(9, root.GetProperty("triage").GetProperty("abnormalFlagged").GetProperty("of").GetInt32());
+            Assert.Equal(3, root.GetProperty("triage").GetProperty("normalRoutine").GetProperty("of").GetInt32());
+            Assert.False(root.TryGetProperty("labels", out _));
             var models = new[] { root.GetProperty("ensemble") }.Concat(root.GetProperty("members").EnumerateObject().Select(m => m.Value)).ToList();
             Assert.Equal(3, models.Count);
             foreach (var model in models)
             {
                 Assert.InRange(model.GetProperty("accuracy").GetDouble(), 0, 1);
+                Assert.False(model.TryGetProperty("perSource", out _), "perSource comes only with --labels");
                 Assert.InRange(model.GetProperty("balancedAccuracy").GetDouble(), 0, 1);
                 Assert.InRange(model.GetProperty("ece").GetDouble(), 0, 1);
                 Assert.Equal(12, model.GetProperty("confusionMatrix").EnumerateArray().Sum(r => r.EnumerateArray().Sum(c => c.GetInt32())));

@@ -1,7 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
 using XrayTriage.Dicom;
 using XrayTriage.Imaging;
 using XrayTriage.Imaging.Eligibility;
@@ -11,9 +8,10 @@ using XrayTriage.Inference.Evaluation;
 
 namespace XrayTriage.Host.Cli;
 
-/// <summary><c>xraytriage eval DIR [--json FILE]</c>: DIR holds <c>&lt;class&gt;/&lt;images&gt;</c>; metrics of the ensemble
-/// and of each member (accuracy, balanced accuracy, per-class sensitivity/specificity/precision/F1/AUC, confusion
-/// matrix, expected calibration error), with a progress bar on stderr.</summary>
+/// <summary><c>xraytriage eval DIR [--labels FILE] [--json FILE]</c>: DIR holds <c>&lt;class&gt;/&lt;images&gt;</c>; metrics
+/// of the ensemble and of each member (accuracy, balanced accuracy, per-class sensitivity/specificity/precision/F1/AUC,
+/// confusion matrix, expected calibration error), the ensemble's triage figures at the manifest thresholds with
+/// bootstrap intervals, and with <c>--labels</c> the same per source of the films; a progress bar on stderr.</summary>
 internal static class EvalCommand
 {
     private const int BatchSize = 16;
@@ -22,13 +20,17 @@ internal static class EvalCommand
     {
         var folder = new Argument<string>("DIR") { Description = "A folder with one sub-folder per class (normal, covid19, viral_pneumonia, lung_opacity)." };
         var json = new Option<string?>("--json") { Description = "Also write the metrics as one JSON object to this file." };
-        var command = new Command("eval", "Evaluate the ensemble and its members on labelled images.") { folder, json };
+        var labels = new Option<string?>("--labels")
+        {
+            Description = "A labels.csv (relative_path, sha256, source_repo columns) to break the metrics down by source.",
+        };
+        var command = new Command("eval", "Evaluate the ensemble and its members on labelled images.") { folder, labels, json };
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction(parseResult => Run(parseResult.GetRequiredValue(folder), parseResult.GetValue(json), parseResult));
+        command.SetAction(parseResult => Run(parseResult.GetRequiredValue(folder), parseResult.GetValue(labels), parseResult.GetValue(json), parseResult));
         return command;
     }
 
-    private static int Run(string folder, string? jsonPath, ParseResult parseResult)
+    private static int Run(string folder, string? labelsPath, string? jsonPath, ParseResult parseResult)
     {
         var stdout = parseResult.InvocationConfiguration.Output;
         var stderr = parseResult.InvocationConfiguration.Error;
@@ -39,12 +41,19 @@ internal static class EvalCommand
             return 1;
         }
 
+        var labelsFile = labelsPath is null ? null : EvalLabels.TryLoad(labelsPath, stderr);
+        if (labelsPath is not null && labelsFile is null)
+        {
+            return 1;
+        }
+
         using var models = ModelCommandHost.TryStart("eval", parseResult.UnmatchedTokens, stderr, out var exitCode);
         if (models is null)
         {
             return exitCode;
         }
 
+        var evaluated = new List<string>();
         var truth = new List<int>();
         var ensemble = new List<double[]>();
         var members = models.Engine.Manifest.Members.Select(_ => new List<double[]>()).ToArray();
@@ -69,6 +78,7 @@ internal static class EvalCommand
             var predictions = models.Engine.Predict([.. inputs.OfType<EnsembleInput>()]);
             for (var i = 0; i < readable.Length; i++)
             {
+                evaluated.Add(readable[i].Path);
                 truth.Add(readable[i].Label);
                 ensemble.Add(predictions[i].Probabilities);
                 for (var m = 0; m < members.Length; m++)
@@ -88,91 +98,44 @@ internal static class EvalCommand
         }
 
         var labels = EnsembleLabels.All;
-        var results = new List<(string Name, ClassificationMetrics Metrics)> { ("ensemble", ClassificationMetrics.Compute(labels, truth, ensemble)) };
-        results.AddRange(models.Engine.Manifest.Members.Select((m, i) => (m.Name, ClassificationMetrics.Compute(labels, truth, members[i]))));
-        foreach (var (name, metrics) in results)
+        var policy = models.Engine.TriagePolicy;
+        var probabilities = new List<IReadOnlyList<double[]>> { ensemble };
+        probabilities.AddRange(members);
+        var names = new List<string> { "ensemble" };
+        names.AddRange(models.Engine.Manifest.Members.Select(m => m.Name));
+        var results = names.Select((name, i) => (name, ClassificationMetrics.Compute(labels, truth, probabilities[i]))).ToList();
+        var match = labelsFile?.Match(evaluated);
+        var perSource = match is null ? null : probabilities.Select(p => SourceBreakdown.Compute(truth, p, match.Sources, policy)).ToList();
+        for (var i = 0; i < results.Count; i++)
         {
-            EvalReport.Print(stdout, name == "ensemble" ? "ensemble" : $"member {name}", metrics);
+            var title = i == 0 ? "ensemble" : $"member {names[i]}";
+            EvalReport.Print(stdout, title, results[i].Item2);
+            if (perSource is not null)
+            {
+                EvalSourceReport.Print(stdout, title, perSource[i]);
+            }
         }
 
+        var triage = TriageMetrics.Compute(truth, ensemble, policy);
+        EvalTriageReport.Print(stdout, triage, models.Engine.Manifest.Triage);
         stdout.WriteLine(models.ProviderLine);
         if (unreadable > 0)
         {
             stdout.WriteLine($"{unreadable} image(s) could not be read and are not counted (see stderr).");
         }
 
+        if (labelsFile is not null && match is not null)
+        {
+            stdout.WriteLine($"labels {labelsFile.Path}: {match.ByPath} image(s) matched by path, {match.ByHash} by SHA-256, {match.Unlisted} unlisted");
+        }
+
         if (jsonPath is not null)
         {
-            File.WriteAllText(jsonPath, EvalReport.Json(results, truth.Count));
+            var labelsSummary = labelsFile is not null && match is not null ? (labelsFile.Path, match) : ((string, EvalSourceMatch)?)null;
+            File.WriteAllText(jsonPath, EvalReport.Json(results, truth.Count, triage, perSource, labelsSummary));
             stdout.WriteLine($"wrote {jsonPath}");
         }
 
         return 0;
     }
-}
-
-/// <summary>The labelled images of an evaluation folder, class by class in label order, files sorted.</summary>
-internal static class EvalSet
-{
-    public static IReadOnlyList<(string Path, int Label)>? Find(string folder, out string problem)
-    {
-        problem = "";
-        if (!Directory.Exists(folder))
-        {
-            problem = $"{folder} is not a folder.";
-            return null;
-        }
-
-        var labels = EnsembleLabels.All;
-        var unknown = Directory.GetDirectories(folder).Select(Path.GetFileName).Where(n => !labels.Contains(n!)).ToList();
-        if (unknown.Count > 0)
-        {
-            problem = $"{folder}: sub-folder(s) {string.Join(", ", unknown)} are not classes; expected {string.Join(", ", labels)}.";
-            return null;
-        }
-
-        var images = labels
-            .SelectMany((label, index) => Directory.Exists(Path.Combine(folder, label))
-                ? Directory.GetFiles(Path.Combine(folder, label)).Order(StringComparer.Ordinal).Select(p => (p, index))
-                : [])
-            .ToList();
-        if (images.Count == 0)
-        {
-            problem = $"{folder}: no images under {string.Join(", ", labels.Select(l => l + "/"))}.";
-            return null;
-        }
-
-        return images;
-    }
-}
-
-/// <summary>A one-line progress bar on stderr (<c>[#####-----] 120/396 9.8 img/s, 28 s left</c>).</summary>
-internal sealed class ProgressBar(TextWriter writer, int total)
-{
-    private readonly long _started = Stopwatch.GetTimestamp();
-    private readonly Lock _lock = new();
-    private int _done;
-
-    public void Advance(int count)
-    {
-        lock (_lock)
-        {
-            _done += count;
-            var elapsed = Stopwatch.GetElapsedTime(_started).TotalSeconds;
-            var rate = _done / Math.Max(elapsed, 1e-3);
-            var filled = (int)(30.0 * _done / total);
-            writer.Write(string.Create(CultureInfo.InvariantCulture,
-                $"\r[{new string('#', filled)}{new string('-', 30 - filled)}] {_done}/{total} {rate:0.0} img/s, {(total - _done) / Math.Max(rate, 1e-3):0} s left "));
-        }
-    }
-
-    public void Note(string line)
-    {
-        lock (_lock)
-        {
-            writer.WriteLine($"\rxraytriage eval: {line}");
-        }
-    }
-
-    public void Done() => writer.WriteLine();
 }

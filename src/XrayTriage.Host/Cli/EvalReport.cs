@@ -6,8 +6,9 @@ using XrayTriage.Inference.Evaluation;
 namespace XrayTriage.Host.Cli;
 
 /// <summary>Text and JSON output of <c>xraytriage eval</c>. The JSON shape is a stable contract:
-/// <c>{"ensemble": {…}, "members": {"&lt;name&gt;": {…}}, "images": N}</c>, each object as
-/// <see cref="ClassificationMetricsJson"/> writes it.</summary>
+/// <c>{"ensemble": {…}, "members": {"&lt;name&gt;": {…}}, "images": N, "triage": {…}}</c>, each model object as
+/// <see cref="ClassificationMetricsJson"/> writes it (plus <c>perSource</c> and a root <c>labels</c> with
+/// <c>--labels</c>); keys are only ever added.</summary>
 internal static class EvalReport
 {
     public static void Print(TextWriter stdout, string title, ClassificationMetrics metrics)
@@ -40,30 +41,63 @@ internal static class EvalReport
         }
     }
 
-    public static string Json(IReadOnlyList<(string Name, ClassificationMetrics Metrics)> results, int images)
+    /// <summary>With <paramref name="perSource"/> (one list per entry of <paramref name="results"/>, from
+    /// <c>--labels</c>) each model object also gets <c>"perSource": […]</c> (<see cref="SourceMetricsJson"/>) and the
+    /// root a <c>"labels"</c> summary; <c>"triage"</c> (<see cref="TriageMetricsJson"/>) is always written.</summary>
+    public static string Json(
+        IReadOnlyList<(string Name, ClassificationMetrics Metrics)> results,
+        int images,
+        TriageMetrics triage,
+        IReadOnlyList<IReadOnlyList<SourceMetrics>>? perSource = null,
+        (string Path, EvalSourceMatch Match)? labels = null)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             writer.WriteStartObject();
             writer.WritePropertyName("ensemble");
-            ClassificationMetricsJson.Write(writer, results[0].Metrics);
+            WriteModel(writer, results[0].Metrics, perSource?[0]);
             writer.WriteStartObject("members");
-            foreach (var (name, metrics) in results.Skip(1))
+            for (var i = 1; i < results.Count; i++)
             {
-                writer.WritePropertyName(name);
-                ClassificationMetricsJson.Write(writer, metrics);
+                writer.WritePropertyName(results[i].Name);
+                WriteModel(writer, results[i].Metrics, perSource?[i]);
             }
 
             writer.WriteEndObject();
             writer.WriteNumber("images", images);
+            writer.WritePropertyName("triage");
+            TriageMetricsJson.Write(writer, triage);
+            if (labels is { } summary)
+            {
+                writer.WriteStartObject("labels");
+                writer.WriteString("file", summary.Path);
+                writer.WriteNumber("byPath", summary.Match.ByPath);
+                writer.WriteNumber("byHash", summary.Match.ByHash);
+                writer.WriteNumber("unlisted", summary.Match.Unlisted);
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    private static string F(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "–";
+    private static void WriteModel(Utf8JsonWriter writer, ClassificationMetrics metrics, IReadOnlyList<SourceMetrics>? perSource)
+    {
+        writer.WriteStartObject();
+        ClassificationMetricsJson.WriteProperties(writer, metrics);
+        if (perSource is not null)
+        {
+            writer.WritePropertyName("perSource");
+            SourceMetricsJson.Write(writer, perSource);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static string F(double? value) => EvalText.Number(value);
 
     private static string Short(string label) => label.Length <= 7 ? label : label[..7];
 }

@@ -115,7 +115,7 @@ public sealed record ClassificationMetrics(
         return bin;
     }
 
-    private static (int Index, double Value) ArgMax(double[] values)
+    internal static (int Index, double Value) ArgMax(double[] values)
     {
         var best = 0;
         for (var c = 1; c < values.Length; c++)

@@ -13,8 +13,17 @@ public static class ClassificationMetricsJson
     public static void Write(Utf8JsonWriter writer, ClassificationMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(metrics);
         writer.WriteStartObject();
+        WriteProperties(writer, metrics);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The properties of <see cref="Write"/> without the braces, for a caller that adds its own
+    /// (<c>xraytriage eval</c>'s <c>perSource</c>).</summary>
+    public static void WriteProperties(Utf8JsonWriter writer, ClassificationMetrics metrics)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(metrics);
         writer.WriteNumber("accuracy", metrics.Accuracy);
         WriteNumberOrNull(writer, "balancedAccuracy", metrics.BalancedAccuracy);
         writer.WriteNumber("ece", metrics.ExpectedCalibrationError);
@@ -44,7 +53,6 @@ public static class ClassificationMetricsJson
         }
 
         writer.WriteEndObject();
-        writer.WriteEndObject();
     }
 
     /// <summary>The JSON text (UTF-8, optionally indented).</summary>
@@ -59,7 +67,7 @@ public static class ClassificationMetricsJson
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static void WriteNumberOrNull(Utf8JsonWriter writer, string name, double? value)
+    internal static void WriteNumberOrNull(Utf8JsonWriter writer, string name, double? value)
     {
         if (value is { } number)
         {
