@@ -22,13 +22,14 @@ internal static class EvalCommand
     {
         var folder = new Argument<string>("DIR") { Description = "A folder with one sub-folder per class (normal, covid19, viral_pneumonia, lung_opacity)." };
         var json = new Option<string?>("--json") { Description = "Also write the metrics as one JSON object to this file." };
-        var command = new Command("eval", "Evaluate the ensemble and its members on labelled images.") { folder, json };
+        var ignoreContentGate = new Option<bool>("--ignore-content-gate") { Description = "Do not count the films the content gate would refuse." };
+        var command = new Command("eval", "Evaluate the ensemble and its members on labelled images.") { folder, json, ignoreContentGate };
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction(parseResult => Run(parseResult.GetRequiredValue(folder), parseResult.GetValue(json), parseResult));
+        command.SetAction(parseResult => Run(parseResult.GetRequiredValue(folder), parseResult.GetValue(json), parseResult.GetValue(ignoreContentGate), parseResult));
         return command;
     }
 
-    private static int Run(string folder, string? jsonPath, ParseResult parseResult)
+    private static int Run(string folder, string? jsonPath, bool ignoreContentGate, ParseResult parseResult)
     {
         var stdout = parseResult.InvocationConfiguration.Output;
         var stderr = parseResult.InvocationConfiguration.Error;
@@ -50,6 +51,7 @@ internal static class EvalCommand
         var members = models.Engine.Manifest.Members.Select(_ => new List<double[]>()).ToArray();
         var unreadable = 0;
         var progress = new ProgressBar(stderr, images.Count);
+        var contentGate = new EvalContentGate(models.Engine, ignoreContentGate);
         foreach (var batch in images.Chunk(BatchSize))
         {
             var inputs = new EnsembleInput?[batch.Length];
@@ -70,6 +72,7 @@ internal static class EvalCommand
             for (var i = 0; i < readable.Length; i++)
             {
                 truth.Add(readable[i].Label);
+                contentGate.Observe(predictions[i], readable[i].Label);
                 ensemble.Add(predictions[i].Probabilities);
                 for (var m = 0; m < members.Length; m++)
                 {
@@ -95,6 +98,7 @@ internal static class EvalCommand
             EvalReport.Print(stdout, name == "ensemble" ? "ensemble" : $"member {name}", metrics);
         }
 
+        contentGate.Print(stdout);
         stdout.WriteLine(models.ProviderLine);
         if (unreadable > 0)
         {
