@@ -6,10 +6,13 @@ namespace XrayTriage.Inference;
 
 /// <summary>The loaded ensemble: one verified ONNX Runtime session per member on the selected execution provider.
 /// <see cref="Predict(IReadOnlyList{EnsembleInput})"/> runs a batch with one session run per member and returns, per
-/// image, the weighted mean of the members' softmax, the triage decision and optionally the heatmap. Thread-safe.</summary>
+/// image, the weighted mean of the members' softmax, the triage decision, the content gate's verdict (when the manifest
+/// has a <c>contentGate</c>: the members' feature maps pooled over H,W, concatenated, scored by one more session) and
+/// optionally the heatmap. Thread-safe.</summary>
 public sealed class EnsembleEngine : IDisposable
 {
     private readonly MemberSession[] _members;
+    private readonly ContentGateSession? _gate;
     private readonly double[] _weights;
     private readonly SessionOptions _sessionOptions;
     private readonly RunOptions _runOptions;
@@ -18,6 +21,7 @@ public sealed class EnsembleEngine : IDisposable
     private EnsembleEngine(
         EnsembleManifest manifest,
         MemberSession[] members,
+        ContentGateSession? gate,
         SessionOptions sessionOptions,
         RunOptions runOptions,
         string activeProvider,
@@ -25,6 +29,7 @@ public sealed class EnsembleEngine : IDisposable
     {
         Manifest = manifest;
         _members = members;
+        _gate = gate;
         _sessionOptions = sessionOptions;
         _runOptions = runOptions;
         ActiveProvider = activeProvider;
@@ -44,6 +49,9 @@ public sealed class EnsembleEngine : IDisposable
     public string Device { get; }
 
     public TriagePolicy TriagePolicy { get; }
+
+    /// <summary>The content gate in force; null when the manifest has none (every image gets a class).</summary>
+    public ContentGateManifest? ContentGate => _gate?.Manifest;
 
     /// <summary>Member weights normalized to sum 1, in manifest order.</summary>
     public IReadOnlyList<double> Weights => _weights;
@@ -71,6 +79,7 @@ public sealed class EnsembleEngine : IDisposable
         var (sessionOptions, provider, device) = ExecutionProviderSelector.Create(options, logger);
         var runOptions = new RunOptions();
         var members = new List<MemberSession>(manifest.Members.Count);
+        ContentGateSession? gate = null;
         try
         {
             var started = Stopwatch.GetTimestamp();
@@ -83,14 +92,26 @@ public sealed class EnsembleEngine : IDisposable
                 Log.MemberLoaded(logger, member.Name, path, session.MapWidth, session.MapHeight);
             }
 
+            if (manifest.ContentGate is { } gateManifest)
+            {
+                var path = manifest.ResolvePath(gateManifest.File);
+                gate = ContentGateSession.Create(gateManifest, path, members.Sum(m => m.FeatureChannels), sessionOptions, runOptions);
+                Log.ContentGateLoaded(logger, path, gate.Features, gateManifest.Threshold);
+            }
+            else
+            {
+                Log.NoContentGate(logger, manifest.Name, manifest.Version);
+            }
+
             Log.EnsembleLoaded(logger, manifest.Name, manifest.Version, members.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            var engine = new EnsembleEngine(manifest, [.. members], sessionOptions, runOptions, provider, device);
+            var engine = new EnsembleEngine(manifest, [.. members], gate, sessionOptions, runOptions, provider, device);
             InferenceMetrics.Register(engine);
             return engine;
         }
         catch
         {
             members.ForEach(m => m.Dispose());
+            gate?.Dispose();
             runOptions.Dispose();
             sessionOptions.Dispose();
             throw;
@@ -122,19 +143,24 @@ public sealed class EnsembleEngine : IDisposable
         BeforeBatch?.Invoke(count);
         var started = Stopwatch.GetTimestamp();
         var withMaps = inputs.Any(i => i.Heatmap is not null);
+        var withFeatures = _gate is not null;
         var outputs = new IDisposableReadOnlyCollection<OrtValue>?[_members.Length];
         try
         {
             for (var m = 0; m < _members.Length; m++)
             {
                 var member = m;
-                outputs[m] = _members[m].Run(count, i => inputs[i].MemberTensors[member], withMaps, _runOptions);
+                outputs[m] = _members[m].Run(count, i => inputs[i].MemberTensors[member], withMaps, withFeatures, _runOptions);
             }
 
+            var gateScores = _gate is null ? null : _gate.Run(PooledFeatures(outputs!, count, withMaps ? 2 : 1), count, _runOptions);
             var predictions = new EnsemblePrediction[count];
             for (var i = 0; i < count; i++)
             {
-                predictions[i] = Combine(outputs!, i, inputs[i].Heatmap);
+                predictions[i] = Combine(outputs!, i, inputs[i].Heatmap) with
+                {
+                    ContentGate = gateScores is null ? null : new ContentGateResult(gateScores[i], _gate!.Manifest.Threshold),
+                };
             }
 
             InferenceMetrics.RecordBatch(ActiveProvider, count, Stopwatch.GetElapsedTime(started));
@@ -190,8 +216,43 @@ public sealed class EnsembleEngine : IDisposable
             member.Dispose();
         }
 
+        _gate?.Dispose();
+
         _runOptions.Dispose();
         _sessionOptions.Dispose();
+    }
+
+    /// <summary>The content gate's input: per image, each member's feature map [K, h, w] averaged over h and w, the
+    /// members concatenated in manifest order; images back to back ([N, D] row-major).</summary>
+    internal static float[] PooledFeatures(IDisposableReadOnlyCollection<OrtValue>[] outputs, int count, int featureOutput)
+    {
+        var shapes = outputs.Select(o => o[featureOutput].GetTensorTypeAndShape().Shape).ToArray();
+        var dimension = shapes.Sum(s => checked((int)s[1]));
+        var pooled = new float[count * dimension];
+        var offset = 0;
+        for (var m = 0; m < outputs.Length; m++)
+        {
+            var channels = checked((int)shapes[m][1]);
+            var plane = checked((int)(shapes[m][2] * shapes[m][3]));
+            var features = outputs[m][featureOutput].GetTensorDataAsSpan<float>();
+            for (var i = 0; i < count; i++)
+            {
+                for (var c = 0; c < channels; c++)
+                {
+                    var sum = 0.0;
+                    foreach (var v in features.Slice(((i * channels) + c) * plane, plane))
+                    {
+                        sum += v;
+                    }
+
+                    pooled[(i * dimension) + offset + c] = (float)(sum / plane);
+                }
+            }
+
+            offset += channels;
+        }
+
+        return pooled;
     }
 
     internal static double[] Softmax(ReadOnlySpan<float> logits)

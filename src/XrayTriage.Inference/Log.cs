@@ -25,4 +25,12 @@ internal static partial class Log
 
     [LoggerMessage(EventId = FirstEventId + 5, Message = "ONNX Runtime ({Category}): {Message}")]
     public static partial void OnnxRuntimeMessage(ILogger logger, LogLevel level, string category, string message);
+
+    [LoggerMessage(EventId = FirstEventId + 6, Level = LogLevel.Information,
+        Message = "Content gate loaded from {File}: {Features} pooled features, threshold {Threshold}, verified by SHA-256")]
+    public static partial void ContentGateLoaded(ILogger logger, string file, int features, double threshold);
+
+    [LoggerMessage(EventId = FirstEventId + 7, Level = LogLevel.Warning,
+        Message = "Ensemble {Name} {Version} has no content gate: every image that passes the header rules gets a class, whatever it shows")]
+    public static partial void NoContentGate(ILogger logger, string name, string version);
 }

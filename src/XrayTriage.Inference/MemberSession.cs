@@ -11,16 +11,21 @@ internal sealed class MemberSession : IDisposable
 {
     private readonly InferenceSession _session;
     private readonly string[] _inputNames;
-    private readonly string[] _logitsOnly;
-    private readonly string[] _logitsAndMaps;
+    private readonly string[][] _outputNames;
 
     private MemberSession(EnsembleMemberManifest manifest, InferenceSession session)
     {
         Manifest = manifest;
         _session = session;
         _inputNames = [manifest.Input.Name];
-        _logitsOnly = [manifest.Outputs.Logits];
-        _logitsAndMaps = [manifest.Outputs.Logits, manifest.Outputs.ClassMaps];
+        var outputs = manifest.Outputs;
+        _outputNames =
+        [
+            [outputs.Logits],
+            [outputs.Logits, outputs.ClassMaps],
+            [outputs.Logits, outputs.FeatureMap],
+            [outputs.Logits, outputs.ClassMaps, outputs.FeatureMap],
+        ];
     }
 
     public EnsembleMemberManifest Manifest { get; }
@@ -33,6 +38,10 @@ internal sealed class MemberSession : IDisposable
     public int MapWidth { get; private set; }
 
     public int MapHeight { get; private set; }
+
+    /// <summary>Channels of the feature map (K of [N, K, h, w]), known after the warm-up run: this member's share of
+    /// the content gate's pooled feature vector.</summary>
+    public int FeatureChannels { get; private set; }
 
     public static MemberSession Create(EnsembleMemberManifest manifest, string path, byte[] model, SessionOptions sessionOptions, RunOptions runOptions)
     {
@@ -61,12 +70,13 @@ internal sealed class MemberSession : IDisposable
     }
 
     /// <summary>Runs <paramref name="count"/> images (CHW tensors <paramref name="tensorOf"/>(i)) as one batch; the caller
-    /// disposes the returned outputs: logits [N, 4] and, when <paramref name="withClassMaps"/>, class maps [N, 4, h, w].</summary>
-    public IDisposableReadOnlyCollection<OrtValue> Run(int count, Func<int, float[]> tensorOf, bool withClassMaps, RunOptions runOptions)
+    /// disposes the returned outputs, in this order: logits [N, 4]; when <paramref name="withClassMaps"/>, class maps
+    /// [N, 4, h, w]; when <paramref name="withFeatures"/>, the feature map [N, K, h, w].</summary>
+    public IDisposableReadOnlyCollection<OrtValue> Run(int count, Func<int, float[]> tensorOf, bool withClassMaps, bool withFeatures, RunOptions runOptions)
     {
         var input = Manifest.Input;
         long[] shape = [count, input.Channels, input.Height, input.Width];
-        var outputNames = withClassMaps ? _logitsAndMaps : _logitsOnly;
+        var outputNames = _outputNames[(withClassMaps ? 1 : 0) + (withFeatures ? 2 : 0)];
         if (count == 1)
         {
             using var single = OrtValue.CreateTensorValueFromMemory(tensorOf(0), shape);
@@ -154,9 +164,10 @@ internal sealed class MemberSession : IDisposable
     private void WarmUp(RunOptions runOptions)
     {
         var zeros = new float[TensorLength];
-        using var outputs = Run(1, _ => zeros, withClassMaps: true, runOptions);
+        using var outputs = Run(1, _ => zeros, withClassMaps: true, withFeatures: true, runOptions);
         var logitsShape = outputs[0].GetTensorTypeAndShape().Shape;
         var mapShape = outputs[1].GetTensorTypeAndShape().Shape;
+        var featureShape = outputs[2].GetTensorTypeAndShape().Shape;
         if (logitsShape is not [1, 4])
         {
             throw new InferenceException($"Ensemble member '{Name}': warm-up logits have shape [{string.Join(", ", logitsShape)}], expected [1, 4].");
@@ -167,7 +178,13 @@ internal sealed class MemberSession : IDisposable
             throw new InferenceException($"Ensemble member '{Name}': warm-up class maps have shape [{string.Join(", ", mapShape)}], expected [1, 4, h, w].");
         }
 
+        if (featureShape is not [1, > 0, > 0, > 0])
+        {
+            throw new InferenceException($"Ensemble member '{Name}': warm-up features have shape [{string.Join(", ", featureShape)}], expected [1, K, h, w].");
+        }
+
         MapHeight = checked((int)mapShape[2]);
         MapWidth = checked((int)mapShape[3]);
+        FeatureChannels = checked((int)featureShape[1]);
     }
 }

@@ -10,10 +10,15 @@ internal static class ModelFileVerifier
     private const long MaxModelBytes = 2L << 30;
 
     public static byte[] ReadVerified(EnsembleMemberManifest member, string path)
+        => ReadVerified($"Ensemble member '{member.Name}'", member.Sha256, path);
+
+    /// <summary>The bytes of <paramref name="path"/> when their SHA-256 is <paramref name="sha256"/>; <paramref name="what"/>
+    /// names the model in error messages, e.g. <c>Ensemble member 'a'</c> or <c>Content gate</c>.</summary>
+    public static byte[] ReadVerified(string what, string sha256, string path)
     {
         if (!File.Exists(path))
         {
-            throw new InferenceException($"Ensemble member '{member.Name}': model file {path} does not exist.");
+            throw new InferenceException($"{what}: model file {path} does not exist.");
         }
 
         byte[] bytes;
@@ -22,21 +27,21 @@ internal static class ModelFileVerifier
             var length = new FileInfo(path).Length;
             if (length > MaxModelBytes)
             {
-                throw new InferenceException($"Ensemble member '{member.Name}': model file {path} has {length} bytes, more than the {MaxModelBytes} allowed.");
+                throw new InferenceException($"{what}: model file {path} has {length} bytes, more than the {MaxModelBytes} allowed.");
             }
 
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new InferenceException($"Ensemble member '{member.Name}': model file {path} cannot be read: {ex.Message}", ex);
+            throw new InferenceException($"{what}: model file {path} cannot be read: {ex.Message}", ex);
         }
 
         var actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        if (!string.Equals(actual, member.Sha256, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(actual, sha256, StringComparison.OrdinalIgnoreCase))
         {
             throw new InferenceException(
-                $"Ensemble member '{member.Name}': model file {path} has SHA-256 {actual}, the manifest expects {member.Sha256.ToLowerInvariant()}.");
+                $"{what}: model file {path} has SHA-256 {actual}, the manifest expects {sha256.ToLowerInvariant()}.");
         }
 
         return bytes;

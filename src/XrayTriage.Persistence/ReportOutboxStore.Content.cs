@@ -24,7 +24,8 @@ public sealed partial class ReportOutboxStore
         SELECT i.id, i.sop_class_uid, i.sop_instance_uid, i.series_instance_uid, i.spool_path, i.spool_purged_at IS NOT NULL,
             i.tracking_uuid, i.sc_uuid, i.eligibility, i.skip_reason, i.state,
             run.id, run.manifest_name, run.manifest_version, run.device_uid, run.provider,
-            tr.priority, tr.findings_over_threshold, tr.thresholds::text, run.heatmap_width, run.heatmap_height, run.heatmap
+            tr.priority, tr.findings_over_threshold, tr.thresholds::text, run.heatmap_width, run.heatmap_height, run.heatmap,
+            tr.not_assessable_reason, tr.content_gate_score, tr.content_gate_threshold
         FROM triage.instances i
         LEFT JOIN triage.inference_runs run ON run.instance_id = i.id
         LEFT JOIN triage.triage_results tr ON tr.inference_run_id = run.id
@@ -112,7 +113,12 @@ public sealed partial class ReportOutboxStore
                 r.GetFieldValue<string[]>(17),
                 JsonSerializer.Deserialize<Dictionary<string, double>>(r.GetString(18)) ?? [],
                 [],
-                heatmap);
+                heatmap)
+            {
+                NotAssessableReason = r.IsDBNull(22) ? null : Enum.Parse<NotAssessableReason>(r.GetString(22)),
+                ContentGateScore = r.IsDBNull(23) ? null : r.GetDouble(23),
+                ContentGateThreshold = r.IsDBNull(24) ? null : r.GetDouble(24),
+            };
         }
 
         var image = new ReportImage(

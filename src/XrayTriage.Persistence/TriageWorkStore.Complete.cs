@@ -28,8 +28,10 @@ public sealed partial class TriageWorkStore
             SELECT run.id, f.model, f.label, f.probability
             FROM run, unnest(@models, @labels, @probabilities) AS f(model, label, probability)),
         result AS (
-            INSERT INTO triage.triage_results (instance_id, inference_run_id, priority, findings_over_threshold, thresholds, created_at)
-            SELECT @id, run.id, @priority, @over_threshold, CAST(@thresholds AS jsonb), @now
+            INSERT INTO triage.triage_results (instance_id, inference_run_id, priority, findings_over_threshold, thresholds, created_at,
+                not_assessable_reason, content_gate_score, content_gate_threshold)
+            SELECT @id, run.id, @priority, @over_threshold, CAST(@thresholds AS jsonb), @now,
+                @not_assessable_reason, @content_gate_score, @content_gate_threshold
             FROM run),
         instance AS (
             UPDATE triage.instances SET state = 'Triaged', triaged_at = @now, next_attempt_at = NULL
@@ -76,6 +78,9 @@ public sealed partial class TriageWorkStore
             Add(command, "priority", outcome.Priority.ToString());
             Add(command, "over_threshold", outcome.FindingsOverThreshold.ToArray());
             Add(command, "thresholds", JsonSerializer.Serialize(outcome.Thresholds));
+            Add(command, "not_assessable_reason", outcome.NotAssessableReason?.ToString());
+            Add(command, "content_gate_score", outcome.ContentGateScore);
+            Add(command, "content_gate_threshold", outcome.ContentGateThreshold);
             if (await command.ExecuteScalarAsync(cancellationToken) is long)
             {
                 return CompleteOutcome.Triaged;

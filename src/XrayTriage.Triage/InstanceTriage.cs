@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using XrayTriage.Core.Pipeline;
 using XrayTriage.Dicom;
 using XrayTriage.Imaging;
+using XrayTriage.Imaging.Grayscale;
 using XrayTriage.Inference;
 
 namespace XrayTriage.Triage;
@@ -10,7 +11,9 @@ namespace XrayTriage.Triage;
 /// <summary>One claimed instance from spool file to findings: verify the file is the one ingest recorded (SHA-256),
 /// parse, render the grayscale plane, build each member's tensor, run the ensemble through the micro-batcher (with the
 /// class activation map at <see cref="StoredHeatmap"/> size) and describe the result as the persisted
-/// <see cref="InferenceOutcome"/>. Throws for anything that stops it.</summary>
+/// <see cref="InferenceOutcome"/>. The content gate decides first: a blank gray plane never reaches the model, and an
+/// image the gate refuses gets priority not-assessable with the reason and score, and no class (no probabilities, no
+/// heatmap). Throws for anything that stops it.</summary>
 internal sealed class InstanceTriage(EnsembleEngine engine, EnsembleBatcher batcher, ModelInputs inputs, TimeProvider timeProvider)
 {
     // A chest radiograph is a few to a few tens of MiB; the bound keeps a corrupt size from allocating the heap away.
@@ -21,9 +24,17 @@ internal sealed class InstanceTriage(EnsembleEngine engine, EnsembleBatcher batc
         ArgumentNullException.ThrowIfNull(claim);
         var started = timeProvider.GetTimestamp();
         var bytes = await ReadVerifiedAsync(claim, cancellationToken);
-        var input = Preprocess(bytes);
+        var image = Render(bytes);
+        if (inputs.CheckBlank(image) is { } blank)
+        {
+            return NotAssessable(blank, timeProvider.GetElapsedTime(started));
+        }
+
+        var input = inputs.Build(image) with { Heatmap = StoredHeatmap.SizeFor(image.Width, image.Height) };
         var prediction = await batcher.PredictAsync(input, cancellationToken);
-        return ToOutcome(prediction, timeProvider.GetElapsedTime(started));
+        return NotAssessableVerdict.Of(prediction) is { } refused
+            ? NotAssessable(refused, timeProvider.GetElapsedTime(started))
+            : ToOutcome(prediction, timeProvider.GetElapsedTime(started));
     }
 
     internal static async Task<byte[]> ReadVerifiedAsync(ClaimedInstance claim, CancellationToken cancellationToken)
@@ -49,13 +60,35 @@ internal sealed class InstanceTriage(EnsembleEngine engine, EnsembleBatcher batc
         return bytes;
     }
 
-    private EnsembleInput Preprocess(byte[] bytes)
+    private static DisplayImage Render(byte[] bytes)
     {
         using var stream = new MemoryStream(bytes, writable: false);
-        var dicom = DicomFile.Open(stream);
-        var image = MonochromeImage.Render(dicom);
-        return inputs.Build(image) with { Heatmap = StoredHeatmap.SizeFor(image.Width, image.Height) };
+        return MonochromeImage.Render(DicomFile.Open(stream));
     }
+
+    /// <summary>No class: no probabilities, no findings, no heatmap; the reason and the measure it was decided on.</summary>
+    internal InferenceOutcome NotAssessable(NotAssessableVerdict verdict, TimeSpan latency)
+    {
+        var manifest = engine.Manifest;
+        return new InferenceOutcome(
+            manifest.Name,
+            manifest.Version,
+            manifest.DeviceUid,
+            engine.ActiveProvider,
+            latency.TotalMilliseconds,
+            WorklistPriority.NotAssessable,
+            [],
+            Thresholds(),
+            [])
+        {
+            NotAssessableReason = verdict.Reason,
+            ContentGateScore = verdict.Score,
+            ContentGateThreshold = verdict.Threshold,
+        };
+    }
+
+    private Dictionary<string, double> Thresholds()
+        => EnsembleLabels.Findings.ToDictionary(f => f, engine.TriagePolicy.ThresholdOf, StringComparer.Ordinal);
 
     internal InferenceOutcome ToOutcome(EnsemblePrediction prediction, TimeSpan latency)
     {
@@ -74,7 +107,7 @@ internal sealed class InstanceTriage(EnsembleEngine engine, EnsembleBatcher batc
             }
         }
 
-        var thresholds = EnsembleLabels.Findings.ToDictionary(f => f, engine.TriagePolicy.ThresholdOf, StringComparer.Ordinal);
+        var thresholds = Thresholds();
         var manifest = engine.Manifest;
         return new InferenceOutcome(
             manifest.Name,
@@ -88,6 +121,8 @@ internal sealed class InstanceTriage(EnsembleEngine engine, EnsembleBatcher batc
             probabilities)
         {
             Heatmap = prediction.Heatmap is { } heatmap ? StoredHeatmap.Quantize(heatmap) : null,
+            ContentGateScore = prediction.ContentGate?.Score,
+            ContentGateThreshold = prediction.ContentGate?.Threshold,
         };
     }
 

@@ -54,4 +54,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = FirstEventId + 12, Level = LogLevel.Debug, Message = "Queue depth not refreshed: {Reason}")]
     public static partial void QueueDepthFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = FirstEventId + 13, Level = LogLevel.Information,
+        Message = "Instance {InstanceId} not assessable: {Reason} (score {Score}, threshold {Threshold}); no class given")]
+    public static partial void InstanceNotAssessable(ILogger logger, long instanceId, string reason, double? score, double? threshold);
 }

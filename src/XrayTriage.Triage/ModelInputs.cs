@@ -1,5 +1,6 @@
 using XrayTriage.Imaging;
 using XrayTriage.Imaging.Grayscale;
+using XrayTriage.Imaging.Preprocessing;
 using XrayTriage.Imaging.Resampling;
 using XrayTriage.Inference;
 
@@ -12,11 +13,13 @@ namespace XrayTriage.Triage;
 public sealed class ModelInputs
 {
     private readonly ModelInputSpec[] _specs;
+    private readonly ContentGateManifest? _gate;
 
     public ModelInputs(EnsembleEngine engine)
     {
         ArgumentNullException.ThrowIfNull(engine);
         _specs = [.. engine.MemberInputs.Select(ToSpec)];
+        _gate = engine.ContentGate;
     }
 
     /// <summary>Each member's preprocessing, in manifest order.</summary>
@@ -27,6 +30,17 @@ public sealed class ModelInputs
     {
         ArgumentNullException.ThrowIfNull(image);
         return new([.. _specs.Select(spec => ModelInputBuilder.Build(image, spec))], heatmap ? new HeatmapSize(image.Width, image.Height) : null);
+    }
+
+    /// <summary>The content gate's check before the model: <c>BlankImage</c> when the 8-bit
+    /// gray plane's percentile range (<see cref="GrayRange"/>) is below the manifest's minimum; null when the image
+    /// is not blank or the manifest has no content gate.</summary>
+    public NotAssessableVerdict? CheckBlank(DisplayImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return _gate is { Blank.Percentiles: [var low, var high] }
+            ? NotAssessableVerdict.Blank(_gate, GrayRange.Of(image, low, high))
+            : null;
     }
 
     /// <summary>The imaging pipeline's spec for a member's manifest input contract; an unknown resize or channel

@@ -19,6 +19,7 @@ internal sealed class TriageMetrics
     private readonly ILogger _logger;
     private readonly Counter<long> _triaged;
     private readonly Counter<long> _failed;
+    private readonly Counter<long> _notAssessable;
     private readonly Histogram<double> _claimToComplete;
     private readonly Histogram<double> _receivedToComplete;
     private IReadOnlyDictionary<InstanceState, int> _depth = new Dictionary<InstanceState, int>();
@@ -35,6 +36,8 @@ internal sealed class TriageMetrics
         _triaged = meter.CreateCounter<long>("xraytriage.triage.instances.triaged", "{instance}", "Instances whose findings were committed.");
         _failed = meter.CreateCounter<long>("xraytriage.triage.instances.failed", "{instance}",
             "Failed triage attempts; tag final=true when the instance failed for good.");
+        _notAssessable = meter.CreateCounter<long>("xraytriage.triage.not_assessable", "{instance}",
+            "Instances the content gate gave no class (they passed the header rules); tag reason = NotChestRadiograph or BlankImage.");
         _claimToComplete = meter.CreateHistogram<double>("xraytriage.triage.claim_to_complete.duration", "s",
             "From claiming an instance to its findings committed: spool read, decode, preprocessing, inference, commit.");
         _receivedToComplete = meter.CreateHistogram<double>("xraytriage.triage.received_to_complete.duration", "s",
@@ -52,6 +55,8 @@ internal sealed class TriageMetrics
             _receivedToComplete.Record(received.TotalSeconds);
         }
     }
+
+    public void NotAssessable(NotAssessableReason reason) => _notAssessable.Add(1, new KeyValuePair<string, object?>("reason", reason.ToString()));
 
     public void Failed(bool final) => _failed.Add(1, new KeyValuePair<string, object?>("final", final));
 

@@ -29,6 +29,11 @@ internal sealed partial class TriageWorker
                     if (result == CompleteOutcome.Triaged)
                     {
                         Log.InstanceTriaged(_logger, claim.InstanceId, outcome.Priority.ToString(), outcome.LatencyMs, claimToComplete.TotalMilliseconds);
+                        if (outcome.NotAssessableReason is { } reason)
+                        {
+                            _metrics.NotAssessable(reason);
+                            Log.InstanceNotAssessable(_logger, claim.InstanceId, reason.ToString(), outcome.ContentGateScore, outcome.ContentGateThreshold);
+                        }
                     }
                     else
                     {

@@ -75,6 +75,31 @@ internal sealed class TestEnsemble : IDisposable
 
     public void Dispose() => Directory.Delete(Folder, recursive: true);
 
+    /// <summary>Writes <c>content-gate.onnx</c> (score = min over rows k of ‖f·W − μ_k·W‖², f of length
+    /// <paramref name="dimension"/>) with <c>Models/make_gate.py</c> and adds <c>contentGate</c> to the manifest.</summary>
+    public async Task AddContentGateAsync(int dimension, double[] means, double[] whitening, double threshold, int blankMinRange = 8)
+    {
+        var path = Path.Combine(Folder, "content-gate.onnx");
+        var script = Path.Combine(AppContext.BaseDirectory, "Models", "make_gate.py");
+        List<string> arguments = [path, "--dim", Text(dimension), "--means", .. means.Select(Text), "--whitening", .. whitening.Select(Text)];
+        var result = await PeerTools.RunPythonAsync("import runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')", [script, .. arguments], TimeSpan.FromMinutes(1));
+        result.EnsureSuccess("make_gate.py");
+        Manifest["contentGate"] = new JsonObject
+        {
+            ["method"] = "mahalanobis-tied-covariance",
+            ["file"] = "content-gate.onnx",
+            ["sha256"] = Sha256Of(path),
+            ["input"] = "pooled",
+            ["output"] = "score",
+            ["featureSource"] = "mean over H,W of each member's features output, concatenated in member order",
+            ["threshold"] = threshold,
+            ["passRateTarget"] = 0.99,
+            ["perSourcePassRate"] = new JsonObject { ["test"] = 1.0 },
+            ["blank"] = new JsonObject { ["minRange"] = blankMinRange, ["percentiles"] = new JsonArray(0.01, 0.99) },
+            ["fittedOn"] = new JsonObject { ["train"] = 4, ["val"] = 2 },
+        };
+    }
+
     public static string Sha256Of(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 
     private static async Task BuildModelAsync(string path, MemberSpec member)

@@ -50,6 +50,14 @@ internal sealed class TriageTestBed : IAsyncDisposable
         return new TriageTestBed(connectionString, ensemble.Folder);
     }
 
+    /// <summary>A test bed whose hosts load the models from <paramref name="modelsFolder"/> (e.g. a copy with a content gate).</summary>
+    public static async Task<TriageTestBed> CreateAsync(PostgresFixture postgres, string modelsFolder)
+    {
+        var migrated = await postgres.CreateMigratedDatabaseAsync();
+        var connectionString = new NpgsqlConnectionStringBuilder(migrated) { Pooling = true, MaxPoolSize = 20 }.ConnectionString;
+        return new TriageTestBed(connectionString, modelsFolder);
+    }
+
     public static string StudyUid(int n) => $"1.2.826.0.1.3680043.10.543.7.1.{n}";
 
     /// <summary>Copies <paramref name="source"/> into the spool and records it as received, eligible. The recorded

@@ -677,6 +677,14 @@ namespace XrayTriage.Migrations.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
 
+                    b.Property<double?>("ContentGateScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("content_gate_score");
+
+                    b.Property<double?>("ContentGateThreshold")
+                        .HasColumnType("double precision")
+                        .HasColumnName("content_gate_threshold");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamptz")
                         .HasColumnName("created_at");
@@ -693,6 +701,11 @@ namespace XrayTriage.Migrations.Migrations
                     b.Property<long>("InstanceId")
                         .HasColumnType("bigint")
                         .HasColumnName("instance_id");
+
+                    b.Property<string>("NotAssessableReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("not_assessable_reason");
 
                     b.Property<string>("Priority")
                         .IsRequired()
@@ -717,6 +730,8 @@ namespace XrayTriage.Migrations.Migrations
 
                     b.ToTable("triage_results", "triage", t =>
                         {
+                            t.HasCheckConstraint("ck_triage_results_not_assessable_reason", "not_assessable_reason IS NULL OR (not_assessable_reason IN ('NotChestRadiograph', 'BlankImage') AND priority = 'NotAssessable' AND content_gate_score IS NOT NULL AND content_gate_threshold IS NOT NULL)");
+
                             t.HasCheckConstraint("ck_triage_results_priority", "priority IN ('Urgent', 'Routine', 'NotAssessable')");
                         });
                 });

@@ -23,4 +23,15 @@ public sealed record InferenceOutcome(
 {
     /// <summary>The ensemble's class activation map at storage size; null when none was computed.</summary>
     public InferenceHeatmap? Heatmap { get; init; }
+
+    /// <summary>Why the image got no class (priority <see cref="WorklistPriority.NotAssessable"/>, no probabilities);
+    /// null when the content gate passed it or there is none.</summary>
+    public NotAssessableReason? NotAssessableReason { get; init; }
+
+    /// <summary>The content gate's measure: its score (or, for a blank image, the gray plane's percentile range); null
+    /// without a content gate.</summary>
+    public double? ContentGateScore { get; init; }
+
+    /// <summary>The limit <see cref="ContentGateScore"/> was compared with (the gate threshold, or the minimum range).</summary>
+    public double? ContentGateThreshold { get; init; }
 }

@@ -9,8 +9,10 @@ using XrayTriage.Inference;
 
 namespace XrayTriage.Host.Cli;
 
-/// <summary><c>xraytriage classify FILE… [--json] [--heatmap DIR] [--ignore-eligibility]</c>: DICOM (through the
-/// imaging pipeline) or PNG/JPEG; per-member and ensemble probabilities, the priority and the provider.</summary>
+/// <summary><c>xraytriage classify FILE… [--json] [--heatmap DIR] [--ignore-eligibility] [--ignore-content-gate]</c>:
+/// DICOM (through the imaging pipeline) or PNG/JPEG; per-member and ensemble probabilities, the priority and the
+/// provider. An image the content gate refuses (blank, or not a chest radiograph the model can read) gets
+/// not-assessable with the reason, score and threshold instead of a class.</summary>
 internal static class ClassifyCommand
 {
     public static Command Create()
@@ -19,18 +21,22 @@ internal static class ClassifyCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of text." };
         var heatmap = new Option<string?>("--heatmap") { Description = "Write <name>.heatmap.png (class activation map of the predicted class) into this folder." };
         var ignoreEligibility = new Option<bool>("--ignore-eligibility") { Description = "Classify DICOM images the service would not assess (e.g. not a chest radiograph)." };
-        var command = new Command("classify", "Classify chest radiographs with the ensemble.") { files, json, heatmap, ignoreEligibility };
+        var ignoreContentGate = new Option<bool>("--ignore-content-gate")
+        {
+            Description = "Give a class even when the content gate finds the image blank or not a chest radiograph (header rules stay: see --ignore-eligibility).",
+        };
+        var command = new Command("classify", "Classify chest radiographs with the ensemble.") { files, json, heatmap, ignoreEligibility, ignoreContentGate };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parseResult => Run(
             parseResult.GetRequiredValue(files),
             parseResult.GetValue(json),
             parseResult.GetValue(heatmap),
-            parseResult.GetValue(ignoreEligibility),
+            new ClassifyBypass(parseResult.GetValue(ignoreEligibility), parseResult.GetValue(ignoreContentGate)),
             parseResult));
         return command;
     }
 
-    private static int Run(string[] files, bool json, string? heatmapFolder, bool ignoreEligibility, ParseResult parseResult)
+    private static int Run(string[] files, bool json, string? heatmapFolder, ClassifyBypass bypass, ParseResult parseResult)
     {
         var stdout = parseResult.InvocationConfiguration.Output;
         var stderr = parseResult.InvocationConfiguration.Error;
@@ -54,7 +60,7 @@ internal static class ClassifyCommand
         {
             try
             {
-                var result = Classify(models, file, heatmapFolder, ignoreEligibility);
+                var result = Classify(models, file, heatmapFolder, bypass);
                 results.Add(result);
                 if (!json)
                 {
@@ -80,15 +86,25 @@ internal static class ClassifyCommand
         return failed == 0 ? 0 : DumpCommand.BadFileExitCode;
     }
 
-    private static ClassifyResult Classify(ModelCommandHost models, string file, string? heatmapFolder, bool ignoreEligibility)
+    private static ClassifyResult Classify(ModelCommandHost models, string file, string? heatmapFolder, ClassifyBypass bypass)
     {
         var loaded = ModelImage.Load(file, EligibilityOptions.Default);
-        if (loaded.Eligibility is { IsEligible: false } && !ignoreEligibility)
+        if (loaded.Eligibility is { IsEligible: false } && !bypass.Eligibility)
         {
             return new ClassifyResult(file, loaded, null, null);
         }
 
+        if (!bypass.ContentGate && models.Inputs.CheckBlank(loaded.Image) is { } blank)
+        {
+            return new ClassifyResult(file, loaded, null, null) { NotAssessable = blank };
+        }
+
         var prediction = models.Engine.Predict(models.Inputs.Build(loaded.Image, heatmapFolder is not null));
+        if (!bypass.ContentGate && NotAssessableVerdict.Of(prediction) is { } refused)
+        {
+            return new ClassifyResult(file, loaded, prediction, null) { NotAssessable = refused };
+        }
+
         string? heatmapPath = null;
         if (heatmapFolder is not null && prediction.Heatmap is { } map)
         {
@@ -96,12 +112,18 @@ internal static class ClassifyCommand
             HeatmapOverlay.WritePng(heatmapPath, loaded.Image, map.Values);
         }
 
-        return new ClassifyResult(file, loaded, prediction, heatmapPath);
+        return new ClassifyResult(file, loaded, prediction, heatmapPath) { ContentGateIgnored = bypass.ContentGate };
     }
 
     private static void Print(TextWriter stdout, EnsembleEngine engine, ClassifyResult result)
     {
         var culture = CultureInfo.InvariantCulture;
+        if (result.NotAssessable is { } verdict)
+        {
+            stdout.WriteLine($"{result.File} ({result.Image.Format}): priority not-assessable — {verdict.Describe()}");
+            return;
+        }
+
         if (result.Prediction is not { } prediction)
         {
             stdout.WriteLine($"{result.File}: priority not-assessable — {result.Image.Eligibility}");
@@ -113,7 +135,7 @@ internal static class ClassifyCommand
             ? "no finding over its threshold"
             : string.Join(", ", over.Select(f => string.Create(culture, $"{f} ≥ {engine.TriagePolicy.ThresholdOf(f):0.###}")));
         stdout.WriteLine(string.Create(culture,
-            $"{result.File} ({result.Image.Format}): {prediction.PredictedLabel} {prediction.Probabilities[prediction.PredictedIndex]:0.000}, priority {prediction.Priority.ToWireName()} ({why})"));
+            $"{result.File} ({result.Image.Format}): {prediction.PredictedLabel} {prediction.Probabilities[prediction.PredictedIndex]:0.000}, priority {result.Priority.ToWireName()} ({why})"));
         stdout.WriteLine("  " + Row("ensemble", prediction.Probabilities));
         foreach (var member in prediction.Members)
         {
@@ -123,6 +145,13 @@ internal static class ClassifyCommand
         if (result.Image.Eligibility is { IsEligible: false } eligibility)
         {
             stdout.WriteLine($"  note: classified although {eligibility}");
+        }
+
+        if (prediction.ContentGate is { } gate)
+        {
+            stdout.WriteLine(gate.Passed
+                ? string.Create(culture, $"  content gate: score {gate.Score:0.#} ≤ threshold {gate.Threshold:0.#}")
+                : $"  note: classified although the content gate refused it: {NotAssessableVerdict.Of(prediction)!.Describe()}");
         }
 
         if (result.HeatmapPath is not null)
@@ -135,7 +164,19 @@ internal static class ClassifyCommand
         => name.PadRight(16) + string.Join("  ", EnsembleLabels.All.Select((l, i) => string.Create(CultureInfo.InvariantCulture, $"{l} {probabilities[i]:0.000}")));
 }
 
-internal sealed record ClassifyResult(string File, ModelImage Image, EnsemblePrediction? Prediction, string? HeatmapPath);
+internal sealed record ClassifyResult(string File, ModelImage Image, EnsemblePrediction? Prediction, string? HeatmapPath)
+{
+    /// <summary>The content gate's refusal: no class is given (the prediction, if any, is not reported).</summary>
+    public NotAssessableVerdict? NotAssessable { get; init; }
+
+    /// <summary>True when <c>--ignore-content-gate</c> gave the class whatever the gate said.</summary>
+    public bool ContentGateIgnored { get; init; }
+
+    /// <summary>The priority reported: not-assessable when refused, the class decision when the gate is ignored.</summary>
+    public TriagePriority Priority => NotAssessable is not null || Prediction is null
+        ? TriagePriority.NotAssessable
+        : ContentGateIgnored ? Prediction.Triage.Priority : Prediction.Priority;
+}
 
 internal static class ClassifyJson
 {
@@ -145,7 +186,15 @@ internal static class ClassifyJson
         {
             ["provider"] = engine.ActiveProvider,
             ["ensemble"] = new { name = engine.Manifest.Name, version = engine.Manifest.Version, deviceUid = engine.Manifest.DeviceUid },
-            ["results"] = results.Select(r => r.Prediction is not { } p
+            ["results"] = results.Select(r => r.NotAssessable is { } verdict
+                ? new Dictionary<string, object?>
+                {
+                    ["file"] = r.File, ["format"] = r.Image.Format, ["priority"] = TriagePriority.NotAssessable.ToWireName(),
+                    ["reason"] = verdict.Reason.ToString(), ["score"] = Math.Round(verdict.Score, 4), ["threshold"] = Math.Round(verdict.Threshold, 4),
+                    ["detail"] = verdict.Describe(),
+                    ["eligibility"] = r.Image.Eligibility?.ToString(),
+                }
+                : r.Prediction is not { } p
                 ? new Dictionary<string, object?>
                 {
                     ["file"] = r.File, ["format"] = r.Image.Format, ["priority"] = TriagePriority.NotAssessable.ToWireName(),
@@ -153,12 +202,15 @@ internal static class ClassifyJson
                 }
                 : new Dictionary<string, object?>
                 {
-                    ["file"] = r.File, ["format"] = r.Image.Format, ["predicted"] = p.PredictedLabel, ["priority"] = p.Priority.ToWireName(),
+                    ["file"] = r.File, ["format"] = r.Image.Format, ["predicted"] = p.PredictedLabel, ["priority"] = r.Priority.ToWireName(),
                     ["findingsOverThreshold"] = p.Triage.FindingsOverThreshold,
                     ["probabilities"] = Probabilities(p.Probabilities),
                     ["members"] = p.Members.ToDictionary(m => m.Member, m => Probabilities(m.Probabilities)),
                     ["eligibility"] = r.Image.Eligibility?.ToString(),
                     ["heatmap"] = r.HeatmapPath,
+                    ["contentGate"] = p.ContentGate is { } gate
+                        ? new { score = Math.Round(gate.Score, 4), threshold = gate.Threshold, passed = gate.Passed, ignored = r.ContentGateIgnored }
+                        : null,
                 }).ToList(),
         };
         return JsonSerializer.Serialize(document);

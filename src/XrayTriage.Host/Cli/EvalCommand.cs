@@ -24,25 +24,28 @@ internal static class EvalCommand
         {
             Description = "A labels.csv (relative_path, sha256, source_repo columns) to break the metrics down by source.",
         };
-        var command = new Command("eval", "Evaluate the ensemble and its members on labelled images.") { folder, labels, json };
+        var ignoreContentGate = new Option<bool>("--ignore-content-gate") { Description = "Do not count the films the content gate would refuse." };
+        var command = new Command("eval", "Evaluate the ensemble and its members on labelled images.") { folder, labels, json, ignoreContentGate };
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction(parseResult => Run(parseResult.GetRequiredValue(folder), parseResult.GetValue(labels), parseResult.GetValue(json), parseResult));
+        command.SetAction(parseResult => Run(
+            new EvalRequest(parseResult.GetRequiredValue(folder), parseResult.GetValue(labels), parseResult.GetValue(json), parseResult.GetValue(ignoreContentGate)),
+            parseResult));
         return command;
     }
 
-    private static int Run(string folder, string? labelsPath, string? jsonPath, ParseResult parseResult)
+    private static int Run(EvalRequest request, ParseResult parseResult)
     {
         var stdout = parseResult.InvocationConfiguration.Output;
         var stderr = parseResult.InvocationConfiguration.Error;
-        var images = EvalSet.Find(folder, out var problem);
+        var images = EvalSet.Find(request.Folder, out var problem);
         if (images is null)
         {
             stderr.WriteLine($"xraytriage eval: {problem}");
             return 1;
         }
 
-        var labelsFile = labelsPath is null ? null : EvalLabels.TryLoad(labelsPath, stderr);
-        if (labelsPath is not null && labelsFile is null)
+        var labelsFile = request.LabelsPath is null ? null : EvalLabels.TryLoad(request.LabelsPath, stderr);
+        if (request.LabelsPath is not null && labelsFile is null)
         {
             return 1;
         }
@@ -59,6 +62,7 @@ internal static class EvalCommand
         var members = models.Engine.Manifest.Members.Select(_ => new List<double[]>()).ToArray();
         var unreadable = 0;
         var progress = new ProgressBar(stderr, images.Count);
+        var contentGate = new EvalContentGate(models.Engine, request.IgnoreContentGate);
         foreach (var batch in images.Chunk(BatchSize))
         {
             var inputs = new EnsembleInput?[batch.Length];
@@ -80,6 +84,7 @@ internal static class EvalCommand
             {
                 evaluated.Add(readable[i].Path);
                 truth.Add(readable[i].Label);
+                contentGate.Observe(predictions[i], readable[i].Label);
                 ensemble.Add(predictions[i].Probabilities);
                 for (var m = 0; m < members.Length; m++)
                 {
@@ -118,6 +123,7 @@ internal static class EvalCommand
 
         var triage = TriageMetrics.Compute(truth, ensemble, policy);
         EvalTriageReport.Print(stdout, triage, models.Engine.Manifest.Triage);
+        contentGate.Print(stdout, match?.Sources);
         stdout.WriteLine(models.ProviderLine);
         if (unreadable > 0)
         {
@@ -129,11 +135,11 @@ internal static class EvalCommand
             stdout.WriteLine($"labels {labelsFile.Path}: {match.ByPath} image(s) matched by path, {match.ByHash} by SHA-256, {match.Unlisted} unlisted");
         }
 
-        if (jsonPath is not null)
+        if (request.JsonPath is not null)
         {
             var labelsSummary = labelsFile is not null && match is not null ? (labelsFile.Path, match) : ((string, EvalSourceMatch)?)null;
-            File.WriteAllText(jsonPath, EvalReport.Json(results, truth.Count, triage, perSource, labelsSummary));
-            stdout.WriteLine($"wrote {jsonPath}");
+            File.WriteAllText(request.JsonPath, EvalReport.Json(results, truth.Count, triage, perSource, labelsSummary));
+            stdout.WriteLine($"wrote {request.JsonPath}");
         }
 
         return 0;

@@ -34,7 +34,11 @@ internal static class ServeCommand
         builder.WebHost.UseUrls(builder.Configuration[ServerUrlsOptions.Key] ?? ServerUrlsOptions.Default);
         builder.AddHostOptions().AddPersistence().AddModels().AddPipeline().AddServiceLifetime().AddWeb();
         // The upload page feeds the ensemble through the triage stage's own preprocessing.
-        builder.Services.AddSingleton(services => new UploadInputs(services.GetRequiredService<ModelInputs>().Build));
+        builder.Services.AddSingleton(services =>
+        {
+            var inputs = services.GetRequiredService<ModelInputs>();
+            return new UploadInputs(inputs.Build, inputs.CheckBlank);
+        });
 
         await using var app = builder.Build();
         app.MapHealthEndpoints();

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 namespace XrayTriage.Inference;
 
 /// <summary><c>models/ensemble.json</c> as written by the training recipe (<c>models/training/</c>): the members,
-/// their input contracts and SHA-256 hashes, and the triage thresholds chosen on the validation split.</summary>
+/// their input contracts and SHA-256 hashes, the triage thresholds chosen on the validation split and, optionally, the
+/// content gate (null: every image that passes the header rules gets a class).</summary>
 public sealed record EnsembleManifest(
     string Name,
     string Version,
@@ -13,7 +14,8 @@ public sealed record EnsembleManifest(
     string EnsembleRule,
     IReadOnlyList<EnsembleMemberManifest> Members,
     TriageManifest Triage,
-    JsonElement? Training = null)
+    JsonElement? Training = null,
+    ContentGateManifest? ContentGate = null)
 {
     public const string FileName = "ensemble.json";
 
@@ -76,7 +78,14 @@ public sealed record EnsembleManifest(
     public string ResolveMemberPath(EnsembleMemberManifest member)
     {
         ArgumentNullException.ThrowIfNull(member);
-        return Path.GetFullPath(member.File, BaseDirectory.Length == 0 ? Environment.CurrentDirectory : BaseDirectory);
+        return ResolvePath(member.File);
+    }
+
+    /// <summary>A file named in the manifest (member or content gate), relative to <see cref="BaseDirectory"/>.</summary>
+    public string ResolvePath(string file)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(file);
+        return Path.GetFullPath(file, BaseDirectory.Length == 0 ? Environment.CurrentDirectory : BaseDirectory);
     }
 
     private static string FirstLine(string message)

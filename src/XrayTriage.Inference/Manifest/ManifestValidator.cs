@@ -36,6 +36,10 @@ internal static class ManifestValidator
         }
 
         ValidateTriage(manifest.Triage, source);
+        if (manifest.ContentGate is { } gate)
+        {
+            ValidateContentGate(gate, source);
+        }
     }
 
     /// <summary>PS3.5 §9.1: at most 64 characters, dot-separated components of digits without leading zeros.</summary>
@@ -74,17 +78,7 @@ internal static class ManifestValidator
 
     private static void ValidateMember(EnsembleMemberManifest member, string source, string at)
     {
-        Require(!string.IsNullOrWhiteSpace(member.File), source, $"{at}.file", "must not be empty");
-        Require(
-            !Path.IsPathRooted(member.File) && !member.File.Split('/', '\\').Contains(".."),
-            source,
-            $"{at}.file",
-            $"'{member.File}' must be relative to the manifest's folder and stay inside it");
-        Require(
-            member.Sha256.Length == 64 && member.Sha256.All(char.IsAsciiHexDigit),
-            source,
-            $"{at}.sha256",
-            $"must be 64 hexadecimal digits (got '{member.Sha256}')");
+        ValidateFile(member.File, member.Sha256, source, at);
         Require(!string.IsNullOrWhiteSpace(member.Architecture), source, $"{at}.architecture", "must not be empty");
         Require(
             double.IsFinite(member.Weight) && member.Weight > 0,
@@ -124,6 +118,44 @@ internal static class ManifestValidator
         Require(!string.IsNullOrWhiteSpace(member.Outputs.Logits), source, $"{at}.outputs.logits", "must not be empty");
         Require(!string.IsNullOrWhiteSpace(member.Outputs.FeatureMap), source, $"{at}.outputs.featureMap", "must not be empty");
         Require(!string.IsNullOrWhiteSpace(member.Outputs.ClassMaps), source, $"{at}.outputs.classMaps", "must not be empty");
+    }
+
+    private static void ValidateContentGate(ContentGateManifest gate, string source)
+    {
+        Require(
+            gate.Method == ContentGateManifest.MahalanobisTiedCovariance,
+            source,
+            "contentGate.method",
+            $"must be '{ContentGateManifest.MahalanobisTiedCovariance}' (got '{gate.Method}')");
+        ValidateFile(gate.File, gate.Sha256, source, "contentGate");
+        Require(!string.IsNullOrWhiteSpace(gate.Input), source, "contentGate.input", "must not be empty");
+        Require(!string.IsNullOrWhiteSpace(gate.Output), source, "contentGate.output", "must not be empty");
+        Require(
+            double.IsFinite(gate.Threshold) && gate.Threshold >= 0,
+            source,
+            "contentGate.threshold",
+            $"must be a finite number ≥ 0 (got {gate.Threshold.ToString(CultureInfo.InvariantCulture)})");
+        Require(gate.Blank.MinRange is >= 0 and <= 255, source, "contentGate.blank.minRange", $"must be in 0–255 (got {gate.Blank.MinRange})");
+        Require(
+            gate.Blank.Percentiles is [var low, var high] && low >= 0 && low < high && high <= 1,
+            source,
+            "contentGate.blank.percentiles",
+            "must be [low, high] with 0 ≤ low < high ≤ 1");
+    }
+
+    private static void ValidateFile(string file, string sha256, string source, string at)
+    {
+        Require(!string.IsNullOrWhiteSpace(file), source, $"{at}.file", "must not be empty");
+        Require(
+            !Path.IsPathRooted(file) && !file.Split('/', '\\').Contains(".."),
+            source,
+            $"{at}.file",
+            $"'{file}' must be relative to the manifest's folder and stay inside it");
+        Require(
+            sha256.Length == 64 && sha256.All(char.IsAsciiHexDigit),
+            source,
+            $"{at}.sha256",
+            $"must be 64 hexadecimal digits (got '{sha256}')");
     }
 
     private static void ValidateTriage(TriageManifest triage, string source)

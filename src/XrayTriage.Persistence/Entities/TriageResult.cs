@@ -23,4 +23,13 @@ public sealed class TriageResult
     public required string ThresholdsJson { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Why the content gate gave the image no class; null when it passed (or there was no gate).</summary>
+    public NotAssessableReason? NotAssessableReason { get; set; }
+
+    /// <summary>The content gate's score (for a blank image: the gray plane's percentile range); null without a gate.</summary>
+    public double? ContentGateScore { get; set; }
+
+    /// <summary>The threshold (for a blank image: the minimum range) the score was compared with.</summary>
+    public double? ContentGateThreshold { get; set; }
 }

@@ -19,6 +19,10 @@ public static class HeatmapCaption
         {
             lines.Add(TriageSummary.Probabilities(image.Probabilities!));
         }
+        else if (image.NotAssessableReason is { } reason)
+        {
+            lines.Add(reason);
+        }
 
         lines.Add($"Model {algorithm.ModelName} {algorithm.ModelVersion}   {algorithm.Manufacturer} {algorithm.ApplicationVersion}");
         return lines;

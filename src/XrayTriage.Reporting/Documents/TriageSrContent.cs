@@ -36,7 +36,8 @@ internal static class TriageSrContent
     }
 
     /// <summary>TID 1501 for one image. An image that was not assessed keeps its group (tracking, algorithm, source
-    /// image, priority "Not assessable") but has no finding and no certainty values.</summary>
+    /// image, priority "Not assessable", and the content gate's "Reason not assessable" text when it refused the image)
+    /// but has no finding and no certainty values.</summary>
     private static DicomDataset MeasurementGroup(TriagedImage image, AlgorithmIdentity algorithm)
     {
         var items = new List<DicomDataset>
@@ -65,6 +66,11 @@ internal static class TriageSrContent
         }
 
         items.Add(Code(Contains, TriageCodes.TriagePriority, TriageCodes.ForPriority(image.Priority)));
+        if (image.NotAssessableReason is { } reason)
+        {
+            items.Add(Text(Contains, TriageCodes.NotAssessableReason, reason));
+        }
+
         return Container(Contains, TriageCodes.MeasurementGroup, items);
     }
 }

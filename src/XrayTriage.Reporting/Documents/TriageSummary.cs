@@ -22,6 +22,16 @@ public static class TriageSummary
         _ => "PENDING",
     };
 
+    /// <summary>The reason text of a content-gate refusal, e.g. "not a chest radiograph (content gate score 2311.4 &gt;
+    /// threshold 1630.2)" or "blank image (grey-level range 0 &lt; 8)".</summary>
+    public static string NotAssessableText(NotAssessableReason reason, double? score, double? threshold) => reason switch
+    {
+        NotAssessableReason.NotChestRadiograph => string.Create(CultureInfo.InvariantCulture,
+            $"not a chest radiograph (content gate score {score:0.#} > threshold {threshold:0.#})"),
+        NotAssessableReason.BlankImage => string.Create(CultureInfo.InvariantCulture, $"blank image (grey-level range {score:0} < {threshold:0})"),
+        _ => reason.ToString(),
+    };
+
     /// <summary>"COVID-19 93 %, Viral pneumonia 4 %, ..." in descending probability (whole percent).</summary>
     public static string Probabilities(IReadOnlyDictionary<string, double> probabilities)
         => string.Join(", ", TriageLabels.All
@@ -39,7 +49,7 @@ public static class TriageSummary
             text.Append(' ').Append(image.TrackingIdentifier).Append(": ");
             text.Append(image.IsAssessed
                 ? $"{PriorityText(image.Priority)} - {Probabilities(image.Probabilities!)}."
-                : "not assessable (not triaged).");
+                : image.NotAssessableReason is { } reason ? $"not assessable - {reason}." : "not assessable (not triaged).");
         }
 
         text.Append(" Model ").Append(request.Algorithm.ModelName).Append(' ').Append(request.Algorithm.ModelVersion).Append('.');

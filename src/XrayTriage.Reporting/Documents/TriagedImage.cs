@@ -23,6 +23,10 @@ public sealed record TriagedImage(
     IReadOnlyDictionary<string, double> Thresholds,
     WorklistPriority Priority)
 {
+    /// <summary>Why the content gate gave this image no class, as text (e.g. "not a chest radiograph (content gate
+    /// score 2311.4 &gt; threshold 1630.2)"); null when it was not refused by the content gate.</summary>
+    public string? NotAssessableReason { get; init; }
+
     /// <summary>True when the ensemble produced probabilities for this image.</summary>
     public bool IsAssessed => Probabilities is not null && Priority != WorklistPriority.NotAssessable;
 

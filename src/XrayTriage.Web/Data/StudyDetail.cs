@@ -13,7 +13,11 @@ internal sealed record InstanceDetail(
     string? LastError,
     DateTimeOffset ReceivedAt,
     bool InSpool,
-    RunDetail? Run);
+    RunDetail? Run)
+{
+    /// <summary>Why the content gate gave the image no class, with its score and threshold; null when it did not.</summary>
+    public string? NotAssessable { get; init; }
+}
 
 /// <summary>The ensemble run of an image: model version, per-model probabilities (ensemble first), decision.</summary>
 internal sealed record RunDetail(

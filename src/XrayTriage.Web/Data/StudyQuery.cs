@@ -28,16 +28,25 @@ internal sealed class StudyQuery(IDbContextFactory<TriageDbContext> contextFacto
         var details = instances.Select(i =>
         {
             var run = runs.SingleOrDefault(r => r.InstanceId == i.Id);
+            var decision = decisions.SingleOrDefault(d => d.InstanceId == i.Id);
             return new InstanceDetail(i.Id, i.SopInstanceUid, i.SeriesInstanceUid, i.State.ToString(), i.SkipReason, i.LastError, i.ReceivedAt,
                 File.Exists(i.SpoolPath),
                 run is null ? null : ToRun(run, findings.Where(f => f.InferenceRunId == run.Id).ToList(),
-                    decisions.SingleOrDefault(d => d.InstanceId == i.Id), heatmaps.Contains(run.Id)));
+                    decision, heatmaps.Contains(run.Id)))
+            {
+                NotAssessable = decision?.NotAssessableReason is { } reason
+                    ? NotAssessableNames.Detail(reason, decision.ContentGateScore, decision.ContentGateThreshold)
+                    : null,
+            };
         }).ToList();
 
         var flags = decisions.SelectMany(d => d.FindingsOverThreshold).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var probabilities = findings.Where(f => f.Model == WorklistQuery.EnsembleModel)
             .GroupBy(f => f.Label).ToDictionary(g => g.Key, g => g.Max(f => f.Probability), StringComparer.Ordinal);
-        var item = WorklistQuery.ToItem(study, flags, probabilities);
+        var item = WorklistQuery.ToItem(study, flags, probabilities) with
+        {
+            NotAssessableReasons = NotAssessableNames.Distinct(decisions.Select(d => d.NotAssessableReason)),
+        };
         return new StudyDetail(item, details, await reports.ListAsync(study.Id, cancellationToken));
     }
 

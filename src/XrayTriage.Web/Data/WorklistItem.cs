@@ -21,4 +21,8 @@ internal sealed record WorklistItem(
     IReadOnlyDictionary<string, double> Probabilities,
     string? AcknowledgedBy,
     DateTimeOffset? AcknowledgedAt,
-    string? HumanPriorityBy);
+    string? HumanPriorityBy)
+{
+    /// <summary>Why the content gate gave images of the study no class (display text, distinct, ordered); empty when none.</summary>
+    public IReadOnlyList<string> NotAssessableReasons { get; init; } = [];
+}

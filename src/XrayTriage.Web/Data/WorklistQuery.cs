@@ -24,9 +24,13 @@ internal sealed class WorklistQuery(IDbContextFactory<TriageDbContext> contextFa
         var ids = rows.Select(s => s.Id).ToList();
         var probabilities = await ProbabilitiesAsync(context, ids, cancellationToken);
         var flags = await FlagsAsync(context, ids, cancellationToken);
+        var reasons = await NotAssessableReasonsAsync(context, ids, cancellationToken);
         var items = rows.Select(s => ToItem(s,
             flags.GetValueOrDefault(s.Id) ?? [],
-            probabilities.GetValueOrDefault(s.Id) ?? new Dictionary<string, double>())).ToList();
+            probabilities.GetValueOrDefault(s.Id) ?? new Dictionary<string, double>()) with
+        {
+            NotAssessableReasons = reasons.GetValueOrDefault(s.Id) ?? [],
+        }).ToList();
         return new WorklistPage(total, filter.Skip, filter.Take, items);
     }
 
@@ -88,6 +92,16 @@ internal sealed class WorklistQuery(IDbContextFactory<TriageDbContext> contextFa
         return rows.GroupBy(r => r.StudyId).ToDictionary(
             g => g.Key,
             g => g.SelectMany(r => r.FindingsOverThreshold).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList());
+    }
+
+    private static async Task<Dictionary<long, List<string>>> NotAssessableReasonsAsync(
+        TriageDbContext context, List<long> ids, CancellationToken cancellationToken)
+    {
+        var rows = await context.TriageResults.AsNoTracking()
+            .Where(t => ids.Contains(t.Instance!.StudyId) && t.NotAssessableReason != null)
+            .Select(t => new { t.Instance!.StudyId, t.NotAssessableReason })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.StudyId).ToDictionary(g => g.Key, g => NotAssessableNames.Distinct(g.Select(r => r.NotAssessableReason)));
     }
 
     public static string StatusOf(Study study) => study switch

@@ -8,10 +8,14 @@ internal sealed record UploadResult(
     int Height,
     string? Eligibility,
     string Priority,
-    string PredictedLabel,
+    string? PredictedLabel,
     IReadOnlyList<string> FindingsOverThreshold,
     IReadOnlyList<string> Labels,
     IReadOnlyList<(string Model, double[] Probabilities)> Models,
     string ModelVersion,
     string ImagePng,
-    string? HeatmapPng);
+    string? HeatmapPng)
+{
+    /// <summary>Why the content gate gave the image no class (reason, score, threshold); null when it gave one.</summary>
+    public string? NotAssessable { get; init; }
+}

@@ -19,4 +19,14 @@ public sealed record ReportRun(
     IReadOnlyList<string> FindingsOverThreshold,
     IReadOnlyDictionary<string, double> Thresholds,
     IReadOnlyList<FindingProbability> Probabilities,
-    InferenceHeatmap? Heatmap);
+    InferenceHeatmap? Heatmap)
+{
+    /// <summary>Why the content gate gave the image no class; null when it passed or there was no gate.</summary>
+    public NotAssessableReason? NotAssessableReason { get; init; }
+
+    /// <summary>The content gate's measure (score, or a blank image's grey-level range); null without a gate.</summary>
+    public double? ContentGateScore { get; init; }
+
+    /// <summary>The limit the measure was compared with.</summary>
+    public double? ContentGateThreshold { get; init; }
+}

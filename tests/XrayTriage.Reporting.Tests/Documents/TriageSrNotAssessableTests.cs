@@ -1,0 +1,41 @@
+using XrayTriage.Core.Pipeline;
+using XrayTriage.Reporting.Documents;
+using XrayTriage.Testing;
+
+namespace XrayTriage.Reporting.Tests.Documents;
+
+/// <summary>An image the content gate refused: its measurement group says not assessable, why (TEXT "Reason not
+/// assessable") and has no finding or certainty; the summary carries the reason too. Read back by dsrdump.</summary>
+public sealed class TriageSrNotAssessableTests : IDisposable
+{
+    private readonly DicomOracles _oracles = new();
+
+    [Fact]
+    public async Task Build_ImageRefusedByContentGate_SrCarriesTheReasonTextAndNoCertainty()
+    {
+        var source = DocumentSamples.Open(DocumentSamples.Latin1Chest);
+        var refused = DocumentSamples.SkippedImage("2.25.999999999999999999999999999999999999") with
+        {
+            NotAssessableReason = TriageSummary.NotAssessableText(NotAssessableReason.NotChestRadiograph, 2311.44, 1630.2),
+        };
+        var request = DocumentSamples.Request(source) with { Images = [DocumentSamples.CovidImage(source), refused] };
+        var path = _oracles.Write(TriageSrBuilder.Build(request));
+
+        var tree = (await PeerTools.RunAsync("dsrdump", ["-Ec", path])).EnsureSuccess("dsrdump").StandardOutput;
+
+        Assert.Contains(
+            "<contains TEXT:(,,\"Reason not assessable\")=\"not a chest radiograph (content gate score 2311.4 > threshold 1630.2)\">",
+            tree, StringComparison.Ordinal);
+        Assert.Contains("image 2: not assessable - not a chest radiograph (content gate score 2311.4 > threshold 1630.2).",
+            TriageSummary.ForReport(request), StringComparison.Ordinal);
+        Assert.Equal(4, tree.Split("\"Certainty of Finding\"").Length - 1); // the covid image's four only
+    }
+
+    [Theory]
+    [InlineData(NotAssessableReason.NotChestRadiograph, 2311.44, 1630.2, "not a chest radiograph (content gate score 2311.4 > threshold 1630.2)")]
+    [InlineData(NotAssessableReason.BlankImage, 3, 8, "blank image (grey-level range 3 < 8)")]
+    public void NotAssessableText_Reason_NamesReasonScoreAndThreshold(NotAssessableReason reason, double score, double threshold, string expected)
+        => Assert.Equal(expected, TriageSummary.NotAssessableText(reason, score, threshold));
+
+    public void Dispose() => _oracles.Dispose();
+}
