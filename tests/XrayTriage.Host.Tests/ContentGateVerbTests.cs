@@ -54,7 +54,7 @@ public sealed class ContentGateVerbTests : IAsyncLifetime
         text.EnsureSuccess("classify");
         Assert.Contains("worklist.png (PNG): priority not-assessable — NotChestRadiograph (score ", text.StandardOutput, StringComparison.Ordinal);
         Assert.Contains(" > threshold 0)", text.StandardOutput, StringComparison.Ordinal);
-        Assert.DoesNotContain("ensemble ", text.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("  ensemble ", text.StandardOutput, StringComparison.Ordinal); // no probability row
         json.EnsureSuccess("classify --json");
         using var document = JsonDocument.Parse(json.StandardOutput);
         var entry = document.RootElement.GetProperty("results")[0];
