@@ -19,25 +19,27 @@ internal static class ClassifyCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of text." };
         var heatmap = new Option<string?>("--heatmap") { Description = "Write <name>.heatmap.png (class activation map of the predicted class) into this folder." };
         var ignoreEligibility = new Option<bool>("--ignore-eligibility") { Description = "Classify DICOM images the service would not assess (e.g. not a chest radiograph)." };
-        var command = new Command("classify", "Classify chest radiographs with the ensemble.") { files, json, heatmap, ignoreEligibility };
+        var thresholds = new Option<string?>("--thresholds") { Description = "Decide with this site thresholds file (from 'xraytriage calibrate --out') instead of the shipped thresholds." };
+        var command = new Command("classify", "Classify chest radiographs with the ensemble.") { files, json, heatmap, ignoreEligibility, thresholds };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parseResult => Run(
             parseResult.GetRequiredValue(files),
             parseResult.GetValue(json),
             parseResult.GetValue(heatmap),
             parseResult.GetValue(ignoreEligibility),
+            parseResult.GetValue(thresholds),
             parseResult));
         return command;
     }
 
-    private static int Run(string[] files, bool json, string? heatmapFolder, bool ignoreEligibility, ParseResult parseResult)
+    private static int Run(string[] files, bool json, string? heatmapFolder, bool ignoreEligibility, string? thresholdsPath, ParseResult parseResult)
     {
         var stdout = parseResult.InvocationConfiguration.Output;
         var stderr = parseResult.InvocationConfiguration.Error;
         // A "--Section:Key=value" token after the files is configuration, not a file (the FILE argument takes any token).
         var configuration = parseResult.UnmatchedTokens.Concat(files.Where(ModelCommandHost.IsConfigurationToken)).ToList();
         files = [.. files.Where(f => !ModelCommandHost.IsConfigurationToken(f))];
-        using var models = ModelCommandHost.TryStart("classify", configuration, stderr, out var exitCode);
+        using var models = ModelCommandHost.TryStart("classify", configuration, stderr, out var exitCode, thresholdsPath);
         if (models is null)
         {
             return exitCode;
@@ -75,6 +77,7 @@ internal static class ClassifyCommand
         else
         {
             stdout.WriteLine(models.ProviderLine);
+            stdout.WriteLine(models.OperatingPointLine);
         }
 
         return failed == 0 ? 0 : DumpCommand.BadFileExitCode;
@@ -145,6 +148,7 @@ internal static class ClassifyJson
         {
             ["provider"] = engine.ActiveProvider,
             ["ensemble"] = new { name = engine.Manifest.Name, version = engine.Manifest.Version, deviceUid = engine.Manifest.DeviceUid },
+            ["operatingPoint"] = engine.TriagePolicy.OperatingPoint?.Describe(),
             ["results"] = results.Select(r => r.Prediction is not { } p
                 ? new Dictionary<string, object?>
                 {

@@ -22,13 +22,14 @@ internal static class EvalCommand
     {
         var folder = new Argument<string>("DIR") { Description = "A folder with one sub-folder per class (normal, covid19, viral_pneumonia, lung_opacity)." };
         var json = new Option<string?>("--json") { Description = "Also write the metrics as one JSON object to this file." };
-        var command = new Command("eval", "Evaluate the ensemble and its members on labelled images.") { folder, json };
+        var thresholds = new Option<string?>("--thresholds") { Description = "Decide triage with this site thresholds file (from 'xraytriage calibrate --out')." };
+        var command = new Command("eval", "Evaluate the ensemble and its members on labelled images.") { folder, json, thresholds };
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction(parseResult => Run(parseResult.GetRequiredValue(folder), parseResult.GetValue(json), parseResult));
+        command.SetAction(parseResult => Run(parseResult.GetRequiredValue(folder), parseResult.GetValue(json), parseResult, parseResult.GetValue(thresholds)));
         return command;
     }
 
-    private static int Run(string folder, string? jsonPath, ParseResult parseResult)
+    private static int Run(string folder, string? jsonPath, ParseResult parseResult, string? thresholdsPath = null)
     {
         var stdout = parseResult.InvocationConfiguration.Output;
         var stderr = parseResult.InvocationConfiguration.Error;
@@ -39,7 +40,7 @@ internal static class EvalCommand
             return 1;
         }
 
-        using var models = ModelCommandHost.TryStart("eval", parseResult.UnmatchedTokens, stderr, out var exitCode);
+        using var models = ModelCommandHost.TryStart("eval", parseResult.UnmatchedTokens, stderr, out var exitCode, thresholdsPath);
         if (models is null)
         {
             return exitCode;
@@ -96,6 +97,7 @@ internal static class EvalCommand
         }
 
         stdout.WriteLine(models.ProviderLine);
+        stdout.WriteLine(models.OperatingPointLine);
         if (unreadable > 0)
         {
             stdout.WriteLine($"{unreadable} image(s) could not be read and are not counted (see stderr).");
