@@ -57,10 +57,10 @@ public sealed class ServeThresholdsTests(PostgresFixture postgres) : IClassFixtu
         try
         {
             var site = await CalibrateTests.WriteThresholdsAsync(Path.Combine(folder, "site.json"), 0.5);
-            var shippedReady = await RunOnceAsync(connectionString, null);
+            var shippedReady = await RunOnceAsync(connectionString, null, starts: 1);
             Assert.Equal("shipped", shippedReady.GetProperty("operatingPoint").GetString());
 
-            var siteReady = await RunOnceAsync(connectionString, site);
+            var siteReady = await RunOnceAsync(connectionString, site, starts: 2);
 
             Assert.Equal("site-calibrated", siteReady.GetProperty("operatingPoint").GetString());
             Assert.Equal("2026-12-07T01:30:00.0000000+00:00", siteReady.GetProperty("operatingPointCalibratedAt").GetString());
@@ -84,8 +84,9 @@ public sealed class ServeThresholdsTests(PostgresFixture postgres) : IClassFixtu
         return manifest.RootElement.GetProperty("version").GetString()!;
     }
 
-    /// <summary>Starts serve, reads the model check's data from /health/ready, stops it.</summary>
-    private static async Task<JsonElement> RunOnceAsync(string connectionString, string? thresholdsPath)
+    /// <summary>Starts serve, reads the model check's data from /health/ready, waits for its Application Start row (the
+    /// web server answers before the start is audited) and stops it.</summary>
+    private static async Task<JsonElement> RunOnceAsync(string connectionString, string? thresholdsPath, int starts)
     {
         var httpPort = FreePort.Next();
         await using var serve = XrayTriageExecutable.Start(
@@ -109,6 +110,12 @@ public sealed class ServeThresholdsTests(PostgresFixture postgres) : IClassFixtu
             {
                 await Task.Delay(200);
             }
+        }
+
+        while ((await ReadAsync(connectionString, "ApplicationActivity", "ApplicationStart")).Count < starts)
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"no Application Start row:\n{serve.Output}");
+            await Task.Delay(200);
         }
 
         await serve.StopAsync(TimeSpan.FromSeconds(30));
