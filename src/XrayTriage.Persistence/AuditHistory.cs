@@ -7,13 +7,15 @@ namespace XrayTriage.Persistence;
 /// table is append-only (INSERT/SELECT for the app role), so this only selects.</summary>
 public sealed class AuditHistory(IDbContextFactory<TriageDbContext> contextFactory)
 {
-    /// <summary>The detail of the newest event of this id and type, or null when there is none.</summary>
-    public async Task<string?> LatestDetailAsync(AuditEventId eventId, AuditEventType eventType, CancellationToken cancellationToken)
+    /// <summary>The detail of the newest event of this id and type after skipping the <paramref name="skip"/> newest,
+    /// or null when there is none.</summary>
+    public async Task<string?> LatestDetailAsync(AuditEventId eventId, AuditEventType eventType, int skip, CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await context.AuditEvents
             .Where(e => e.EventId == eventId && e.EventType == eventType)
             .OrderByDescending(e => e.Id)
+            .Skip(skip)
             .Select(e => e.Detail)
             .FirstOrDefaultAsync(cancellationToken);
     }

@@ -37,8 +37,9 @@ internal sealed class ApplicationActivityAuditor(
         var dicom = dicomOptions.Value;
         var spool = Path.IsPathRooted(dicom.SpoolPath) ? dicom.SpoolPath : Path.Combine(environment.ContentRootPath, dicom.SpoolPath);
         var configuration = ConfigurationSummary.Describe(dicom, Path.GetFullPath(spool), engine, urlsOptions.Value.Urls);
-        await RecordOperatingPointChangeAsync(cancellationToken);
+        // The start row first: it is the record that matters, and a stop right after start must not lose it.
         await RecordAsync(AuditEventType.ApplicationStart, $"xraytriage {ApplicationInfo.Version} started; {configuration}", cancellationToken);
+        await RecordOperatingPointChangeAsync(cancellationToken);
     }
 
     public async Task StoppingAsync(CancellationToken cancellationToken)
@@ -67,7 +68,8 @@ internal sealed class ApplicationActivityAuditor(
         string? previousStart;
         try
         {
-            previousStart = await history.LatestDetailAsync(AuditEventId.ApplicationActivity, AuditEventType.ApplicationStart, cancellationToken);
+            // Skip the row this start has just written.
+            previousStart = await history.LatestDetailAsync(AuditEventId.ApplicationActivity, AuditEventType.ApplicationStart, skip: 1, cancellationToken);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
