@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using XrayTriage.Host.Auditing;
 using XrayTriage.Host.Health;
+using XrayTriage.Host.Inference;
 using XrayTriage.Host.Options;
 using OpenTelemetry.Metrics;
 using XrayTriage.Inference;
@@ -28,7 +29,9 @@ internal static class HostRegistration
     /// (<c>/metrics</c>, Prometheus text format) for every <c>XrayTriage.*</c> meter.</summary>
     public static IHostApplicationBuilder AddModels(this IHostApplicationBuilder builder)
     {
-        builder.AddInference(services => services.GetRequiredService<IOptions<ModelsOptions>>().Value.ResolvedPath);
+        builder.AddInference(
+            services => services.GetRequiredService<IOptions<ModelsOptions>>().Value.ResolvedPath,
+            services => ThresholdsSetting.ResolvePath(services.GetRequiredService<IOptions<TriageOptions>>().Value.ThresholdsPath));
         builder.Services.AddHealthChecks().AddCheck<ModelReadinessCheck>("model", tags: ["ready"]);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter("XrayTriage.*").AddPrometheusExporter());
         return builder;

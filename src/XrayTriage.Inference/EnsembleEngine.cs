@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
+using XrayTriage.Core.Pipeline;
+using XrayTriage.Inference.Calibration;
 
 namespace XrayTriage.Inference;
 
@@ -25,7 +27,8 @@ public sealed class EnsembleEngine : IDisposable
         SessionOptions sessionOptions,
         RunOptions runOptions,
         string activeProvider,
-        string device)
+        string device,
+        TriagePolicy triagePolicy)
     {
         Manifest = manifest;
         _members = members;
@@ -36,7 +39,7 @@ public sealed class EnsembleEngine : IDisposable
         Device = device;
         var total = members.Sum(m => m.Manifest.Weight);
         _weights = members.Select(m => m.Manifest.Weight / total).ToArray();
-        TriagePolicy = TriagePolicy.FromManifest(manifest);
+        TriagePolicy = triagePolicy;
         MemberInputs = members.Select(m => m.Manifest.Input).ToArray();
     }
 
@@ -62,16 +65,21 @@ public sealed class EnsembleEngine : IDisposable
     /// <summary>Test seam: called with the batch size before the members run (count runs, or throw to simulate a failure).</summary>
     internal Action<int>? BeforeBatch { get; set; }
 
-    /// <summary>Loads <c>ensemble.json</c> from <paramref name="modelsFolder"/> and its members.</summary>
-    public static EnsembleEngine Load(string modelsFolder, InferenceOptions options, ILogger logger)
+    /// <summary>Loads <c>ensemble.json</c> from <paramref name="modelsFolder"/> and its members; with
+    /// <paramref name="thresholdsPath"/>, triage decides with that site thresholds file instead of the shipped thresholds
+    /// (checked against the manifest before any session is created).</summary>
+    /// <exception cref="SiteThresholdsException">The thresholds file cannot be read or belongs to another model.</exception>
+    public static EnsembleEngine Load(string modelsFolder, InferenceOptions options, ILogger logger, string? thresholdsPath = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(modelsFolder);
-        return Create(EnsembleManifest.Load(Path.Combine(modelsFolder, EnsembleManifest.FileName)), options, logger);
+        var manifest = EnsembleManifest.Load(Path.Combine(modelsFolder, EnsembleManifest.FileName));
+        var operatingPoint = string.IsNullOrEmpty(thresholdsPath) ? null : SiteThresholdsFile.Load(thresholdsPath).OperatingPointFor(manifest);
+        return Create(manifest, options, logger, operatingPoint);
     }
 
     /// <summary>Selects the execution provider, verifies each member file's SHA-256, creates the sessions, checks their
     /// input/output names and shapes against the manifest and warms each up with one zero image.</summary>
-    public static EnsembleEngine Create(EnsembleManifest manifest, InferenceOptions options, ILogger logger)
+    public static EnsembleEngine Create(EnsembleManifest manifest, InferenceOptions options, ILogger logger, TriageOperatingPoint? operatingPoint = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(options);
@@ -104,7 +112,8 @@ public sealed class EnsembleEngine : IDisposable
             }
 
             Log.EnsembleLoaded(logger, manifest.Name, manifest.Version, members.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            var engine = new EnsembleEngine(manifest, [.. members], gate, sessionOptions, runOptions, provider, device);
+            var policy = operatingPoint is null ? TriagePolicy.FromManifest(manifest) : TriagePolicy.For(operatingPoint);
+            var engine = new EnsembleEngine(manifest, [.. members], gate, sessionOptions, runOptions, provider, device, policy);
             InferenceMetrics.Register(engine);
             return engine;
         }

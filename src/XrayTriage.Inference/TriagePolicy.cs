@@ -1,3 +1,5 @@
+using XrayTriage.Core.Pipeline;
+
 namespace XrayTriage.Inference;
 
 /// <summary>Urgent when any finding class (covid19, viral_pneumonia, lung_opacity) has an ensemble probability at or
@@ -25,10 +27,30 @@ public sealed class TriagePolicy
         }
     }
 
+    /// <summary>Where the thresholds come from; null when built from a bare dictionary.</summary>
+    public TriageOperatingPoint? OperatingPoint { get; private init; }
+
     public static TriagePolicy FromManifest(EnsembleManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        return new TriagePolicy(manifest.Triage.Findings.ToDictionary(f => f.Key, f => f.Value.Threshold, StringComparer.Ordinal));
+        return For(ShippedOperatingPoint(manifest));
+    }
+
+    /// <summary>The same rule with another operating point's thresholds (e.g. a site's calibrated ones).</summary>
+    public static TriagePolicy For(TriageOperatingPoint operatingPoint)
+    {
+        ArgumentNullException.ThrowIfNull(operatingPoint);
+        return new TriagePolicy(operatingPoint.Thresholds) { OperatingPoint = operatingPoint };
+    }
+
+    /// <summary>The manifest's own thresholds, chosen by the training recipe.</summary>
+    public static TriageOperatingPoint ShippedOperatingPoint(EnsembleManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var thresholds = EnsembleLabels.Findings
+            .Where(manifest.Triage.Findings.ContainsKey)
+            .ToDictionary(f => f, f => manifest.Triage.Findings[f].Threshold, StringComparer.Ordinal);
+        return new TriageOperatingPoint(TriageOperatingPoint.Shipped, thresholds, manifest.Triage.Target, manifest.Triage.ChosenOn);
     }
 
     public double ThresholdOf(string finding)

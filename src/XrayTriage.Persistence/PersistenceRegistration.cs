@@ -22,6 +22,7 @@ public static class PersistenceRegistration
             TriageDbContext.Configure(options, services.GetRequiredService<IOptions<PersistenceOptions>>().Value.ConnectionString));
         builder.Services.TryAddTimeProvider();
         builder.Services.AddSingleton<IAuditLog, AuditLog>();
+        builder.Services.AddSingleton<AuditHistory>();
         builder.Services.AddSingleton<DatabaseMaintenance>();
         builder.Services.AddSingleton<TriageWorkStore>();
         builder.Services.AddSingleton<ReportOutboxStore>();

@@ -30,6 +30,11 @@ public sealed class TriageOptions
     /// <summary>A study settles (its report can be built) when no image arrived for this long and none is left to triage.</summary>
     public TimeSpan StudyQuietPeriod { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>A site thresholds file written by <c>xraytriage calibrate --out</c>; empty decides with the shipped
+    /// thresholds of the model manifest. Relative paths are taken from the application's folder. A file calibrated for
+    /// another model, or one that cannot be read, refuses start-up.</summary>
+    public string ThresholdsPath { get; set; } = "";
+
     /// <summary>How often the settle sweep runs.</summary>
     public TimeSpan SettleInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

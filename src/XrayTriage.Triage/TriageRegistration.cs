@@ -43,6 +43,7 @@ public static class TriageRegistration
         options.RetryBackoff = ReadTime(section, nameof(TriageOptions.RetryBackoff), options.RetryBackoff);
         options.StudyQuietPeriod = ReadTime(section, nameof(TriageOptions.StudyQuietPeriod), options.StudyQuietPeriod);
         options.SettleInterval = ReadTime(section, nameof(TriageOptions.SettleInterval), options.SettleInterval);
+        options.ThresholdsPath = section[nameof(TriageOptions.ThresholdsPath)] ?? options.ThresholdsPath;
     }
 
     private static int ReadInt(IConfigurationSection section, string key, int fallback)

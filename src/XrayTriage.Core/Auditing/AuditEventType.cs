@@ -20,4 +20,8 @@ public enum AuditEventType
     /// <summary>(110126, DCM, "Node Authentication"), a Security Alert type (PS3.15 A.5.3.11, CID 403): a DICOM
     /// association accepted (outcome Success, informative) or rejected (a failure outcome; the detail says why).</summary>
     NodeAuthentication,
+
+    /// <summary>(110131, DCM, "Software Configuration"), a Security Alert type (PS3.15 A.5.3.11, CID 403): the
+    /// application's configuration changed, e.g. the triage operating point since the last start.</summary>
+    SoftwareConfiguration,
 }

@@ -21,6 +21,7 @@ internal sealed class ApplicationActivityAuditor(
     IOptions<ModelsOptions> modelsOptions,
     IOptions<ServerUrlsOptions> urlsOptions,
     EnsembleEngine engine,
+    AuditHistory history,
     IHostEnvironment environment,
     ILogger<ApplicationActivityAuditor> logger) : IHostedLifecycleService
 {
@@ -36,7 +37,9 @@ internal sealed class ApplicationActivityAuditor(
         var dicom = dicomOptions.Value;
         var spool = Path.IsPathRooted(dicom.SpoolPath) ? dicom.SpoolPath : Path.Combine(environment.ContentRootPath, dicom.SpoolPath);
         var configuration = ConfigurationSummary.Describe(dicom, Path.GetFullPath(spool), engine, urlsOptions.Value.Urls);
+        // The start row first: it is the record that matters, and a stop right after start must not lose it.
         await RecordAsync(AuditEventType.ApplicationStart, $"xraytriage {ApplicationInfo.Version} started; {configuration}", cancellationToken);
+        await RecordOperatingPointChangeAsync(cancellationToken);
     }
 
     public async Task StoppingAsync(CancellationToken cancellationToken)
@@ -51,13 +54,55 @@ internal sealed class ApplicationActivityAuditor(
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task RecordAsync(AuditEventType type, string detail, CancellationToken cancellationToken)
+    /// <summary>A Security Alert (Software Configuration) when the operating point differs from the one recorded by the
+    /// previous start — a site's thresholds put in force or taken out of force is a change an auditor must see. The first
+    /// start has nothing to compare with; a start recorded before summaries carried the operating point ran the shipped
+    /// thresholds, so only a site-calibrated one is a change then.</summary>
+    private async Task RecordOperatingPointChangeAsync(CancellationToken cancellationToken)
+    {
+        if (engine.TriagePolicy.OperatingPoint is not { } current)
+        {
+            return;
+        }
+
+        string? previousStart;
+        try
+        {
+            // Skip the row this start has just written.
+            previousStart = await history.LatestDetailAsync(AuditEventId.ApplicationActivity, AuditEventType.ApplicationStart, skip: 1, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Log.AuditWriteFailed(logger, AuditEventType.SoftwareConfiguration.ToString(), DatabaseMaintenance.Describe(ex));
+            return;
+        }
+
+        if (previousStart is null)
+        {
+            return;
+        }
+
+        var previous = ConfigurationSummary.OperatingPointOf(previousStart);
+        var description = current.Describe();
+        if (previous == description || (previous is null && !current.IsSiteCalibrated))
+        {
+            return;
+        }
+
+        await RecordAsync(AuditEventId.SecurityAlert, AuditEventType.SoftwareConfiguration,
+            $"triage operating point changed from {previous ?? "shipped thresholds (not recorded)"} to {description}", cancellationToken);
+    }
+
+    private Task RecordAsync(AuditEventType type, string detail, CancellationToken cancellationToken)
+        => RecordAsync(AuditEventId.ApplicationActivity, type, detail, cancellationToken);
+
+    private async Task RecordAsync(AuditEventId eventId, AuditEventType type, string detail, CancellationToken cancellationToken)
     {
         try
         {
             var actor = $"{dicomOptions.Value.AeTitle}@{Environment.MachineName}";
             await auditLog.RecordAsync(
-                new AuditEntry(AuditEventId.ApplicationActivity, type, AuditOutcome.Success, actor, null, detail),
+                new AuditEntry(eventId, type, AuditOutcome.Success, actor, null, detail),
                 cancellationToken);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

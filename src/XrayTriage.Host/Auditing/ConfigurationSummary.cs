@@ -20,6 +20,18 @@ internal static class ConfigurationSummary
         return string.Create(CultureInfo.InvariantCulture,
             $"configuration loaded: AE {dicom.AeTitle}, DICOM {dicom.BindAddress}:{dicom.Port}, TLS {tls}, allow-list {allowList}, " +
             $"max associations {dicom.MaxAssociations}, spool {spoolRoot} (watermark {dicom.MinFreeDiskBytes} bytes), " +
-            $"model {engine.Manifest.Name} {engine.Manifest.Version} on {engine.ActiveProvider}, web {urls}");
+            $"model {engine.Manifest.Name} {engine.Manifest.Version} on {engine.ActiveProvider}, web {urls}, " +
+            $"{OperatingPointMarker}{engine.TriagePolicy.OperatingPoint?.Describe()}");
+    }
+
+    /// <summary>Starts the last part of the summary, so the next start can find the operating point in force before it.</summary>
+    public const string OperatingPointMarker = "operating point ";
+
+    /// <summary>The operating point a summary recorded, or null for one written before the summary carried it.</summary>
+    public static string? OperatingPointOf(string detail)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        var at = detail.LastIndexOf(", " + OperatingPointMarker, StringComparison.Ordinal);
+        return at < 0 ? null : detail[(at + 2 + OperatingPointMarker.Length)..];
     }
 }

@@ -25,25 +25,27 @@ internal static class ClassifyCommand
         {
             Description = "Give a class even when the content gate finds the image blank or not a chest radiograph (header rules stay: see --ignore-eligibility).",
         };
-        var command = new Command("classify", "Classify chest radiographs with the ensemble.") { files, json, heatmap, ignoreEligibility, ignoreContentGate };
+        var thresholds = new Option<string?>("--thresholds") { Description = "Decide with this site thresholds file (from 'xraytriage calibrate --out') instead of the shipped thresholds." };
+        var command = new Command("classify", "Classify chest radiographs with the ensemble.") { files, json, heatmap, ignoreEligibility, ignoreContentGate, thresholds };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parseResult => Run(
             parseResult.GetRequiredValue(files),
             parseResult.GetValue(json),
             parseResult.GetValue(heatmap),
             new ClassifyBypass(parseResult.GetValue(ignoreEligibility), parseResult.GetValue(ignoreContentGate)),
+            parseResult.GetValue(thresholds),
             parseResult));
         return command;
     }
 
-    private static int Run(string[] files, bool json, string? heatmapFolder, ClassifyBypass bypass, ParseResult parseResult)
+    private static int Run(string[] files, bool json, string? heatmapFolder, ClassifyBypass bypass, string? thresholdsPath, ParseResult parseResult)
     {
         var stdout = parseResult.InvocationConfiguration.Output;
         var stderr = parseResult.InvocationConfiguration.Error;
         // A "--Section:Key=value" token after the files is configuration, not a file (the FILE argument takes any token).
         var configuration = parseResult.UnmatchedTokens.Concat(files.Where(ModelCommandHost.IsConfigurationToken)).ToList();
         files = [.. files.Where(f => !ModelCommandHost.IsConfigurationToken(f))];
-        using var models = ModelCommandHost.TryStart("classify", configuration, stderr, out var exitCode);
+        using var models = ModelCommandHost.TryStart("classify", configuration, stderr, out var exitCode, thresholdsPath);
         if (models is null)
         {
             return exitCode;
@@ -81,6 +83,7 @@ internal static class ClassifyCommand
         else
         {
             stdout.WriteLine(models.ProviderLine);
+            stdout.WriteLine(models.OperatingPointLine);
         }
 
         return failed == 0 ? 0 : DumpCommand.BadFileExitCode;
@@ -186,6 +189,7 @@ internal static class ClassifyJson
         {
             ["provider"] = engine.ActiveProvider,
             ["ensemble"] = new { name = engine.Manifest.Name, version = engine.Manifest.Version, deviceUid = engine.Manifest.DeviceUid },
+            ["operatingPoint"] = engine.TriagePolicy.OperatingPoint?.Describe(),
             ["results"] = results.Select(r => r.NotAssessable is { } verdict
                 ? new Dictionary<string, object?>
                 {

@@ -25,10 +25,12 @@ internal static class EvalCommand
             Description = "A labels.csv (relative_path, sha256, source_repo columns) to break the metrics down by source.",
         };
         var ignoreContentGate = new Option<bool>("--ignore-content-gate") { Description = "Do not count the films the content gate would refuse." };
-        var command = new Command("eval", "Evaluate the ensemble and its members on labelled images.") { folder, labels, json, ignoreContentGate };
+        var thresholds = new Option<string?>("--thresholds") { Description = "Decide triage with this site thresholds file (from 'xraytriage calibrate --out')." };
+        var command = new Command("eval", "Evaluate the ensemble and its members on labelled images.") { folder, labels, json, ignoreContentGate, thresholds };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parseResult => Run(
-            new EvalRequest(parseResult.GetRequiredValue(folder), parseResult.GetValue(labels), parseResult.GetValue(json), parseResult.GetValue(ignoreContentGate)),
+            new EvalRequest(parseResult.GetRequiredValue(folder), parseResult.GetValue(labels), parseResult.GetValue(json), parseResult.GetValue(ignoreContentGate),
+                parseResult.GetValue(thresholds)),
             parseResult));
         return command;
     }
@@ -50,7 +52,7 @@ internal static class EvalCommand
             return 1;
         }
 
-        using var models = ModelCommandHost.TryStart("eval", parseResult.UnmatchedTokens, stderr, out var exitCode);
+        using var models = ModelCommandHost.TryStart("eval", parseResult.UnmatchedTokens, stderr, out var exitCode, request.ThresholdsPath);
         if (models is null)
         {
             return exitCode;
@@ -125,6 +127,7 @@ internal static class EvalCommand
         EvalTriageReport.Print(stdout, triage, models.Engine.Manifest.Triage);
         contentGate.Print(stdout, match?.Sources);
         stdout.WriteLine(models.ProviderLine);
+        stdout.WriteLine(models.OperatingPointLine);
         if (unreadable > 0)
         {
             stdout.WriteLine($"{unreadable} image(s) could not be read and are not counted (see stderr).");

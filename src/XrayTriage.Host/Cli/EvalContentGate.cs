@@ -26,6 +26,7 @@ internal sealed class EvalContentGate(EnsembleEngine engine, bool ignore)
         }
     }
 
+    /// <param name="stdout">Where the lines go.</param>
     /// <param name="sources">With <c>--labels</c>: each observed film's source, in the order observed; the refusals are
     /// then also counted per source (the gate's threshold is set so that ≥ 99 % of every source's validation films pass).</param>
     public void Print(TextWriter stdout, IReadOnlyList<string>? sources)

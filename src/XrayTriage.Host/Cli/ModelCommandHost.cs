@@ -5,6 +5,7 @@ using XrayTriage.Triage;
 using XrayTriage.Imaging;
 using XrayTriage.Host.Options;
 using XrayTriage.Inference;
+using XrayTriage.Inference.Calibration;
 
 namespace XrayTriage.Host.Cli;
 
@@ -26,8 +27,9 @@ internal sealed class ModelCommandHost : IDisposable
 
     public ModelInputs Inputs { get; }
 
-    /// <summary>Null after writing one line per problem to <paramref name="error"/>; <paramref name="exitCode"/> then says why.</summary>
-    public static ModelCommandHost? TryStart(string verb, IEnumerable<string> configurationArgs, TextWriter error, out int exitCode)
+    /// <summary>Null after writing one line per problem to <paramref name="error"/>; <paramref name="exitCode"/> then says why.
+    /// With <paramref name="thresholdsPath"/> (<c>--thresholds</c>) triage decides with that site thresholds file.</summary>
+    public static ModelCommandHost? TryStart(string verb, IEnumerable<string> configurationArgs, TextWriter error, out int exitCode, string? thresholdsPath = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -39,7 +41,9 @@ internal sealed class ModelCommandHost : IDisposable
         builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
         builder.Services.AddOptions<ModelsOptions>().BindConfiguration(ModelsOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ModelsOptions>, ModelsOptionsValidator>();
-        builder.AddInference(services => services.GetRequiredService<IOptions<ModelsOptions>>().Value.ResolvedPath);
+        builder.AddInference(
+            services => services.GetRequiredService<IOptions<ModelsOptions>>().Value.ResolvedPath,
+            _ => thresholdsPath is null ? null : Path.GetFullPath(thresholdsPath));
         var host = builder.Build();
         try
         {
@@ -51,6 +55,13 @@ internal sealed class ModelCommandHost : IDisposable
         catch (Exception ex) when (ConfigurationErrors.TryWrite(ex, error))
         {
             host.Dispose();
+            exitCode = ConfigurationErrors.ExitCode;
+            return null;
+        }
+        catch (SiteThresholdsException ex)
+        {
+            host.Dispose();
+            error.WriteLine($"xraytriage {verb}: --thresholds: {ex.Message.ReplaceLineEndings(" ")}");
             exitCode = ConfigurationErrors.ExitCode;
             return null;
         }
@@ -97,6 +108,9 @@ internal sealed class ModelCommandHost : IDisposable
 
     public string ProviderLine => $"provider: {Engine.ActiveProvider} ({Engine.Device}); ensemble {Engine.Manifest.Name} {Engine.Manifest.Version}, "
         + string.Join(", ", Engine.Manifest.Members.Select((m, i) => FormattableString.Invariant($"{m.Name} ×{Engine.Weights[i]:0.00}")));
+
+    /// <summary><c>operating point: shipped on val (sensitivity&gt;=0.95): covid19 &gt;= …</c></summary>
+    public string OperatingPointLine => $"operating point: {Engine.TriagePolicy.OperatingPoint?.Describe()}";
 
     public void Dispose() => _host.Dispose();
 }

@@ -2,7 +2,10 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using XrayTriage.Host.Options;
+using XrayTriage.Core.Pipeline;
+using XrayTriage.Host.Inference;
 using XrayTriage.Inference;
+using XrayTriage.Inference.Calibration;
 
 namespace XrayTriage.Host.Cli;
 
@@ -47,6 +50,10 @@ internal static class ModelsCommand
         await output.WriteLineAsync($"version:    {manifest.Version}");
         await output.WriteLineAsync($"device uid: {manifest.DeviceUid}");
         await output.WriteLineAsync($"folder:     {manifest.BaseDirectory}");
+        if (!await WriteOperatingPointAsync(manifest, ConfiguredThresholds(parseResult.UnmatchedTokens), output, error))
+        {
+            return MismatchExitCode;
+        }
 
         var failures = 0;
         foreach (var member in manifest.Members)
@@ -78,6 +85,42 @@ internal static class ModelsCommand
 
         await output.WriteLineAsync($"verified: {manifest.Members.Count} model file(s) match ensemble.json.");
         return 0;
+    }
+
+    /// <summary>The operating point <c>serve</c> would decide with: the shipped thresholds, or the site thresholds file of
+    /// <c>Triage:ThresholdsPath</c> checked against the manifest exactly as <c>serve</c> checks it.</summary>
+    private static async Task<bool> WriteOperatingPointAsync(EnsembleManifest manifest, string? thresholdsPath, TextWriter output, TextWriter error)
+    {
+        TriageOperatingPoint operatingPoint;
+        try
+        {
+            operatingPoint = thresholdsPath is null
+                ? TriagePolicy.ShippedOperatingPoint(manifest)
+                : SiteThresholdsFile.Load(thresholdsPath).OperatingPointFor(manifest);
+        }
+        catch (SiteThresholdsException ex)
+        {
+            await error.WriteLineAsync($"xraytriage models verify: {ThresholdsSetting.Key}: {ex.Message.ReplaceLineEndings(" ")}");
+            return false;
+        }
+
+        await output.WriteLineAsync($"operating point: {operatingPoint.Describe()}");
+        if (thresholdsPath is not null)
+        {
+            await output.WriteLineAsync($"thresholds:      {thresholdsPath}");
+        }
+
+        return true;
+    }
+
+    private static string? ConfiguredThresholds(IReadOnlyList<string> configurationArgs)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [.. configurationArgs],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        return ThresholdsSetting.ResolvePath(builder.Configuration[ThresholdsSetting.Key]);
     }
 
     private static string ConfiguredFolder(IReadOnlyList<string> configurationArgs)

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
+using XrayTriage.Host.Inference;
 using XrayTriage.Host.Options;
 using XrayTriage.Inference;
+using XrayTriage.Inference.Calibration;
 using XrayTriage.Persistence;
 using XrayTriage.Triage;
 using XrayTriage.Web;
@@ -55,6 +57,11 @@ internal static class ServeCommand
         }
         catch (Exception ex) when (ConfigurationErrors.TryWrite(ex, error))
         {
+            return ConfigurationErrors.ExitCode;
+        }
+        catch (SiteThresholdsException ex)
+        {
+            await error.WriteLineAsync($"xraytriage: invalid configuration: {ThresholdsSetting.Key}: {ex.Message.ReplaceLineEndings(" ")}");
             return ConfigurationErrors.ExitCode;
         }
         catch (InferenceException ex)

@@ -17,6 +17,7 @@ internal static class XrayTriageCommandLine
             RenderCommand.Create(),
             ClassifyCommand.Create(),
             EvalCommand.Create(),
+            CalibrateCommand.Create(),
             EchoCommand.Create(),
             SendCommand.Create(),
             ReceiveCommand.Create(),

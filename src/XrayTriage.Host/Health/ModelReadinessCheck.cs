@@ -20,6 +20,17 @@ internal sealed class ModelReadinessCheck(EnsembleEngine engine) : IHealthCheck
             ["version"] = manifest.Version,
             ["deviceUid"] = manifest.DeviceUid,
         };
+        if (engine.TriagePolicy.OperatingPoint is { } operatingPoint)
+        {
+            data["operatingPoint"] = operatingPoint.Kind;
+            data["operatingPointTarget"] = operatingPoint.Target;
+            data["operatingPointDescription"] = operatingPoint.Describe();
+            if (operatingPoint.CalibratedAt is { } calibratedAt)
+            {
+                data["operatingPointCalibratedAt"] = calibratedAt.ToString("O", CultureInfo.InvariantCulture);
+            }
+        }
+
         return Task.FromResult(HealthCheckResult.Healthy(description, data));
     }
 }
