@@ -17,7 +17,8 @@ public sealed class InstallScriptTests(PublishedInstall install)
         Assert.True(File.Exists(install.Rooted("/opt/xraytriage/xraytriage")));
         Assert.True(File.Exists(install.Rooted("/opt/xraytriage/appsettings.json")));
         Assert.True(File.Exists(install.Rooted("/opt/xraytriage/models/ensemble.json")));
-        Assert.Equal(2, Directory.GetFiles(install.Rooted("/opt/xraytriage/models"), "*.onnx").Length);
+        Assert.Equal(3, Directory.GetFiles(install.Rooted("/opt/xraytriage/models"), "*.onnx").Length); // two members + the content gate
+        Assert.True(File.Exists(install.Rooted("/opt/xraytriage/models/content-gate.onnx")));
         Assert.True(File.Exists(install.Rooted("/etc/systemd/system/xraytriage.service")));
         Assert.True(Directory.Exists(install.Rooted("/var/lib/xraytriage/spool")));
         Assert.Empty(Directory.GetFiles(install.Rooted("/opt/xraytriage"), "onnxruntime*.dll"));
@@ -29,7 +30,7 @@ public sealed class InstallScriptTests(PublishedInstall install)
         }
 
         Assert.Contains($"ConnectionStrings__Triage={install.ConnectionString}", File.ReadAllLines(env));
-        Assert.Contains("verified: 2 model file(s) match ensemble.json.", install.Install.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("verified: 3 model file(s) match ensemble.json.", install.Install.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,9 +13,9 @@ public sealed class ModelsVerifyTests
 
         result.EnsureSuccess("models verify");
         Assert.Contains("ensemble:   xraytriage-cxr", result.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("version:    1.0.0", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("version:    2.0.0", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("device uid: 2.25.", result.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("verified: 2 model file(s) match ensemble.json.", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("verified: 3 model file(s) match ensemble.json.", result.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -41,6 +41,26 @@ public sealed class ModelsVerifyTests
             Assert.Contains($"model file {Path.Combine(folder, "resnet18-176.onnx")} has SHA-256", result.StandardError, StringComparison.Ordinal);
             Assert.DoesNotContain("resnet18-224", result.StandardError, StringComparison.Ordinal);
             Assert.Contains("ok          resnet18-224", result.StandardOutput, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Verify_ChangedContentGate_ExitsTwoNamingTheGate()
+    {
+        var folder = CopyOfModels();
+        try
+        {
+            await File.AppendAllTextAsync(Path.Combine(folder, "content-gate.onnx"), "x");
+
+            var result = await XrayTriageExecutable.RunAsync(["models", "verify", "--path", folder]);
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains($"the content gate: model file {Path.Combine(folder, "content-gate.onnx")} has SHA-256", result.StandardError, StringComparison.Ordinal);
+            Assert.Contains("FAILED: 1 of 3 model file(s)", result.StandardOutput, StringComparison.Ordinal);
         }
         finally
         {

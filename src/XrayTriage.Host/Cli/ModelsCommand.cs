@@ -55,35 +55,42 @@ internal static class ModelsCommand
             return MismatchExitCode;
         }
 
-        var failures = 0;
-        foreach (var member in manifest.Members)
+        // Every file the service would load: the members and, when the manifest has one, the content gate.
+        var files = manifest.Members.Select(m => (What: $"member '{m.Name}'", m.Name, m.File, m.Sha256)).ToList();
+        if (manifest.ContentGate is { } gate)
         {
-            var file = manifest.ResolveMemberPath(member);
+            files.Add(("the content gate", "content-gate", gate.File, gate.Sha256));
+        }
+
+        var failures = 0;
+        foreach (var (what, name, relative, sha256) in files)
+        {
+            var file = manifest.ResolvePath(relative);
             var actual = await HashAsync(file, cancellationToken);
             if (actual is null)
             {
-                await error.WriteLineAsync($"xraytriage models verify: member '{member.Name}': model file {file} does not exist or cannot be read.");
+                await error.WriteLineAsync($"xraytriage models verify: {what}: model file {file} does not exist or cannot be read.");
                 failures++;
             }
-            else if (!string.Equals(actual, member.Sha256, StringComparison.OrdinalIgnoreCase))
+            else if (!string.Equals(actual, sha256, StringComparison.OrdinalIgnoreCase))
             {
                 await error.WriteLineAsync(
-                    $"xraytriage models verify: member '{member.Name}': model file {file} has SHA-256 {actual}, the manifest expects {member.Sha256.ToLowerInvariant()}.");
+                    $"xraytriage models verify: {what}: model file {file} has SHA-256 {actual}, the manifest expects {sha256.ToLowerInvariant()}.");
                 failures++;
             }
             else
             {
-                await output.WriteLineAsync($"ok          {member.Name} {member.File} sha256 {actual}");
+                await output.WriteLineAsync($"ok          {name} {relative} sha256 {actual}");
             }
         }
 
         if (failures > 0)
         {
-            await output.WriteLineAsync($"FAILED: {failures} of {manifest.Members.Count} model file(s) do not match ensemble.json.");
+            await output.WriteLineAsync($"FAILED: {failures} of {files.Count} model file(s) do not match ensemble.json.");
             return MismatchExitCode;
         }
 
-        await output.WriteLineAsync($"verified: {manifest.Members.Count} model file(s) match ensemble.json.");
+        await output.WriteLineAsync($"verified: {files.Count} model file(s) match ensemble.json.");
         return 0;
     }
 
