@@ -57,10 +57,10 @@ public sealed class ServeThresholdsTests(PostgresFixture postgres) : IClassFixtu
         try
         {
             var site = await CalibrateTests.WriteThresholdsAsync(Path.Combine(folder, "site.json"), 0.5);
-            var shippedReady = await RunOnceAsync(connectionString, null, starts: 1);
+            var shippedReady = await RunOnceAsync(connectionString, null, starts: 1, changes: 0);
             Assert.Equal("shipped", shippedReady.GetProperty("operatingPoint").GetString());
 
-            var siteReady = await RunOnceAsync(connectionString, site, starts: 2);
+            var siteReady = await RunOnceAsync(connectionString, site, starts: 2, changes: 1);
 
             Assert.Equal("site-calibrated", siteReady.GetProperty("operatingPoint").GetString());
             Assert.Equal("2026-12-07T01:30:00.0000000+00:00", siteReady.GetProperty("operatingPointCalibratedAt").GetString());
@@ -85,8 +85,9 @@ public sealed class ServeThresholdsTests(PostgresFixture postgres) : IClassFixtu
     }
 
     /// <summary>Starts serve, reads the model check's data from /health/ready, waits for its Application Start row (the
-    /// web server answers before the start is audited) and stops it.</summary>
-    private static async Task<JsonElement> RunOnceAsync(string connectionString, string? thresholdsPath, int starts)
+    /// web server answers before the start is audited) and for the operating-point change rows it expects (written right
+    /// after the start row), then stops it.</summary>
+    private static async Task<JsonElement> RunOnceAsync(string connectionString, string? thresholdsPath, int starts, int changes)
     {
         var httpPort = FreePort.Next();
         await using var serve = XrayTriageExecutable.Start(
@@ -117,6 +118,12 @@ public sealed class ServeThresholdsTests(PostgresFixture postgres) : IClassFixtu
         while ((await ReadAsync(connectionString, "ApplicationActivity", "ApplicationStart")).Count < starts)
         {
             Assert.True(DateTimeOffset.UtcNow < audited, $"no Application Start row:\n{serve.Output}");
+            await Task.Delay(200);
+        }
+
+        while ((await ReadAsync(connectionString, "SecurityAlert", "SoftwareConfiguration")).Count < changes)
+        {
+            Assert.True(DateTimeOffset.UtcNow < audited, $"no Software Configuration row:\n{serve.Output}");
             await Task.Delay(200);
         }
 
