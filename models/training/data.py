@@ -89,19 +89,25 @@ class TrainSet:
         return balanced_draws(self.labels, self.groups, rng, draws)
 
 
+def balanced_weights(labels, groups):
+    """Per-image sampling weight (sums to 1): classes equally likely, and inside a class its groups equally likely."""
+    weights = np.zeros(len(labels))
+    classes = np.unique(labels)
+    for k in classes:
+        in_class = labels == k
+        class_groups = np.unique(groups[in_class])
+        for g in class_groups:
+            members = in_class & (groups == g)
+            weights[members] = 1.0 / (len(classes) * len(class_groups) * members.sum())
+    return weights
+
+
 def balanced_draws(labels, groups, rng, draws):
     """`draws` indices with replacement: classes equally likely, and inside a class its sources equally likely.
 
     The epoch has a fixed size, so adding films does not lengthen training, and a source with 2,900 films
     weighs as much as one with 500 inside its class."""
-    weights = np.zeros(len(labels))
-    classes = np.unique(labels)
-    for k in classes:
-        in_class = labels == k
-        class_sources = np.unique(groups[in_class])
-        for s in class_sources:
-            members = in_class & (groups == s)
-            weights[members] = 1.0 / (len(classes) * len(class_sources) * members.sum())
+    weights = balanced_weights(labels, groups)
     return rng.choice(len(labels), size=draws, p=weights / weights.sum())
 
 

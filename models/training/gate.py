@@ -50,11 +50,11 @@ BLANK_PERCENTILES = [0.01, 0.99]
 
 
 def load_member(checkpoint_path):
-    """The exported module (export._Exported: forward -> logits, features, class_maps) and its input spec."""
+    """The exported module (export.exported_module: forward -> logits, features, class_maps) and its input spec."""
     checkpoint = torch.load(checkpoint_path, map_location="cpu")
     model = resnet.build(checkpoint["arch"], len(data.LABELS))
     model.load_state_dict(checkpoint["state"])
-    return export._Exported(model, float(checkpoint["temperature"])).eval(), checkpoint["spec"]
+    return export.exported_module(model, float(checkpoint["temperature"])).eval(), checkpoint["spec"]
 
 
 def pooled_features(module, batch):

@@ -73,15 +73,8 @@ def fit_head(x, labels, sample_weights, seed=0, epochs=300):
 
 
 def sample_weights(labels, groups, sampler):
-    weights = np.zeros(len(labels))
-    classes = np.unique(labels)
-    for k in classes:
-        in_class = labels == k
-        class_groups = np.unique(groups[in_class]) if sampler == "source" else [None]
-        for g in class_groups:
-            members = in_class if g is None else in_class & (groups == g)
-            weights[members] = 1.0 / (len(classes) * len(class_groups) * members.sum())
-    return weights
+    """"class": classes equal (v1); "source": classes equal and sources equal inside a class (v2, the training sampler)."""
+    return data.balanced_weights(labels, groups if sampler == "source" else np.zeros(len(labels)))
 
 
 def run(args):
