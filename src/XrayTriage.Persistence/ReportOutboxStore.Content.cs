@@ -25,7 +25,7 @@ public sealed partial class ReportOutboxStore
             i.tracking_uuid, i.sc_uuid, i.eligibility, i.skip_reason, i.state,
             run.id, run.manifest_name, run.manifest_version, run.device_uid, run.provider,
             tr.priority, tr.findings_over_threshold, tr.thresholds::text, run.heatmap_width, run.heatmap_height, run.heatmap,
-            tr.not_assessable_reason, tr.content_gate_score, tr.content_gate_threshold
+            tr.not_assessable_reason, tr.content_gate_score, tr.content_gate_threshold, tr.operating_point
         FROM triage.instances i
         LEFT JOIN triage.inference_runs run ON run.instance_id = i.id
         LEFT JOIN triage.triage_results tr ON tr.inference_run_id = run.id
@@ -118,6 +118,7 @@ public sealed partial class ReportOutboxStore
                 NotAssessableReason = r.IsDBNull(22) ? null : Enum.Parse<NotAssessableReason>(r.GetString(22)),
                 ContentGateScore = r.IsDBNull(23) ? null : r.GetDouble(23),
                 ContentGateThreshold = r.IsDBNull(24) ? null : r.GetDouble(24),
+                OperatingPoint = r.IsDBNull(25) ? null : r.GetString(25),
             };
         }
 

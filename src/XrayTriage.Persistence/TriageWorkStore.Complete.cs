@@ -29,9 +29,9 @@ public sealed partial class TriageWorkStore
             FROM run, unnest(@models, @labels, @probabilities) AS f(model, label, probability)),
         result AS (
             INSERT INTO triage.triage_results (instance_id, inference_run_id, priority, findings_over_threshold, thresholds, created_at,
-                not_assessable_reason, content_gate_score, content_gate_threshold)
+                not_assessable_reason, content_gate_score, content_gate_threshold, operating_point)
             SELECT @id, run.id, @priority, @over_threshold, CAST(@thresholds AS jsonb), @now,
-                @not_assessable_reason, @content_gate_score, @content_gate_threshold
+                @not_assessable_reason, @content_gate_score, @content_gate_threshold, @operating_point
             FROM run),
         instance AS (
             UPDATE triage.instances SET state = 'Triaged', triaged_at = @now, next_attempt_at = NULL
@@ -81,6 +81,7 @@ public sealed partial class TriageWorkStore
             Add(command, "not_assessable_reason", outcome.NotAssessableReason?.ToString());
             Add(command, "content_gate_score", outcome.ContentGateScore);
             Add(command, "content_gate_threshold", outcome.ContentGateThreshold);
+            Add(command, "operating_point", outcome.OperatingPoint);
             if (await command.ExecuteScalarAsync(cancellationToken) is long)
             {
                 return CompleteOutcome.Triaged;

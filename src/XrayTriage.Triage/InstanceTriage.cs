@@ -84,8 +84,11 @@ internal sealed class InstanceTriage(EnsembleEngine engine, EnsembleBatcher batc
             NotAssessableReason = verdict.Reason,
             ContentGateScore = verdict.Score,
             ContentGateThreshold = verdict.Threshold,
+            OperatingPoint = OperatingPoint(),
         };
     }
+
+    private string? OperatingPoint() => engine.TriagePolicy.OperatingPoint?.Describe();
 
     private Dictionary<string, double> Thresholds()
         => EnsembleLabels.Findings.ToDictionary(f => f, engine.TriagePolicy.ThresholdOf, StringComparer.Ordinal);
@@ -123,6 +126,7 @@ internal sealed class InstanceTriage(EnsembleEngine engine, EnsembleBatcher batc
             Heatmap = prediction.Heatmap is { } heatmap ? StoredHeatmap.Quantize(heatmap) : null,
             ContentGateScore = prediction.ContentGate?.Score,
             ContentGateThreshold = prediction.ContentGate?.Threshold,
+            OperatingPoint = OperatingPoint(),
         };
     }
 

@@ -41,6 +41,23 @@ public sealed class ContentGateRecordTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Complete_OperatingPoint_StoredWithTheDecisionAndReadBackForTheReport()
+    {
+        const string OperatingPoint = "site-calibrated 2026-12-07 by alice on 1136 films (sensitivity>=0.95): covid19 >= 0.134";
+        var db = await TestDatabase.CreateAsync(postgres);
+        var recorded = await db.Store.RecordReceivedAsync(Instance(StudyUid(1), SopUid(1), T0), CancellationToken.None);
+        await db.Store.ClaimAsync("w1", 10, Lease, T0, CancellationToken.None);
+
+        await db.Store.CompleteAsync(recorded.InstanceId, Outcome(WorklistPriority.Urgent, "covid19") with { OperatingPoint = OperatingPoint },
+            T0.AddSeconds(1), CancellationToken.None);
+        var settled = await db.Store.SettleAsync(Quiet, T0 + Quiet + TimeSpan.FromSeconds(1), CancellationToken.None);
+        var content = await db.Outbox.GetContentAsync(settled.Single().ReportId, CancellationToken.None);
+
+        Assert.Equal(OperatingPoint, await db.ScalarAsync<string>("SELECT operating_point FROM triage.triage_results"));
+        Assert.Equal(OperatingPoint, Assert.Single(content!.Images).Run!.OperatingPoint);
+    }
+
+    [Fact]
     public async Task Complete_PassedContentGate_ScoreStoredWithoutReason()
     {
         var db = await TestDatabase.CreateAsync(postgres);

@@ -35,7 +35,7 @@ public sealed class ContentGateTriageTests(PostgresFixture postgres, SmokeEnsemb
         Assert.Equal("", refused[6]);  // no heatmap
 
         var empty = await ResultAsync(bed, blank);
-        Assert.Equal(["Triaged", "NotAssessable", "BlankImage", "0", "8", "0", ""], empty);
+        Assert.Equal(["Triaged", "NotAssessable", "BlankImage", "0", "8", "0", ""], empty[..7]);
 
         var studies = await bed.ColumnAsync("SELECT triage_priority FROM triage.studies ORDER BY id");
         Assert.Equal(["NotAssessable", "NotAssessable"], studies);
@@ -57,6 +57,7 @@ public sealed class ContentGateTriageTests(PostgresFixture postgres, SmokeEnsemb
         Assert.Equal("", passed[2]);
         Assert.True(double.Parse(passed[3], CultureInfo.InvariantCulture) > 0, passed[3]);
         Assert.NotEqual("0", passed[5]);
+        Assert.StartsWith("shipped on ", passed[7], StringComparison.Ordinal); // the operating point the decision was made at
     }
 
     public void Dispose()
@@ -69,12 +70,13 @@ public sealed class ContentGateTriageTests(PostgresFixture postgres, SmokeEnsemb
         File.Delete(_blank);
     }
 
-    /// <summary>state, priority, reason, score, threshold, number of findings, heatmap width ("" for SQL NULL).</summary>
+    /// <summary>state, priority, reason, score, threshold, number of findings, heatmap width, operating point ("" for SQL NULL).</summary>
     private static async Task<string[]> ResultAsync(TriageTestBed bed, long instanceId)
     {
         var row = (await bed.RowsAsync("""
             SELECT i.state, tr.priority, tr.not_assessable_reason, tr.content_gate_score::text, tr.content_gate_threshold::text,
-                (SELECT count(*) FROM triage.findings f WHERE f.inference_run_id = r.id)::text, r.heatmap_width::text
+                (SELECT count(*) FROM triage.findings f WHERE f.inference_run_id = r.id)::text, r.heatmap_width::text,
+                tr.operating_point
             FROM triage.instances i
             JOIN triage.inference_runs r ON r.instance_id = i.id
             JOIN triage.triage_results tr ON tr.inference_run_id = r.id

@@ -34,4 +34,8 @@ public sealed record InferenceOutcome(
 
     /// <summary>The limit <see cref="ContentGateScore"/> was compared with (the gate threshold, or the minimum range).</summary>
     public double? ContentGateThreshold { get; init; }
+
+    /// <summary>The operating point the decision was made at, as <c>TriageOperatingPoint.Describe()</c> gives it
+    /// (shipped or site-calibrated, with its date and thresholds); null when the engine reports none.</summary>
+    public string? OperatingPoint { get; init; }
 }

@@ -27,6 +27,7 @@ internal sealed class TriageResultConfiguration : IEntityTypeConfiguration<Triag
         builder.Property(r => r.NotAssessableReason).HasColumnName("not_assessable_reason").HasConversion<string>().HasMaxLength(32);
         builder.Property(r => r.ContentGateScore).HasColumnName("content_gate_score");
         builder.Property(r => r.ContentGateThreshold).HasColumnName("content_gate_threshold");
+        builder.Property(r => r.OperatingPoint).HasColumnName("operating_point").HasMaxLength(1024);
 
         builder.HasOne(r => r.Instance).WithMany().HasForeignKey(r => r.InstanceId)
             .OnDelete(DeleteBehavior.Restrict).HasConstraintName("fk_triage_results_instance");

@@ -32,4 +32,8 @@ public sealed class TriageResult
 
     /// <summary>The threshold (for a blank image: the minimum range) the score was compared with.</summary>
     public double? ContentGateThreshold { get; set; }
+
+    /// <summary>The operating point in force for this decision, e.g. <c>site-calibrated 2026-12-07 by alice on 1136 films
+    /// (sensitivity&gt;=0.95): covid19 &gt;= 0.134, …</c>; null for results stored before it was recorded.</summary>
+    public string? OperatingPoint { get; set; }
 }

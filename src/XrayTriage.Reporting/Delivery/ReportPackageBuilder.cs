@@ -85,6 +85,7 @@ internal sealed partial class ReportPackageBuilder(
             NotAssessableReason = run?.NotAssessableReason is { } reason
                 ? TriageSummary.NotAssessableText(reason, run.ContentGateScore, run.ContentGateThreshold)
                 : null,
+            OperatingPoint = run?.OperatingPoint,
         };
     }
 

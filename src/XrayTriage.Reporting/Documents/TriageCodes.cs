@@ -49,6 +49,7 @@ public static class TriageCodes
     public static readonly CodedConcept NotAssessable = new("NOT_ASSESSABLE", PrivateScheme, "Not assessable");
     public static readonly CodedConcept TriageSummary = new("SUMMARY", PrivateScheme, "AI triage summary");
     public static readonly CodedConcept NotAssessableReason = new("NOT_ASSESSABLE_REASON", PrivateScheme, "Reason not assessable");
+    public static readonly CodedConcept OperatingPoint = new("OPERATING_POINT", PrivateScheme, "AI triage operating point");
 
     /// <summary>The finding code of an ensemble label.</summary>
     /// <exception cref="ArgumentException">The label is not one of <see cref="TriageLabels.All"/>.</exception>

@@ -37,7 +37,8 @@ internal static class TriageSrContent
 
     /// <summary>TID 1501 for one image. An image that was not assessed keeps its group (tracking, algorithm, source
     /// image, priority "Not assessable", and the content gate's "Reason not assessable" text when it refused the image)
-    /// but has no finding and no certainty values.</summary>
+    /// but has no finding and no certainty values. An assessed image states the operating point its priority was decided
+    /// at (shipped or site-calibrated thresholds), so a reader of the SR knows which thresholds made it urgent.</summary>
     private static DicomDataset MeasurementGroup(TriagedImage image, AlgorithmIdentity algorithm)
     {
         var items = new List<DicomDataset>
@@ -66,6 +67,11 @@ internal static class TriageSrContent
         }
 
         items.Add(Code(Contains, TriageCodes.TriagePriority, TriageCodes.ForPriority(image.Priority)));
+        if (image.IsAssessed && image.OperatingPoint is { } operatingPoint)
+        {
+            items.Add(Text(Contains, TriageCodes.OperatingPoint, operatingPoint));
+        }
+
         if (image.NotAssessableReason is { } reason)
         {
             items.Add(Text(Contains, TriageCodes.NotAssessableReason, reason));

@@ -27,6 +27,11 @@ public sealed record TriagedImage(
     /// score 2311.4 &gt; threshold 1630.2)"); null when it was not refused by the content gate.</summary>
     public string? NotAssessableReason { get; init; }
 
+    /// <summary>The operating point the flags were decided at (shipped or site-calibrated, with its date and thresholds,
+    /// e.g. "site-calibrated 2026-12-07 by alice on 1136 films (sensitivity&gt;=0.95): covid19 &gt;= 0.134, …"); null
+    /// for results stored before it was recorded.</summary>
+    public string? OperatingPoint { get; init; }
+
     /// <summary>True when the ensemble produced probabilities for this image.</summary>
     public bool IsAssessed => Probabilities is not null && Priority != WorklistPriority.NotAssessable;
 

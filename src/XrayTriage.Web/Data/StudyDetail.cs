@@ -17,6 +17,9 @@ internal sealed record InstanceDetail(
 {
     /// <summary>Why the content gate gave the image no class, with its score and threshold; null when it did not.</summary>
     public string? NotAssessable { get; init; }
+
+    /// <summary>The operating point this image's decision was made at (as stored with it); null for older results.</summary>
+    public string? OperatingPoint { get; init; }
 }
 
 /// <summary>The ensemble run of an image: model version, per-model probabilities (ensemble first), decision.</summary>

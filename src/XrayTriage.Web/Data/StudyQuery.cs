@@ -37,6 +37,7 @@ internal sealed class StudyQuery(IDbContextFactory<TriageDbContext> contextFacto
                 NotAssessable = decision?.NotAssessableReason is { } reason
                     ? NotAssessableNames.Detail(reason, decision.ContentGateScore, decision.ContentGateThreshold)
                     : null,
+                OperatingPoint = decision?.OperatingPoint,
             };
         }).ToList();
 

@@ -53,7 +53,10 @@ internal static class DocumentSamples
         },
         [TriageLabels.Covid19],
         Thresholds,
-        WorklistPriority.Urgent);
+        WorklistPriority.Urgent)
+    {
+        OperatingPoint = "shipped on val (sensitivity>=0.95 on every validation source of the finding): covid19 >= 0.0616",
+    };
 
     public static TriagedImage SkippedImage(string seriesUid) => new(
         "1.2.840.10008.5.1.4.1.1.1.1",

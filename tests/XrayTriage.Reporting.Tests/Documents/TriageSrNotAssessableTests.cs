@@ -32,6 +32,27 @@ public sealed class TriageSrNotAssessableTests : IDisposable
         Assert.Equal(4, tree.Split("\"Certainty of Finding\"").Length - 1); // the covid image's four only
     }
 
+    [Fact]
+    public async Task Build_OperatingPoint_AssessedImageStatesItAndRefusedImageDoesNot()
+    {
+        const string OperatingPoint = "site-calibrated 2026-12-07 by alice on 1136 films (sensitivity>=0.95): covid19 >= 0.134";
+        var source = DocumentSamples.Open(DocumentSamples.Latin1Chest);
+        var refused = DocumentSamples.SkippedImage("2.25.999999999999999999999999999999999999") with
+        {
+            NotAssessableReason = TriageSummary.NotAssessableText(NotAssessableReason.BlankImage, 3, 8),
+            OperatingPoint = OperatingPoint,
+        };
+        var assessed = DocumentSamples.CovidImage(source) with { OperatingPoint = OperatingPoint }; // the samples' image states the shipped one
+        var request = DocumentSamples.Request(source) with { Images = [assessed, refused] };
+        var path = _oracles.Write(TriageSrBuilder.Build(request));
+
+        var tree = (await PeerTools.RunAsync("dsrdump", ["-Ec", "+Pl", path])).EnsureSuccess("dsrdump").StandardOutput;
+
+        var line = Assert.Single(tree.Split('\n'), l => l.Contains("\"AI triage operating point\")", StringComparison.Ordinal));
+        Assert.Contains("<contains TEXT:", line, StringComparison.Ordinal);
+        Assert.Contains($"=\"{OperatingPoint}\"", line, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(NotAssessableReason.NotChestRadiograph, 2311.44, 1630.2, "not a chest radiograph (content gate score 2311.4 > threshold 1630.2)")]
     [InlineData(NotAssessableReason.BlankImage, 3, 8, "blank image (grey-level range 3 < 8)")]

@@ -29,4 +29,8 @@ public sealed record ReportRun(
 
     /// <summary>The limit the measure was compared with.</summary>
     public double? ContentGateThreshold { get; init; }
+
+    /// <summary>The operating point the decision was made at (see <see cref="InferenceOutcome.OperatingPoint"/>); null
+    /// for results stored before it was recorded.</summary>
+    public string? OperatingPoint { get; init; }
 }
