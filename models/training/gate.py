@@ -184,6 +184,20 @@ def gate_graph(means, whitening):
     return model
 
 
+def reference_scores(members, means, whitening, folder):
+    """Scores of train.py's reference inputs (<member>.input.f32), computed here with PyTorch features and numpy, written
+    as raw little-endian float32 gate.scores.f32: what the engine's ONNX members + content-gate.onnx must reproduce."""
+    parts = []
+    for name, module, _, _ in members:
+        with open(os.path.join(folder, f"{name}.shapes.json"), encoding="utf-8") as handle:
+            shape = json.load(handle)["input"]
+        batch = np.fromfile(os.path.join(folder, f"{name}.input.f32"), dtype="<f4").reshape(shape)
+        parts.append(pooled_features(module, batch))
+    values = scores(np.concatenate(parts, axis=1), means, whitening)
+    values.astype("<f4").tofile(os.path.join(folder, "gate.scores.f32"))
+    return values
+
+
 def threshold_for(val_scores, sources, pass_rate):
     """Smallest T with, for every source, at least ceil(pass_rate * n) of its films scoring <= T."""
     threshold = -math.inf
@@ -221,6 +235,8 @@ def parse(argv):
     parser.add_argument("--data", required=True, help="folder with train/<class>/, val/<class>/ and labels.csv")
     parser.add_argument("--limit-per-class", type=int, help="smoke runs: the first N images of each class")
     parser.add_argument("--pass-rate", type=float, default=0.99, help="fraction of every source's val films that must pass")
+    parser.add_argument("--reference", help="folder of train.py's parity inputs: also write PyTorch + numpy gate scores "
+                        "for them (gate.scores.f32) for the C# parity test")
     return parser.parse_args(argv)
 
 
@@ -264,6 +280,8 @@ def main(argv=None):
     for source, rate in per_source.items():
         print(f"  {source}: {rate:.2%} of {int(np.sum(sources == source))} val films pass")
     print(f"  val films the blank check would refuse: {blank_films}")
+    if args.reference:
+        print(f"  reference gate scores: {', '.join(f'{s:.3f}' for s in reference_scores(members, means, whitening, args.reference))}")
     print(f"wrote {gate_path} and contentGate in {manifest_path}")
     return 0
 

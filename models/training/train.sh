@@ -67,5 +67,5 @@ case "$mode" in
       --limit-per-class 2 --max-steps 1 --draws 8 --cache '' --checkpoints "$out/checkpoints" --reference "$out/reference" \
       --member "name=smoke-a,arch=resnet18-cntk,size=64,seed=1,weights=$work/resnet18-imagenet.pt" \
       --member "name=smoke-b,arch=resnet18,size=48,seed=2" "$@"
-    fit_gate "$out/checkpoints" --limit-per-class 2 ;;
+    fit_gate "$out/checkpoints" --limit-per-class 2 --reference "$out/reference" ;;
 esac

@@ -34,6 +34,27 @@ public sealed partial class TrainingRecipeTests(SmokeEnsembleFixture smoke) : IC
     }
 
     [Fact]
+    public void ContentGate_EngineScores_MatchTheRecipesPyTorchAndNumpyScores()
+    {
+        using var engine = EnsembleEngine.Load(smoke.Folder, new InferenceOptions { ExecutionProvider = "cpu" }, NullLogger.Instance);
+        Assert.NotNull(engine.ContentGate);
+        var folder = Path.Combine(smoke.Folder, "reference");
+        var references = engine.Manifest.Members.Select(m => Reference.Read(folder, m.Name)).ToArray();
+        var bytes = File.ReadAllBytes(Path.Combine(folder, "gate.scores.f32"));
+        var expected = new float[bytes.Length / sizeof(float)];
+        Buffer.BlockCopy(bytes, 0, expected, 0, bytes.Length);
+        Assert.Equal(references[0].Shape("input")[0], expected.Length);
+
+        for (var i = 0; i < expected.Length; i++)
+        {
+            var prediction = engine.Predict(new EnsembleInput([.. references.Select(r => r.Slice("input", i))]));
+            var actual = prediction.ContentGate!.Value.Score;
+            var error = Math.Abs(actual - expected[i]) / Math.Max(1.0, Math.Abs(expected[i]));
+            Assert.True(error <= 1e-3, $"image {i}: gate.py {expected[i]} vs engine {actual} (relative error {error:E2})");
+        }
+    }
+
+    [Fact]
     public void Manifest_RecordsTheSha256OfEachExportedFile_AndPositiveWeights()
     {
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(smoke.Folder, "ensemble.json")));
