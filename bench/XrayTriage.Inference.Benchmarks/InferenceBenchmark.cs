@@ -6,7 +6,9 @@ namespace XrayTriage.Inference.Benchmarks;
 /// <summary>Per batch size: warm every mode up, then time rounds in which every mode runs once, the order rotating from
 /// round to round, until the time budget of that batch size is spent (at least <see cref="BenchmarkSettings.MinRounds"/>).
 /// Bare and engine runs of one round are seconds apart, so their ratio is compared pairwise.</summary>
-internal sealed class InferenceBenchmark(BenchmarkSettings settings, EnsembleEngine engine, BareEnsemble bare, BenchmarkInputs inputs, TextWriter progress)
+/// With <c>ungated</c> (the same members, the manifest's content gate removed) a further mode prices the gate.
+internal sealed class InferenceBenchmark(
+    BenchmarkSettings settings, EnsembleEngine engine, EnsembleEngine? ungated, BareEnsemble bare, BenchmarkInputs inputs, TextWriter progress)
 {
     private float _sink;
 
@@ -66,6 +68,15 @@ internal sealed class InferenceBenchmark(BenchmarkSettings settings, EnsembleEng
                 _sink += predictions[0].Members[0].Logits[0];
             }),
         };
+        if (ungated is not null)
+        {
+            modes.Add(new(BenchmarkMode.EngineWithoutGate, _ =>
+            {
+                _sink += ungated.Predict(plain)[0].Members[0].Logits[0];
+                return ValueTask.CompletedTask;
+            }));
+        }
+
         if (withHeatmap is not null)
         {
             modes.Add(new(BenchmarkMode.Heatmap, _ =>

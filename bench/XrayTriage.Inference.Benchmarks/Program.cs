@@ -32,9 +32,12 @@ var loadBefore = MachineInfo.LoadAverage();
 var progress = Console.Error;
 await progress.WriteLineAsync($"loading {settings.ModelsFolder} ({manifest.Members.Count} members, {settings.Threads} intra-op threads)");
 using var engine = EnsembleEngine.Create(manifest, InferenceBenchmark.EngineOptions(settings.Threads, maxBatch: 8), NullLogger.Instance);
+using var ungated = manifest.ContentGate is null
+    ? null
+    : EnsembleEngine.Create(manifest with { ContentGate = null }, InferenceBenchmark.EngineOptions(settings.Threads, maxBatch: 8), NullLogger.Instance);
 using var bare = BareEnsemble.Create(manifest, settings.Threads);
 var inputs = BenchmarkInputs.Create(engine.MemberInputs, settings.Batches.Max());
-var benchmark = new InferenceBenchmark(settings, engine, bare, inputs, progress);
+var benchmark = new InferenceBenchmark(settings, engine, ungated, bare, inputs, progress);
 
 var results = new List<ModeResult>();
 var worstLogit = 0f;
