@@ -59,6 +59,11 @@ public static class EligibilityRules
             return No(EligibilityReason.ViewNotFrontal, $"View Position {view} is not frontal ({string.Join("/", options.ViewPositions)})");
         }
 
+        if (ViewHints.LateralProjection(dataset) is { } lateral)
+        {
+            return No(EligibilityReason.ViewNotFrontal, lateral);
+        }
+
         if (!dataset.Contains(DicomTags.PixelData))
         {
             return No(EligibilityReason.NoPixelData, "the instance has no Pixel Data");

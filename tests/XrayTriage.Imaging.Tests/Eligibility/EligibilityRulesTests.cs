@@ -68,6 +68,41 @@ public sealed class EligibilityRulesTests
         Assert.Equal(expected, EligibilityRules.Evaluate(dataset, EligibilityOptions.Default).Reason);
     }
 
+    [Theory]
+    [InlineData("A\\F", EligibilityReason.ViewNotFrontal)]
+    [InlineData("P\\F", EligibilityReason.ViewNotFrontal)]
+    [InlineData("PH\\F", EligibilityReason.ViewNotFrontal)]
+    [InlineData("L\\F", EligibilityReason.Eligible)] // the PA samples' own value
+    [InlineData("R\\F", EligibilityReason.Eligible)]
+    public void Evaluate_PatientOrientationWithoutViewPosition_AnteriorPosteriorRowsAreLateral(string orientation, EligibilityReason expected)
+    {
+        var dataset = Header("chest/cr_chest_pa_mono1_u10_implicit_no-meta_CR-MONO1-10-chest.dcm");
+        dataset.Remove(DicomTags.ViewPosition);
+        dataset.AddOrUpdate(DicomTags.PatientOrientation, DicomVR.CS, orientation.Split('\\'));
+
+        var decision = EligibilityRules.Evaluate(dataset, EligibilityOptions.Default);
+
+        Assert.Equal(expected, decision.Reason);
+        if (expected == EligibilityReason.ViewNotFrontal)
+        {
+            Assert.Contains("lateral projection", decision.Detail, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("left lateral", EligibilityReason.ViewNotFrontal)]
+    [InlineData("latero-medial", EligibilityReason.ViewNotFrontal)]
+    [InlineData("postero-anterior", EligibilityReason.Eligible)]
+    [InlineData("left lateral decubitus", EligibilityReason.Eligible)] // a frontal film taken lying on the side
+    public void Evaluate_ViewCodeSequenceWithoutViewPosition_LateralMeaningsRefused(string meaning, EligibilityReason expected)
+    {
+        var dataset = Header("chest/cr_chest_pa_mono1_u10_implicit_no-meta_CR-MONO1-10-chest.dcm");
+        dataset.Remove(DicomTags.ViewPosition);
+        dataset.AddOrUpdate(new DicomSequence(DicomTags.ViewCodeSequence, new DicomDataset().Add(DicomTags.CodeMeaning, DicomVR.LO, meaning)));
+
+        Assert.Equal(expected, EligibilityRules.Evaluate(dataset, EligibilityOptions.Default).Reason);
+    }
+
     [Fact]
     public void Evaluate_AbsurdDimensions_InvalidPixelAttributesWithoutAllocating()
     {
