@@ -4,8 +4,8 @@ namespace XrayTriage.Inference.Calibration;
 
 /// <summary>Site calibration of the triage operating point: per finding, on a site's labelled films, the one-vs-rest AUC,
 /// the largest threshold whose sensitivity reaches the target (<see cref="ThresholdChooser"/>, the recipe's rule) and what
-/// it and the shipped threshold give, with 95 % percentile bootstrap intervals. Deterministic: the resamples come from a
-/// seeded generator, so the same films give the same numbers.</summary>
+/// it and the shipped threshold give, with 95 % percentile bootstrap intervals (<see cref="PercentileBootstrap"/>, as
+/// <c>eval</c>). Deterministic: the resamples come from a seeded generator, so the same films give the same numbers.</summary>
 public static class SiteCalibrator
 {
     public const int Resamples = 2000;
@@ -15,9 +15,6 @@ public static class SiteCalibrator
 
     /// <summary>A class with fewer films is reported as too few to trust.</summary>
     public const int TooFewFilms = 30;
-
-    private const double Lower = 0.025;
-    private const double Upper = 0.975;
 
     /// <param name="truth">Index into <see cref="EnsembleLabels.All"/> of each film's class.</param>
     /// <param name="probabilities">Each film's ensemble probabilities, in <see cref="EnsembleLabels.All"/> order.</param>
@@ -68,36 +65,28 @@ public static class SiteCalibrator
         var atChosen = chosen is { } fixedChosen ? Measure(truth, probabilities, c, fixedChosen, all) : default;
         var atShipped = Measure(truth, probabilities, c, shippedThreshold, all);
 
-        // One generator per finding with the same seed: each finding sees the same resamples, whatever the others do.
-        var random = new Random(seed);
-        var draws = new int[n];
-        var samples = new Samples();
-        for (var r = 0; r < resamples; r++)
-        {
-            for (var i = 0; i < n; i++)
-            {
-                draws[i] = random.Next(n);
-            }
-
-            AddDefined(samples.Auc, Auc(truth, probabilities, c, draws));
-            if (chosen is { } threshold)
-            {
-                var resampledTruth = draws.Select(i => truth[i]).ToArray();
-                var resampledProbabilities = draws.Select(i => probabilities[i]).ToArray();
-                AddDefined(samples.ChosenThreshold, ThresholdChooser.ForSensitivity(resampledTruth, resampledProbabilities, c, target)?.Threshold);
-                samples.AtChosen.Add(Measure(truth, probabilities, c, threshold, draws));
-            }
-
-            samples.AtShipped.Add(Measure(truth, probabilities, c, shippedThreshold, draws));
-        }
+        // Every finding is resampled with the same seed, so each sees the same draws whatever the others do.
+        var resampled = resamples == 0 ? null : PercentileBootstrap.Intervals(n,
+        [
+            draws => Auc(truth, probabilities, c, draws),
+            draws => chosen is null ? null : ThresholdChooser.ForSensitivity(
+                [.. draws.Select(i => truth[i])], [.. draws.Select(i => probabilities[i])], c, target)?.Threshold,
+            draws => chosen is { } threshold ? Measure(truth, probabilities, c, threshold, draws).Sensitivity : null,
+            draws => chosen is { } threshold ? Measure(truth, probabilities, c, threshold, draws).Specificity : null,
+            draws => chosen is { } threshold ? Measure(truth, probabilities, c, threshold, draws).NormalSpecificity : null,
+            draws => Measure(truth, probabilities, c, shippedThreshold, draws).Sensitivity,
+            draws => Measure(truth, probabilities, c, shippedThreshold, draws).Specificity,
+            draws => Measure(truth, probabilities, c, shippedThreshold, draws).NormalSpecificity,
+        ], resamples, seed);
+        Estimate Interval(double? value, int statistic) => resampled?[statistic] is { } range ? new(value, range.Low, range.High) : Estimate.Fixed(value);
 
         OperatingPointEstimate? calibrated = chosen is { } value
-            ? new OperatingPointEstimate(Interval(value, samples.ChosenThreshold), Interval(atChosen.Sensitivity, samples.AtChosen.Sensitivity),
-                Interval(atChosen.Specificity, samples.AtChosen.Specificity), Interval(atChosen.NormalSpecificity, samples.AtChosen.NormalSpecificity))
+            ? new OperatingPointEstimate(Interval(value, 1), Interval(atChosen.Sensitivity, 2), Interval(atChosen.Specificity, 3),
+                Interval(atChosen.NormalSpecificity, 4))
             : null;
-        var shippedEstimate = new OperatingPointEstimate(Estimate.Fixed(shippedThreshold), Interval(atShipped.Sensitivity, samples.AtShipped.Sensitivity),
-            Interval(atShipped.Specificity, samples.AtShipped.Specificity), Interval(atShipped.NormalSpecificity, samples.AtShipped.NormalSpecificity));
-        return new FindingCalibration(finding, positives, n - positives, Interval(auc, samples.Auc), calibrated, shippedEstimate);
+        var shippedEstimate = new OperatingPointEstimate(Estimate.Fixed(shippedThreshold), Interval(atShipped.Sensitivity, 5),
+            Interval(atShipped.Specificity, 6), Interval(atShipped.NormalSpecificity, 7));
+        return new FindingCalibration(finding, positives, n - positives, Interval(auc, 0), calibrated, shippedEstimate);
     }
 
     /// <summary>Sensitivity, specificity and normal specificity of "probability ≥ threshold" over the films
@@ -141,9 +130,6 @@ public static class SiteCalibrator
         return RocAuc.Compute(scores, isPositive);
     }
 
-    private static Estimate Interval(double? value, List<double> samples)
-        => new(value, Percentile.Of(samples, Lower), Percentile.Of(samples, Upper));
-
     private static double? Ratio(int numerator, int denominator) => denominator == 0 ? null : (double)numerator / denominator;
 
     private static int IndexOf(string label)
@@ -159,41 +145,5 @@ public static class SiteCalibrator
         throw new ArgumentException($"'{label}' is not an ensemble label.", nameof(label));
     }
 
-    private static void AddDefined(List<double> samples, double? value)
-    {
-        if (value is { } defined)
-        {
-            samples.Add(defined);
-        }
-    }
-
     internal readonly record struct Rates(double? Sensitivity, double? Specificity, double? NormalSpecificity);
-
-    /// <summary>The defined values of each statistic over the resamples (a resample without positives has no sensitivity).</summary>
-    private sealed class Samples
-    {
-        public List<double> Auc { get; } = [];
-
-        public List<double> ChosenThreshold { get; } = [];
-
-        public RateSamples AtChosen { get; } = new();
-
-        public RateSamples AtShipped { get; } = new();
-    }
-
-    private sealed class RateSamples
-    {
-        public List<double> Sensitivity { get; } = [];
-
-        public List<double> Specificity { get; } = [];
-
-        public List<double> NormalSpecificity { get; } = [];
-
-        public void Add(Rates rates)
-        {
-            AddDefined(Sensitivity, rates.Sensitivity);
-            AddDefined(Specificity, rates.Specificity);
-            AddDefined(NormalSpecificity, rates.NormalSpecificity);
-        }
-    }
 }

@@ -98,12 +98,4 @@ public sealed class SiteCalibratorTests
         Assert.InRange(covid.Auc.Lower!.Value, 0, covid.Auc.Upper!.Value);
         Assert.InRange(covid.Calibrated!.Threshold.Lower!.Value, 0.3, 0.9);
     }
-
-    [Fact]
-    public void Percentile_FivePoints_InterpolatesLinearly()
-    {
-        Assert.Equal(1.1, Percentile.Of([5, 4, 3, 2, 1], 0.025)!.Value, 12);
-        Assert.Equal(4.9, Percentile.Of([1, 2, 3, 4, 5], 0.975)!.Value, 12);
-        Assert.Null(Percentile.Of([], 0.5));
-    }
 }
