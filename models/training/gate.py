@@ -242,7 +242,7 @@ def parse(argv):
 
 def main(argv=None):
     args = parse(argv)
-    torch.set_num_threads(1)
+    torch.set_num_threads(2)
     manifest_path = os.path.join(args.models, "ensemble.json")
     with open(manifest_path, encoding="utf-8") as handle:
         manifest = json.load(handle)
