@@ -7,16 +7,27 @@ namespace XrayTriage.Persistence;
 public sealed partial class ReportOutboxStore
 {
     // The MATERIALIZED CTE runs the locking SELECT exactly once. A 'Sending' row whose lease has ended belongs to a
-    // sender that crashed or hung; claiming it again counts as another attempt. Oldest report first.
+    // sender that crashed or hung; claiming it again counts as another attempt. Oldest report first. Several loops
+    // (and processes) send to one destination at once, so a version of a study is not claimed while an older version
+    // of the same study still waits or is being sent there: a later SR version never overtakes an earlier one.
     private const string ClaimSql = """
         WITH next AS MATERIALIZED (
             SELECT d.id
             FROM triage.report_deliveries d
+            JOIN triage.reports r ON r.id = d.report_id
             WHERE d.destination = @destination
               AND ((d.state = 'Pending' AND d.next_attempt_at <= @now) OR (d.state = 'Sending' AND d.lease_until < @now))
+              AND NOT EXISTS (
+                  SELECT 1
+                  FROM triage.report_deliveries e
+                  JOIN triage.reports older ON older.id = e.report_id
+                  WHERE e.destination = d.destination
+                    AND older.study_id = r.study_id
+                    AND older.version < r.version
+                    AND e.state IN ('Pending', 'Sending'))
             ORDER BY d.report_id, d.id
             LIMIT 1
-            FOR UPDATE SKIP LOCKED)
+            FOR UPDATE OF d SKIP LOCKED)
         UPDATE triage.report_deliveries d SET
             state = 'Sending',
             claimed_by = @owner,

@@ -26,6 +26,7 @@ public static class ReportingRegistration
         builder.Services.AddSingleton<ISettledStudySink>(services => services.GetRequiredService<ReportSignal>());
         builder.Services.TryAddSingleton<DestinationCatalog>();
         builder.Services.TryAddSingleton<ReportPackageBuilder>();
+        builder.Services.TryAddSingleton<SharedReportPackages>();
         builder.Services.TryAddSingleton<DestinationWorkerFactory>();
         builder.Services.AddHostedService<ReportDispatcher>();
         builder.Services.AddHostedService<SpoolRetentionWorker>();

@@ -58,6 +58,31 @@ public sealed class DeliveryClaimTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task ClaimNext_NewerVersionWhileTheOlderIsBeingSent_WaitsForItWhileOtherStudiesGoAhead()
+    {
+        var db = await TestDatabase.CreateAsync(postgres);
+        var v1 = await SettleOneAsync(db, 1, 1, T0);
+        await db.Outbox.FanOutAsync(["pacs-a"], Now, CancellationToken.None);
+        var sendingV1 = await db.Outbox.ClaimNextAsync("pacs-a", "loop-1", Lease, Now, CancellationToken.None);
+        var later = Now + TimeSpan.FromMinutes(1);
+        var v2 = await SettleOneAsync(db, 1, 2, later); // a late image: version 2 of the same study
+        var other = await SettleOneAsync(db, 2, 3, later);
+        await db.Outbox.FanOutAsync(["pacs-a"], later + Quiet, CancellationToken.None);
+        var claimAt = later + Quiet + TimeSpan.FromSeconds(1);
+
+        var second = await db.Outbox.ClaimNextAsync("pacs-a", "loop-2", Lease, claimAt, CancellationToken.None);
+        var third = await db.Outbox.ClaimNextAsync("pacs-a", "loop-3", Lease, claimAt, CancellationToken.None);
+        Assert.True(await db.Outbox.MarkDeliveredAsync(sendingV1!.DeliveryId, "loop-1", claimAt, CancellationToken.None));
+        var afterV1 = await db.Outbox.ClaimNextAsync("pacs-a", "loop-1", Lease, claimAt, CancellationToken.None);
+
+        Assert.Equal(v1.ReportId, sendingV1.ReportId);
+        Assert.NotEqual(v1.ReportId, v2.ReportId);
+        Assert.Equal(other.ReportId, second!.ReportId); // the other study is not held up
+        Assert.Null(third);                             // version 2 waits while version 1 is being sent
+        Assert.Equal(v2.ReportId, afterV1!.ReportId);
+    }
+
+    [Fact]
     public async Task ClaimNext_ConcurrentClaimers_NeverGetTheSameDelivery()
     {
         var db = await TestDatabase.CreateAsync(postgres);

@@ -12,7 +12,7 @@ namespace XrayTriage.Reporting.Delivery;
 internal static class DeliveryPipeline
 {
     public static ResiliencePipeline Create(
-        string destination, ReportingOptions options, CircuitBreakerStateProvider breakerState, TimeProvider timeProvider, ILogger logger)
+        string destination, ReportingOptions options, TimeProvider timeProvider, ILogger logger, Action<Exception?>? opened = null)
     {
         var builder = new ResiliencePipelineBuilder { Name = $"pacs:{destination}", TimeProvider = timeProvider };
         if (options.ImmediateRetries > 0)
@@ -35,7 +35,11 @@ internal static class DeliveryPipeline
             MinimumThroughput = options.BreakerFailures,
             SamplingDuration = options.BreakDuration * 2 > TimeSpan.FromSeconds(1) ? options.BreakDuration * 2 : TimeSpan.FromSeconds(1),
             BreakDuration = options.BreakDuration,
-            StateProvider = breakerState,
+            OnOpened = args =>
+            {
+                opened?.Invoke(args.Outcome.Exception);
+                return ValueTask.CompletedTask;
+            },
             OnClosed = _ =>
             {
                 Log.DestinationResumed(logger, destination);

@@ -39,7 +39,7 @@ internal sealed class DestinationCatalog
             DimseTimeout = reporting.AttemptTimeout,
             Tls = destination.Tls.Enabled ? LoadTls(destination, index) : null,
         };
-        return new Destination(destination.Name.Trim(), scu);
+        return new Destination(destination.Name.Trim(), scu, destination.MaxAssociations);
     }
 
     private static DicomTlsOptions LoadTls(PacsDestinationOptions destination, int index)

@@ -31,13 +31,13 @@ internal sealed partial class DestinationWorker
         var reason = Describe(exception);
         if (exception is BrokenCircuitException broken)
         {
-            _pausedUntil = now + (broken.RetryAfter ?? options.BreakDuration);
-            Log.DestinationPaused(logger, Name, _pausedUntil);
+            lane.PauseUntil(now + (broken.RetryAfter ?? options.BreakDuration));
+            Log.DestinationPaused(logger, Name, lane.PausedUntil);
         }
 
         if (DeliveryFailures.IsTransient(exception) && claim.Attempt < options.MaxAttempts)
         {
-            var next = Max(NextAttempt(claim.Attempt, now), _pausedUntil);
+            var next = Max(NextAttempt(claim.Attempt, now), lane.PausedUntil);
             Log.AttemptFailed(logger, claim.ReportId, Name, claim.Attempt, options.MaxAttempts, next, reason);
             metrics.Retried(Name);
             await RecordOutcomeAsync(claim, "retry", token => outbox.RetryLaterAsync(claim.DeliveryId, owner, next, reason, now, token));
@@ -79,9 +79,11 @@ internal sealed partial class DestinationWorker
         return now + TimeSpan.FromMilliseconds(jittered);
     }
 
-    private static string Describe(Exception exception) => exception switch
+    private string Describe(Exception exception) => exception switch
     {
-        BrokenCircuitException => "destination paused by its circuit breaker after repeated failures",
+        BrokenCircuitException => lane.OpenedBy is { } cause
+            ? $"destination paused by its circuit breaker after repeated failures (last: {cause})"
+            : "destination paused by its circuit breaker after repeated failures",
         Polly.Timeout.TimeoutRejectedException timeout => $"attempt timed out after {timeout.Timeout}",
         _ => exception.Message.ReplaceLineEndings(" "),
     };

@@ -1,18 +1,18 @@
 using Microsoft.Extensions.Logging;
-using Polly;
-using Polly.CircuitBreaker;
 using XrayTriage.Core.Pipeline.Reports;
 using XrayTriage.Persistence;
 
 namespace XrayTriage.Reporting.Delivery;
 
-/// <summary>The delivery loop of one destination: claim the oldest due report from the outbox, build its objects, send
-/// them through the destination's Polly pipeline, record the outcome. Each destination has its own loop, pipeline and
-/// breaker, so a PACS that is down or refuses us never delays another.</summary>
+/// <summary>One delivery loop of a destination: claim the oldest due report from the outbox, build its objects, send
+/// them through the destination's Polly pipeline, record the outcome. A destination runs
+/// <see cref="Destination.MaxAssociations"/> loops sharing one <see cref="DestinationLane"/> (pipeline, breaker, pause);
+/// each destination has its own, so a PACS that is down or refuses us never delays another.</summary>
 internal sealed partial class DestinationWorker(
+    DestinationLane lane,
     DestinationSender sender,
     ReportOutboxStore outbox,
-    ReportPackageBuilder packages,
+    SharedReportPackages packages,
     DeliveryAudit audit,
     ReportingMetrics metrics,
     ReportSignal signal,
@@ -21,15 +21,10 @@ internal sealed partial class DestinationWorker(
     TimeProvider timeProvider,
     ILogger logger)
 {
-    private readonly CircuitBreakerStateProvider _breaker = new();
-    private ResiliencePipeline? _pipeline;
-    private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
-
     private string Name => sender.Destination.Name;
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
-        _pipeline = DeliveryPipeline.Create(Name, options, _breaker, timeProvider, logger);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -46,9 +41,9 @@ internal sealed partial class DestinationWorker(
     private async Task StepAsync(CancellationToken stoppingToken)
     {
         var now = timeProvider.GetUtcNow();
-        if (now < _pausedUntil)
+        if (now < lane.PausedUntil)
         {
-            await Task.Delay(Min(_pausedUntil - now, options.PollInterval), timeProvider, stoppingToken);
+            await Task.Delay(Min(lane.PausedUntil - now, options.PollInterval), timeProvider, stoppingToken);
             return;
         }
 
@@ -79,8 +74,8 @@ internal sealed partial class DestinationWorker(
         ReportPackage? package = null;
         try
         {
-            package = await packages.BuildAsync(claim.ReportId, stoppingToken);
-            var refused = await _pipeline!.ExecuteAsync(
+            package = await packages.GetAsync(claim.ReportId, stoppingToken);
+            var refused = await lane.Pipeline.ExecuteAsync(
                 static async (state, token) => await state.sender.SendAsync(state.package, token), (sender, package), stoppingToken);
             await RecordDeliveredAsync(claim, package, refused, timeProvider.GetElapsedTime(started));
         }

@@ -5,12 +5,13 @@ using XrayTriage.Persistence;
 
 namespace XrayTriage.Reporting.Delivery;
 
-/// <summary>Builds one <see cref="DestinationWorker"/> per destination with the shared services and a claim owner id
-/// naming this process, so a row in the outbox says which process is sending it.</summary>
+/// <summary>Builds the <see cref="DestinationWorker"/>s of a destination (<see cref="Destination.MaxAssociations"/> of
+/// them, sharing one <see cref="DestinationLane"/>) with the shared services and claim owner ids naming this process and
+/// loop, so a row in the outbox says who is sending it.</summary>
 internal sealed class DestinationWorkerFactory(
     DestinationCatalog catalog,
     ReportOutboxStore outbox,
-    ReportPackageBuilder packages,
+    SharedReportPackages packages,
     IAuditLog auditLog,
     ReportingMetrics metrics,
     ReportSignal signal,
@@ -20,10 +21,18 @@ internal sealed class DestinationWorkerFactory(
 {
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}";
 
-    public DestinationWorker Create(Destination destination)
+    public IReadOnlyList<DestinationWorker> Create(Destination destination)
     {
         var logger = loggerFactory.CreateLogger<DestinationWorker>();
+        var lane = new DestinationLane(destination, options.Value, timeProvider, logger);
+        return [.. Enumerable.Range(1, destination.MaxAssociations).Select(loop => Create(lane, loop, logger))];
+    }
+
+    private DestinationWorker Create(DestinationLane lane, int loop, ILogger logger)
+    {
+        var destination = lane.Destination;
         return new DestinationWorker(
+            lane,
             new DestinationSender(destination, timeProvider),
             outbox,
             packages,
@@ -31,7 +40,7 @@ internal sealed class DestinationWorkerFactory(
             metrics,
             signal,
             options.Value,
-            $"{_owner}:{destination.Name}",
+            $"{_owner}:{destination.Name}#{loop}",
             timeProvider,
             logger);
     }

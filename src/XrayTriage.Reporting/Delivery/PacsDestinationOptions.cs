@@ -13,6 +13,10 @@ public sealed class PacsDestinationOptions
 
     public int Port { get; set; } = 104;
 
+    /// <summary>Reports sent to this destination at once, each over its own association (1–16). Versions of one study
+    /// still go one after the other, oldest first.</summary>
+    public int MaxAssociations { get; set; } = 2;
+
     /// <summary>DICOM TLS (PS3.15 B.12); off unless <see cref="PacsTlsOptions.Enabled"/>.</summary>
     public PacsTlsOptions Tls { get; set; } = new();
 }

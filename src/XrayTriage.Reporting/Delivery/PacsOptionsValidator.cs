@@ -44,6 +44,11 @@ internal sealed class PacsOptionsValidator : IValidateOptions<PacsOptions>
                 failures.Add($"{key}:Port must be between 1 and 65535 (got {d.Port}).");
             }
 
+            if (d.MaxAssociations is < 1 or > 16)
+            {
+                failures.Add($"{key}:MaxAssociations must be between 1 and 16 (got {d.MaxAssociations}).");
+            }
+
             if (d.Tls.Enabled)
             {
                 RequireFile(failures, $"{key}:Tls:TrustedCaPath", d.Tls.TrustedCaPath, optional: true);

@@ -9,7 +9,7 @@ internal sealed partial class ReportPackageBuilder
     /// <summary>One heatmap Secondary Capture per triaged image that still has its spool file and a stored heatmap. Its
     /// SOP Instance UID belongs to the image, not to the report version, so a later version resends the same object
     /// (the PACS keeps one) instead of piling up copies.</summary>
-    private static List<DicomFile> BuildCaptures(ReportContent content, TriagedImage[] images, AlgorithmIdentity algorithm)
+    private static List<DicomFile> BuildCaptures(ReportContent content, TriagedImage[] images, AlgorithmIdentity algorithm, int maxLongSide)
     {
         var captures = new List<DicomFile>();
         for (var i = 0; i < content.Images.Count; i++)
@@ -30,7 +30,8 @@ internal sealed partial class ReportPackageBuilder
                 CaptureSeriesNumber,
                 i + 1,
                 content.CreatedAt,
-                algorithm)));
+                algorithm,
+                maxLongSide)));
         }
 
         return captures;

@@ -52,7 +52,7 @@ internal sealed partial class ReportPackageBuilder(
                 ? new DocumentPredecessor(TriageSrBuilder.SopClassUid(settings.SrSopClass), previous.SrSopInstanceUid, content.SrSeriesInstanceUid)
                 : null);
         var report = new DicomFile(TriageSrBuilder.Build(request));
-        var captures = settings.Heatmap ? BuildCaptures(content, images, algorithm) : [];
+        var captures = settings.Heatmap ? BuildCaptures(content, images, algorithm, settings.HeatmapMaxSide) : [];
         return new ReportPackage(content.ReportId, content.StudyId, content.Version, content.CreatedAt, report, captures);
     }
 

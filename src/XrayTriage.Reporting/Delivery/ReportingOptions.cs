@@ -15,6 +15,10 @@ public sealed class ReportingOptions
     /// <summary>Also send a Secondary Capture per image with the heatmap and result burned in.</summary>
     public bool Heatmap { get; set; } = true;
 
+    /// <summary>Longest side of each heatmap Secondary Capture in pixels (256–4096): enough for a PACS viewer to show
+    /// where the model looked; larger costs rendering time, network and PACS storage for every image.</summary>
+    public int HeatmapMaxSide { get; set; } = Documents.HeatmapSecondaryCaptureBuilder.DefaultMaxLongSide;
+
     /// <summary>How often an idle destination looks for queued reports (a settled study wakes it at once).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

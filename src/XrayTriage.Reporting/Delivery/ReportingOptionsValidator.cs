@@ -12,6 +12,7 @@ internal sealed class ReportingOptionsValidator : IValidateOptions<ReportingOpti
             failures.Add($"{ReportingOptions.SectionName}:{nameof(ReportingOptions.SrSopClass)} must be Comprehensive3D, Comprehensive or Enhanced (got {options.SrSopClass}).");
         }
 
+        Range(failures, nameof(ReportingOptions.HeatmapMaxSide), options.HeatmapMaxSide, 256, 4096);
         Range(failures, nameof(ReportingOptions.ImmediateRetries), options.ImmediateRetries, 0, 10);
         Range(failures, nameof(ReportingOptions.MaxAttempts), options.MaxAttempts, 1, 1000);
         Range(failures, nameof(ReportingOptions.BreakerFailures), options.BreakerFailures, 2, 1000);

@@ -25,4 +25,8 @@ public sealed record HeatmapCaptureRequest(
     int SeriesNumber,
     int InstanceNumber,
     DateTimeOffset ContentDateTime,
-    AlgorithmIdentity Algorithm);
+    AlgorithmIdentity Algorithm)
+{
+    /// <summary>Longest side of the capture in pixels; a larger film is area-averaged down to it.</summary>
+    public int MaxLongSide { get; init; } = HeatmapSecondaryCaptureBuilder.DefaultMaxLongSide;
+}

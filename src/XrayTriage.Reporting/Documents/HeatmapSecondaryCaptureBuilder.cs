@@ -6,24 +6,26 @@ using XrayTriage.Imaging.Resampling;
 
 namespace XrayTriage.Reporting.Documents;
 
-/// <summary>Builds the heatmap Secondary Capture: the film (long side at most <see cref="MaxLongSide"/> px) with the class
+/// <summary>Builds the heatmap Secondary Capture: the film (long side at most <see cref="HeatmapCaptureRequest.MaxLongSide"/>
+/// px, <see cref="DefaultMaxLongSide"/> unless the caller says otherwise) with the class
 /// activation map blended in by <see cref="HeatmapOverlay"/>, a shaded caption band with "AI triage — not for diagnosis"
 /// and the result burned in, 8-bit RGB, in the source's study and a new series. Pure and deterministic.</summary>
 public static class HeatmapSecondaryCaptureBuilder
 {
     public const string SecondaryCaptureUid = "1.2.840.10008.5.1.4.1.1.7";
-    public const int MaxLongSide = 2048;
+    public const int DefaultMaxLongSide = 1024;
 
     private static readonly (byte R, byte G, byte B) Yellow = (255, 221, 0);
     private static readonly (byte R, byte G, byte B) White = (255, 255, 255);
 
     /// <summary>Renders the source (which must hold pixel data) and builds the capture.</summary>
     public static DicomDataset Build(DicomFile sourceFile, Heatmap heatmap, IReadOnlyList<string> textLines, string seriesInstanceUid,
-        string sopInstanceUid, int seriesNumber, int instanceNumber, DateTimeOffset contentDateTime, AlgorithmIdentity algorithm)
+        string sopInstanceUid, int seriesNumber, int instanceNumber, DateTimeOffset contentDateTime, AlgorithmIdentity algorithm,
+        int maxLongSide = DefaultMaxLongSide)
     {
         ArgumentNullException.ThrowIfNull(sourceFile);
         return Build(new HeatmapCaptureRequest(sourceFile.Dataset, MonochromeImage.Render(sourceFile), heatmap, textLines,
-            seriesInstanceUid, sopInstanceUid, seriesNumber, instanceNumber, contentDateTime, algorithm));
+            seriesInstanceUid, sopInstanceUid, seriesNumber, instanceNumber, contentDateTime, algorithm) { MaxLongSide = maxLongSide });
     }
 
     public static DicomDataset Build(HeatmapCaptureRequest request)
@@ -50,7 +52,7 @@ public static class HeatmapSecondaryCaptureBuilder
     /// <summary>The RGB picture: downscaled film, heat blended in, caption drawn.</summary>
     internal static RgbCanvas Compose(HeatmapCaptureRequest request)
     {
-        var film = Downscale(request.Image);
+        var film = Downscale(request.Image, request.MaxLongSide);
         var rgba = HeatmapOverlay.Blend(film, request.Heatmap.Upsample(film.Width, film.Height));
         var rgb = new byte[film.Width * film.Height * 3];
         for (int i = 0, j = 0; i < rgb.Length; i += 3, j += 4)
@@ -65,16 +67,17 @@ public static class HeatmapSecondaryCaptureBuilder
         return canvas;
     }
 
-    private static DisplayImage Downscale(DisplayImage image)
+    private static DisplayImage Downscale(DisplayImage image, int maxLongSide)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxLongSide);
         var longSide = Math.Max(image.Width, image.Height);
-        if (longSide <= MaxLongSide)
+        if (longSide <= maxLongSide)
         {
             return image;
         }
 
-        var width = Math.Max(1, (int)Math.Round((double)image.Width * MaxLongSide / longSide));
-        var height = Math.Max(1, (int)Math.Round((double)image.Height * MaxLongSide / longSide));
+        var width = Math.Max(1, (int)Math.Round((double)image.Width * maxLongSide / longSide));
+        var height = Math.Max(1, (int)Math.Round((double)image.Height * maxLongSide / longSide));
         var resized = AreaResampler.Resize(image.Pixels, image.Width, image.Height, width, height);
         var pixels = new byte[resized.Length];
         for (var i = 0; i < resized.Length; i++)

@@ -53,6 +53,19 @@ internal sealed class DeliveryTestBed : IAsyncDisposable
         return await SettleAsync();
     }
 
+    /// <summary>As <see cref="SettledStudyAsync"/> for a copy of the sample with new study, series and instance UIDs.</summary>
+    public async Task<long> NewStudyAsync(string sample)
+    {
+        var file = DicomFile.Open(Path.Combine(RepositoryPaths.DicomSamples, "chest", sample));
+        foreach (var tag in new[] { DicomTags.StudyInstanceUID, DicomTags.SeriesInstanceUID, DicomTags.SOPInstanceUID })
+        {
+            file.Dataset.AddOrUpdate(tag, DicomUid.Generate().Value);
+        }
+
+        await TriagedImageAsync(new DicomFile(file.Dataset, file.TransferSyntax));
+        return await SettleAsync();
+    }
+
     /// <summary>A late image of the same study as <paramref name="sample"/> (a copy with a new SOP Instance UID),
     /// triaged and settled: the study's next report version. Returns its report id.</summary>
     public async Task<long> LateImageAsync(string sample)

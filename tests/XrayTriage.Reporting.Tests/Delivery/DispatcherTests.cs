@@ -1,4 +1,5 @@
 using XrayTriage.Dicom;
+using XrayTriage.Reporting.Delivery;
 using XrayTriage.Dicom.Network.Dimse;
 using XrayTriage.Persistence;
 using XrayTriage.Testing;
@@ -31,6 +32,39 @@ public sealed class DispatcherTests(PostgresFixture postgres)
         Assert.Equal(1, await bed.ScalarAsync<int>("SELECT attempts FROM triage.report_deliveries WHERE report_id = @r", report));
         Assert.Equal(1L, await bed.ScalarAsync<long>(
             "SELECT count(*) FROM triage.audit_events WHERE subject = 'pacs' AND outcome = 'Success' AND detail LIKE 'report ' || @r || ' %'", report));
+    }
+
+    [Fact]
+    public async Task Dispatcher_TwoDestinationsFourStudies_EachReportBuiltOnceAndDeliveredToBothAtViewerSize()
+    {
+        await using var pacsA = RecordingScp.Start();
+        await using var pacsB = RecordingScp.Start();
+        await using var bed = await DeliveryTestBed.CreateAsync(postgres);
+        var reports = new List<long>();
+        foreach (var sample in DeliveryTestBed.ChestSamples.Concat(DeliveryTestBed.ChestSamples))
+        {
+            reports.Add(await bed.NewStudyAsync(sample));
+        }
+
+        await bed.StartAsync([("pacs-a", pacsA.Port), ("pacs-b", pacsB.Port)]);
+
+        foreach (var report in reports)
+        {
+            foreach (var destination in new[] { "pacs-a", "pacs-b" })
+            {
+                await DeliveryTestBed.UntilAsync(async () => await bed.DeliveryStateAsync(report, destination) == "Delivered",
+                    async () => $"report {report} at {destination}: {await bed.DeliveryStateAsync(report, destination)}");
+            }
+        }
+
+        Assert.Equal(reports.Count, bed.Service<SharedReportPackages>().Built);
+        foreach (var pacs in new[] { pacsA, pacsB })
+        {
+            Assert.Equal(reports.Count, pacs.Stored.Count(s => s.SopClass == SrClass3D));
+            var captures = pacs.Received.Where(r => r.Dataset.GetString(DicomTags.SOPClassUID) == SecondaryCapture).ToList();
+            Assert.Equal(reports.Count, captures.Count);
+            Assert.All(captures, c => Assert.Equal(1024, Math.Max(c.Dataset.GetUInt16(DicomTags.Rows), c.Dataset.GetUInt16(DicomTags.Columns))));
+        }
     }
 
     [Fact]

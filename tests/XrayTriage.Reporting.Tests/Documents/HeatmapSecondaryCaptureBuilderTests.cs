@@ -81,13 +81,13 @@ public sealed class HeatmapSecondaryCaptureBuilderTests : IDisposable
     }
 
     [Fact]
-    public void Build_FilmLargerThan2048_LongSideScaledTo2048()
+    public void Build_FilmLargerThanTheDefaultSide_LongSideScaledTo1024()
     {
         var dataset = Capture("UTF8"); // 2446 rows × 2010 columns
 
-        Assert.Equal(2048, dataset.GetUInt16(DicomTags.Rows));
-        Assert.Equal(1683, dataset.GetUInt16(DicomTags.Columns));
-        Assert.Equal(2048 * 1683 * 3, ((DicomElement)dataset.GetItem(DicomTags.PixelData)).Length);
+        Assert.Equal(1024, dataset.GetUInt16(DicomTags.Rows));
+        Assert.Equal(841, dataset.GetUInt16(DicomTags.Columns));
+        Assert.Equal(1024 * 841 * 3, ((DicomElement)dataset.GetItem(DicomTags.PixelData)).Length);
     }
 
     [Fact]
