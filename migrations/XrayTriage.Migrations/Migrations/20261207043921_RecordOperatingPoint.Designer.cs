@@ -8,8 +8,6 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using XrayTriage.Persistence;
 
-#nullable disable
-
 namespace XrayTriage.Migrations.Migrations
 {
     [DbContext(typeof(TriageDbContext))]
