@@ -21,7 +21,10 @@ public sealed class DependencyRulesTests
     [Fact]
     public void Toolkit_ReferencesNothingOfTheApplication()
     {
-        foreach (var project in Sources.Where(p => p.Name.StartsWith("XrayTriage.Dicom", StringComparison.Ordinal)))
+        var toolkit = Sources.Where(p => p.Name.StartsWith("XrayTriage.Dicom", StringComparison.Ordinal)).ToList();
+        Assert.Contains(toolkit, p => p.Name == "XrayTriage.Dicom"); // a rule over no project would pass for nothing
+        Assert.Contains(toolkit, p => p.Name == "XrayTriage.Dicom.Network");
+        foreach (var project in toolkit)
         {
             var appReferences = project.ProjectReferences.Where(r => !r.StartsWith("XrayTriage.Dicom", StringComparison.Ordinal));
             Assert.True(!appReferences.Any(), $"{project.Name} references application projects: {string.Join(", ", appReferences)}");
@@ -31,12 +34,7 @@ public sealed class DependencyRulesTests
     [Fact]
     public void DicomCore_UsesTheBaseClassLibraryOnly()
     {
-        var dicom = Sources.SingleOrDefault(p => p.Name == "XrayTriage.Dicom");
-        if (dicom is null)
-        {
-            return;
-        }
-
+        var dicom = Assert.Single(Sources, p => p.Name == "XrayTriage.Dicom");
         Assert.Empty(dicom.Packages);
         Assert.Empty(dicom.ProjectReferences);
     }
@@ -44,19 +42,16 @@ public sealed class DependencyRulesTests
     [Fact]
     public void DicomNetwork_ReferencesOnlyDicom()
     {
-        var network = Sources.SingleOrDefault(p => p.Name == "XrayTriage.Dicom.Network");
-        if (network is null)
-        {
-            return;
-        }
-
+        var network = Assert.Single(Sources, p => p.Name == "XrayTriage.Dicom.Network");
         Assert.All(network.ProjectReferences, r => Assert.Equal("XrayTriage.Dicom", r));
     }
 
     [Fact]
     public void Stages_NeverReferenceEachOther()
     {
-        foreach (var stage in Sources.Where(p => Stages.Contains(p.Name)))
+        var stages = Sources.Where(p => Stages.Contains(p.Name)).ToList();
+        Assert.Equal(Stages.Order(StringComparer.Ordinal), stages.Select(p => p.Name).Order(StringComparer.Ordinal));
+        foreach (var stage in stages)
         {
             var others = stage.ProjectReferences.Where(r => Stages.Contains(r) && r != stage.Name).ToList();
             Assert.True(others.Count == 0, $"{stage.Name} references other stages: {string.Join(", ", others)}; hand work on through Core records and the database.");
