@@ -5,7 +5,8 @@ using XrayTriage.Imaging.Pixels;
 namespace XrayTriage.Imaging.Codecs;
 
 /// <summary>
-/// JPEG Baseline (Process 1, .50) and Extended (Processes 2 and 4, .51; 8 or 12 bits) through JpegLibrary. Colour is
+/// JPEG Baseline (Process 1, .50) and Extended (Processes 2 and 4, .51; 8 or 12 bits): 8-bit monochrome frames through
+/// libjpeg-turbo (<see cref="TurboJpegGray"/>), the others through JpegLibrary. Colour is
 /// decoded only without subsampling and without colour conversion; triage needs monochrome.
 /// </summary>
 internal sealed class JpegBaselineFrameDecoder : IFrameDecoder
@@ -48,6 +49,11 @@ internal sealed class JpegBaselineFrameDecoder : IFrameDecoder
             {
                 throw new ImagingException("JPEG: subsampled colour (e.g. YBR_FULL_422) is not decoded; triage needs monochrome.");
             }
+        }
+
+        if (precision == 8 && components == 1 && geometry.BitsAllocated == 8)
+        {
+            return TurboJpegGray.Decode(frame, rows, columns);
         }
 
         var output = new byte[checked(rows * columns * components * (geometry.BitsAllocated / 8))];

@@ -1,6 +1,7 @@
 namespace XrayTriage.Imaging.Tests.Codecs;
 
-/// <summary>JpegLibrary for .50/.51 against DCMTK's dcmdjpeg, within ±1 (lossy decoders differ in IDCT rounding).</summary>
+/// <summary>.50/.51 against DCMTK's dcmdjpeg: 8-bit monochrome frames (libjpeg-turbo, IJG's integer IDCT like DCMTK)
+/// exactly, the others (JpegLibrary) within ±1 (lossy decoders differ in IDCT rounding).</summary>
 public sealed class JpegBaselineFrameDecoderTests
 {
     public static TheoryData<string> LossySamples => new()
@@ -19,6 +20,24 @@ public sealed class JpegBaselineFrameDecoderTests
         var expected = await CodecSamples.WithToolOutputAsync("dcmdjpeg", [], path, p => CodecSamples.Decode(p));
         var worst = CodecSamples.MaxDifference(expected, CodecSamples.Decode(path));
         Assert.True(worst <= 1, $"{sample}: worst difference {worst}");
+    }
+
+    [Theory]
+    [InlineData("chest/cr_chest_mono1_u8_jpeg-baseline_rescale_orthanc-Issue44.dcm")]
+    [InlineData("chest/cr_chest_pa_mono2_u8_jpeg-baseline_sc_siim-acr.dcm")]
+    public async Task Decode_EightBitMonochromeSample_EqualsDcmdjpegExactly(string sample)
+    {
+        var path = CodecSamples.PathOf(sample);
+        var expected = await CodecSamples.WithToolOutputAsync("dcmdjpeg", [], path, p => CodecSamples.Decode(p));
+        CodecSamples.AssertSame(expected, CodecSamples.Decode(path), sample);
+    }
+
+    [Fact]
+    public void Decode_TruncatedEightBitFrame_ThrowsInsteadOfPartialImage()
+    {
+        var (frame, geometry) = CodecSamples.EncodedFrame(CodecSamples.PathOf("chest/cr_chest_pa_mono2_u8_jpeg-baseline_sc_siim-acr.dcm"));
+        var decoder = new XrayTriage.Imaging.Codecs.JpegBaselineFrameDecoder();
+        Assert.Throws<ImagingException>(() => decoder.Decode(frame.AsMemory(0, frame.Length / 2), geometry));
     }
 
     [Theory]
