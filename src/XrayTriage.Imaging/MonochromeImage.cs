@@ -65,7 +65,8 @@ public static class MonochromeImage
                 $"Pixel Data holds {element.Length} bytes; {geometry.Rows} × {geometry.Columns} × {geometry.BitsAllocated} bits needs {geometry.FrameBytes} per frame.");
         }
 
-        return element.Buffer.GetMemory();
+        var bytes = element.Buffer.GetMemory();
+        return file.TransferSyntax.IsBigEndian ? BigEndianSamples.ToLittleEndian(bytes, element.VR, geometry.BitsAllocated) : bytes;
     }
 
     private static int[] DecodeEncapsulated(TransferSyntax transferSyntax, DicomFragmentSequence fragments, PixelGeometry geometry, int frame)
