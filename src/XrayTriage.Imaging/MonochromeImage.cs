@@ -12,7 +12,7 @@ public static class MonochromeImage
     public static DisplayImage Render(DicomFile file, RenderOptions? options = null, ImagingLimits? limits = null, int frame = 0)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var dataset = file.Dataset;
+        var dataset = FunctionalGroups.ForFrame(file.Dataset, frame);
         if (file.TransferSyntax.IsEncapsulated && FrameDecoderRegistry.Find(file.TransferSyntax) is null)
         {
             throw new ImagingException($"Unsupported transfer syntax: {file.TransferSyntax.Name} ({file.TransferSyntax.Uid.Value}) cannot be decoded.");
