@@ -1,12 +1,14 @@
 using XrayTriage.Dicom;
 using XrayTriage.Imaging.Codecs;
+using XrayTriage.Imaging.Colour;
 using XrayTriage.Imaging.Grayscale;
 using XrayTriage.Imaging.Pixels;
 
 namespace XrayTriage.Imaging;
 
 /// <summary>From a DICOM instance to its display image: geometry checked against the limits, the frame decoded,
-/// the grayscale pipeline applied.</summary>
+/// the grayscale pipeline applied; a colour source (RGB, YBR, PALETTE COLOR) is reduced to its luminance, with a
+/// note saying so.</summary>
 public static class MonochromeImage
 {
     public static DisplayImage Render(DicomFile file, RenderOptions? options = null, ImagingLimits? limits = null, int frame = 0)
@@ -19,9 +21,14 @@ public static class MonochromeImage
         }
 
         var geometry = PixelGeometry.FromDataset(dataset, limits ?? ImagingLimits.Default);
+        if (LuminanceImage.IsColour(geometry))
+        {
+            return RenderColour(file, dataset, geometry, frame);
+        }
+
         if (!geometry.IsMonochrome || geometry.SamplesPerPixel != 1)
         {
-            throw new ImagingException($"Photometric Interpretation \"{geometry.PhotometricInterpretation}\" with {geometry.SamplesPerPixel} sample(s) per pixel is not grayscale.");
+            throw new ImagingException($"Photometric Interpretation \"{geometry.PhotometricInterpretation}\" with {geometry.SamplesPerPixel} sample(s) per pixel is neither grayscale nor a supported colour model.");
         }
 
         options ??= RenderOptions.Default;
@@ -46,8 +53,25 @@ public static class MonochromeImage
             : NativeFrameDecoder.Decode(NativePixelData(file, geometry, frame).Span, geometry, frame);
     }
 
+    private static DisplayImage RenderColour(DicomFile file, DicomDataset dataset, PixelGeometry geometry, int frame)
+    {
+        if (geometry.SamplesPerPixel == 1)
+        {
+            return LuminanceImage.FromPalette(dataset, geometry, DecodeFrame(file, geometry, frame));
+        }
+
+        if (file.Dataset.TryGetItem(DicomTags.PixelData, out var item) && item is DicomFragmentSequence fragments)
+        {
+            return LuminanceImage.FromSamples(geometry, DecodeEncapsulatedSamples(file.TransferSyntax, fragments, geometry, frame), native: false);
+        }
+
+        var frameBytes = LuminanceImage.NativeFrameBytes(geometry);
+        var pixelData = NativePixelData(file, geometry, frame, frameBytes * (frame + 1));
+        return LuminanceImage.FromSamples(geometry, pixelData.Span.Slice(checked((int)(frameBytes * frame)), (int)frameBytes), native: true);
+    }
+
     /// <summary>The whole native Pixel Data value, checked to hold the asked-for frame.</summary>
-    private static ReadOnlyMemory<byte> NativePixelData(DicomFile file, PixelGeometry geometry, int frame)
+    private static ReadOnlyMemory<byte> NativePixelData(DicomFile file, PixelGeometry geometry, int frame, long? needed = null)
     {
         if (!file.Dataset.TryGetItem(DicomTags.PixelData, out var item))
         {
@@ -59,7 +83,7 @@ public static class MonochromeImage
             throw new ImagingException($"Pixel Data is not encapsulated although the transfer syntax is {file.TransferSyntax.Name}.");
         }
 
-        if (element.Length < geometry.FrameBytes * (frame + 1))
+        if (element.Length < (needed ?? geometry.FrameBytes * (frame + 1)))
         {
             throw new ImagingException(
                 $"Pixel Data holds {element.Length} bytes; {geometry.Rows} × {geometry.Columns} × {geometry.BitsAllocated} bits needs {geometry.FrameBytes} per frame.");
@@ -70,6 +94,13 @@ public static class MonochromeImage
     }
 
     private static int[] DecodeEncapsulated(TransferSyntax transferSyntax, DicomFragmentSequence fragments, PixelGeometry geometry, int frame)
+    {
+        var native = DecodeEncapsulatedSamples(transferSyntax, fragments, geometry, frame);
+        return NativeFrameDecoder.Decode(native, geometry with { Frames = 1, HighBit = geometry.BitsStored - 1 }, 0);
+    }
+
+    /// <summary>One encapsulated frame decoded to native samples (interleaved, little endian, right-aligned).</summary>
+    private static byte[] DecodeEncapsulatedSamples(TransferSyntax transferSyntax, DicomFragmentSequence fragments, PixelGeometry geometry, int frame)
     {
         var decoder = FrameDecoderRegistry.Find(transferSyntax)
             ?? throw new ImagingException($"Unsupported transfer syntax: {transferSyntax.Name} ({transferSyntax.Uid.Value}) cannot be decoded.");
@@ -101,6 +132,6 @@ public static class MonochromeImage
             throw new ImagingException($"The {transferSyntax.Name} decoder returned {native.Length} bytes; the frame needs {single.FrameBytes}.");
         }
 
-        return NativeFrameDecoder.Decode(native, single, 0);
+        return native;
     }
 }

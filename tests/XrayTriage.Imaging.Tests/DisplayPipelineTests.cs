@@ -40,11 +40,13 @@ public sealed class DisplayPipelineTests
     };
 
     /// <summary>Files DCMTK refuses, so it cannot be the oracle: Pixel Data without its sequence delimiter (we read the
-    /// fragments), and a file whose elements are all UN (dcm2pnm finds no usable pixel module).</summary>
+    /// fragments), a file whose elements are all UN (dcm2pnm finds no usable pixel module), and a JPEG RGB file whose
+    /// data set is implicit VR under an explicit transfer syntax (DCMTK stops at a bogus element; we read it).</summary>
     private static readonly string[] DcmtkCannotRender =
     [
         "edge/encapsulated_missing-delimiter_fo-dicom-GH1339.dcm",
         "edge/un-vr-everywhere_pydicom-explicit_VR-UN.dcm",
+        "edge/vr-mismatch-dataset-vs-ts_pydicom-SC_rgb_jpeg.dcm",
     ];
 
     /// <summary>Every other monochrome sample that both we and DCMTK decode, with the file's first window when it has
@@ -71,7 +73,7 @@ public sealed class DisplayPipelineTests
                 }
 
                 MonochromeImage.Render(file);
-                data.Add(sample, file.Dataset.Contains(DicomTags.WindowCenter) ? "file" : "auto");
+                data.Add(sample, IsColour(file.Dataset) ? "colour" : file.Dataset.Contains(DicomTags.WindowCenter) ? "file" : "auto");
             }
             catch (Exception ex) when (ex is ImagingException or DicomParseException)
             {
@@ -128,7 +130,10 @@ public sealed class DisplayPipelineTests
         }
 
         var ours = MonochromeImage.Render(file, options with { BlackenPadding = false });
-        var theirs = await RunDcm2pnmAsync(path, voi == "auto" ? ["+Ww", F(options.Window!.Value.Center), F(options.Window.Value.Width)]
+
+        // A colour source is compared with DCMTK's own colour → grayscale conversion (+G), which has no VOI.
+        var theirs = await RunDcm2pnmAsync(path, voi == "colour" ? ["+G"]
+            : voi == "auto" ? ["+Ww", F(options.Window!.Value.Center), F(options.Window.Value.Width)]
             : voi == "lut" ? ["+Wl", "1"] : ["+Wi", "1"]);
 
         Assert.Equal((theirs.Width, theirs.Height), (ours.Width, ours.Height));
@@ -143,6 +148,9 @@ public sealed class DisplayPipelineTests
 
         Assert.True(worst <= 1, $"{sample}: {differing} pixels differ by more than 1 (worst {worst}); window {ours.Window}");
     }
+
+    private static bool IsColour(DicomDataset dataset)
+        => dataset.TryGetString(DicomTags.PhotometricInterpretation, out var pi) && !pi.Trim().StartsWith("MONOCHROME", StringComparison.Ordinal);
 
     private static string F(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
