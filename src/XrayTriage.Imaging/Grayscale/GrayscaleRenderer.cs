@@ -115,7 +115,10 @@ public static class GrayscaleRenderer
         ignoredVoiLut = null;
         if (options.Window is { } chosen)
         {
-            return VoiTransform.Window(chosen.Center, chosen.Width, VoiFunction.Linear, "chosen window");
+            // LINEAR is defined for a width of at least 1 (PS3.3 C.11.2.1.2.1); a narrower chosen window (modality
+            // values in small units, e.g. PET with a tiny rescale slope) is applied as LINEAR_EXACT, like the
+            // automatic window it was usually copied from.
+            return VoiTransform.Window(chosen.Center, chosen.Width, chosen.Width >= 1 ? VoiFunction.Linear : VoiFunction.LinearExact, "chosen window");
         }
 
         if (!options.ForceAutoWindow)

@@ -27,7 +27,7 @@ public sealed class ModalityTransform
 
     public string Description => Lut is not null
         ? $"Modality LUT ({Lut.Count} entries)"
-        : string.Create(CultureInfo.InvariantCulture, $"rescale {Slope:0.####}·x + {Intercept:0.####}");
+        : string.Create(CultureInfo.InvariantCulture, $"rescale {Slope:R}·x + {Intercept:R}");
 
     public double Apply(double stored) => Lut is not null ? Lut[stored] : (stored * Slope) + Intercept;
 
