@@ -34,7 +34,7 @@ public static class MonochromeImage
         options ??= RenderOptions.Default;
         if (file.Dataset.TryGetItem(DicomTags.PixelData, out var item) && item is DicomFragmentSequence fragments)
         {
-            return GrayscaleRenderer.Render(dataset, geometry, DecodeEncapsulated(file.TransferSyntax, fragments, geometry, frame), options);
+            return GrayscaleRenderer.Render(dataset, geometry, DecodeEncapsulated(file, fragments, geometry, frame), options);
         }
 
         // A file-backed value is read from disk on every GetMemory: read the native pixel data once for both paths.
@@ -49,7 +49,7 @@ public static class MonochromeImage
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(geometry);
         return file.Dataset.TryGetItem(DicomTags.PixelData, out var item) && item is DicomFragmentSequence fragments
-            ? DecodeEncapsulated(file.TransferSyntax, fragments, geometry, frame)
+            ? DecodeEncapsulated(file, fragments, geometry, frame)
             : NativeFrameDecoder.Decode(NativePixelData(file, geometry, frame).Span, geometry, frame);
     }
 
@@ -62,7 +62,7 @@ public static class MonochromeImage
 
         if (file.Dataset.TryGetItem(DicomTags.PixelData, out var item) && item is DicomFragmentSequence fragments)
         {
-            return LuminanceImage.FromSamples(geometry, DecodeEncapsulatedSamples(file.TransferSyntax, fragments, geometry, frame), native: false);
+            return LuminanceImage.FromSamples(geometry, DecodeEncapsulatedSamples(file, fragments, geometry, frame), native: false);
         }
 
         var frameBytes = LuminanceImage.NativeFrameBytes(geometry);
@@ -93,15 +93,31 @@ public static class MonochromeImage
         return file.TransferSyntax.IsBigEndian ? BigEndianSamples.ToLittleEndian(bytes, element.VR, geometry.BitsAllocated) : bytes;
     }
 
-    private static int[] DecodeEncapsulated(TransferSyntax transferSyntax, DicomFragmentSequence fragments, PixelGeometry geometry, int frame)
+    private static int[] DecodeEncapsulated(DicomFile file, DicomFragmentSequence fragments, PixelGeometry geometry, int frame)
     {
-        var native = DecodeEncapsulatedSamples(transferSyntax, fragments, geometry, frame);
+        var native = DecodeEncapsulatedSamples(file, fragments, geometry, frame);
         return NativeFrameDecoder.Decode(native, geometry with { Frames = 1, HighBit = geometry.BitsStored - 1 }, 0);
     }
 
-    /// <summary>One encapsulated frame decoded to native samples (interleaved, little endian, right-aligned).</summary>
-    private static byte[] DecodeEncapsulatedSamples(TransferSyntax transferSyntax, DicomFragmentSequence fragments, PixelGeometry geometry, int frame)
+    /// <summary>Why fragments sit under a native transfer syntax. A File Meta Information group inside the data set
+    /// (group 0002 belongs only in the meta header, PS3.10 §7.1) often carries the syntax the pixels were written in.</summary>
+    private static string MisplacedEncapsulation(DicomFile file)
     {
+        var message = $"Pixel Data is encapsulated (fragments), but the transfer syntax {file.TransferSyntax.Name} ({file.TransferSyntax.Uid.Value}) is not an encapsulated one";
+        return file.Dataset.TryGetString(DicomTags.TransferSyntaxUID, out var inner)
+            ? $"{message}; the data set carries a second File Meta Information group (0002,xxxx), whose Transfer Syntax UID is {inner.Trim()}, though group 0002 belongs only in the meta header (PS3.10 §7.1)."
+            : message + ".";
+    }
+
+    /// <summary>One encapsulated frame decoded to native samples (interleaved, little endian, right-aligned).</summary>
+    private static byte[] DecodeEncapsulatedSamples(DicomFile file, DicomFragmentSequence fragments, PixelGeometry geometry, int frame)
+    {
+        var transferSyntax = file.TransferSyntax;
+        if (!transferSyntax.IsEncapsulated)
+        {
+            throw new ImagingException(MisplacedEncapsulation(file));
+        }
+
         var decoder = FrameDecoderRegistry.Find(transferSyntax)
             ?? throw new ImagingException($"Unsupported transfer syntax: {transferSyntax.Name} ({transferSyntax.Uid.Value}) cannot be decoded.");
         var frames = fragments.GetFrames(geometry.Frames);
