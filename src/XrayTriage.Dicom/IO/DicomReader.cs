@@ -154,13 +154,14 @@ public static class DicomReader
         }
 
         var dataset = new DicomDataset { FallbackCharacterSet = options.FallbackCharacterSet };
-        new DicomParser(dataSource, options, explicitVR, syntax.IsBigEndian).ReadDataset(dataset, -1, 0);
+        var parser = new DicomParser(dataSource, options, explicitVR, syntax.IsBigEndian);
+        parser.ReadDataset(dataset, -1, 0);
         foreach (var item in strayMeta)
         {
             dataset.AddOrUpdate(item);
         }
 
-        return new DicomFile(meta, dataset, syntax, preamble);
+        return new DicomFile(meta, dataset, syntax, preamble) { Warnings = parser.Warnings };
     }
 
     /// <summary>Guesses the encoding of a bare data set from its first element (like DCMTK and pydicom).</summary>
