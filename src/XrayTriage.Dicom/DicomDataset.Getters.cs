@@ -10,7 +10,7 @@ public sealed partial class DicomDataset
     /// <returns>The values (empty when the value is empty).</returns>
     /// <exception cref="KeyNotFoundException">The tag is not present.</exception>
     /// <exception cref="InvalidCastException">The tag is a sequence or encapsulated pixel data.</exception>
-    public string[] GetStrings(DicomTag tag) => DicomValueCodec.DecodeStrings(GetElement(tag), CharacterSet);
+    public string[] GetStrings(DicomTag tag) => DicomValueCodec.DecodeStrings(AsDictionaryVR(GetElement(tag)), CharacterSet);
 
     /// <summary>The whole value as one decoded string (multiple values joined by backslash).</summary>
     /// <param name="tag">The tag.</param>
@@ -55,7 +55,7 @@ public sealed partial class DicomDataset
     /// <exception cref="FormatException">The value is missing or not an integer.</exception>
     public long GetInt64(DicomTag tag, int index = 0)
     {
-        var element = GetElement(tag);
+        var element = AsDictionaryVR(GetElement(tag));
         if (element.VR.IsString)
         {
             var text = ValueAt(tag, index);
@@ -83,7 +83,7 @@ public sealed partial class DicomDataset
     /// <exception cref="FormatException">The value is missing or not a number.</exception>
     public double GetDouble(DicomTag tag, int index = 0)
     {
-        var element = GetElement(tag);
+        var element = AsDictionaryVR(GetElement(tag));
         if (element.VR.IsString)
         {
             var text = ValueAt(tag, index);
@@ -212,6 +212,29 @@ public sealed partial class DicomDataset
     /// <returns>The element.</returns>
     public DicomElement GetElement(DicomTag tag)
         => GetItem(tag) as DicomElement ?? throw new InvalidCastException($"{Describe(tag)} is a sequence or encapsulated pixel data, not a value.");
+
+    /// <summary>
+    /// A standard element stored with VR UN (PS3.5 §6.2.2: a peer passed on a tag it did not know) viewed with the
+    /// VR of the data dictionary (PS3.6), as pydicom reads it, so that its value is text or a number rather than
+    /// bytes; the element itself stays UN. "US or SS" follows Pixel Representation. Private, unknown and sequence
+    /// elements, and elements with any other VR, are returned as they are.
+    /// </summary>
+    /// <param name="element">The element as stored.</param>
+    /// <returns>The element to decode values from.</returns>
+    public DicomElement AsDictionaryVR(DicomElement element)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        if (element.VR != DicomVR.UN || element.Tag.IsPrivate || DicomDictionary.Find(element.Tag) is not { } entry
+            || entry.VR == DicomVR.UN || entry.VR == DicomVR.SQ)
+        {
+            return element;
+        }
+
+        var vr = entry.VRCode == "xs" && TryGetInt32(DicomTags.PixelRepresentation, out var representation) && representation == 1
+            ? DicomVR.SS
+            : entry.VR;
+        return new DicomElement(element.Tag, vr, element.Buffer);
+    }
 
     private string ValueAt(DicomTag tag, int index)
     {

@@ -78,8 +78,11 @@ public sealed class DicomDumpFormatter
                     Line(writer, indent, "(FFFE,E0DD) na (SequenceDelimitationItem)", "0", "0", "SequenceDelimitationItem");
                     break;
                 case DicomElement element:
-                    var (value, vm) = Describe(dataset, element);
-                    Line(writer, indent, $"{item.Tag} {item.VR.Code} {value}", Len(element.Length), vm, keyword);
+                    // A standard element stored as UN keeps its VR in the dump; its value is shown as the dictionary VR reads it.
+                    var typed = dataset.AsDictionaryVR(element);
+                    var (value, vm) = Describe(dataset, typed);
+                    var note = typed.VR == element.VR ? "" : $" (stored as UN, read as {typed.VR.Code})";
+                    Line(writer, indent, $"{item.Tag} {item.VR.Code} {value}", Len(element.Length), vm, keyword + note);
                     break;
             }
         }

@@ -42,6 +42,9 @@ public sealed class DicomFile
     /// <summary>The preamble as read, or null when the input had none.</summary>
     public byte[]? Preamble { get; }
 
+    /// <summary>What the reader read leniently, and how (e.g. an over-long last item read to the end of the input).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>True when the input had File Meta Information.</summary>
     public bool HasFileMetaInformation => FileMetaInformation.Count > 0;
 

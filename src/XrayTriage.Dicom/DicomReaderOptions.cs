@@ -20,6 +20,13 @@ public sealed record DicomReaderOptions
     /// <summary>Most bytes consumed from the input (after inflation for deflated files).</summary>
     public long MaxTotalBytes { get; init; } = 4L << 30;
 
+    /// <summary>
+    /// Read a sequence or item whose declared length runs past the end of the input up to the end of the input, with
+    /// a warning in <see cref="DicomFile.Warnings"/>, as DCMTK and pydicom read an over-long last DICOMDIR record.
+    /// Off by default, so that a network peer's data set that contradicts itself is refused.
+    /// </summary>
+    public bool ClampOverlongItems { get; init; }
+
     /// <summary>Stop before (7FE0,0010) Pixel Data at the top level (header-only read).</summary>
     public bool StopBeforePixelData { get; init; }
 

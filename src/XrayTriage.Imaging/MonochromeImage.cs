@@ -1,33 +1,40 @@
 using XrayTriage.Dicom;
 using XrayTriage.Imaging.Codecs;
+using XrayTriage.Imaging.Colour;
 using XrayTriage.Imaging.Grayscale;
 using XrayTriage.Imaging.Pixels;
 
 namespace XrayTriage.Imaging;
 
 /// <summary>From a DICOM instance to its display image: geometry checked against the limits, the frame decoded,
-/// the grayscale pipeline applied.</summary>
+/// the grayscale pipeline applied; a colour source (RGB, YBR, PALETTE COLOR) is reduced to its luminance, with a
+/// note saying so.</summary>
 public static class MonochromeImage
 {
     public static DisplayImage Render(DicomFile file, RenderOptions? options = null, ImagingLimits? limits = null, int frame = 0)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var dataset = file.Dataset;
+        var dataset = FunctionalGroups.ForFrame(file.Dataset, frame);
         if (file.TransferSyntax.IsEncapsulated && FrameDecoderRegistry.Find(file.TransferSyntax) is null)
         {
             throw new ImagingException($"Unsupported transfer syntax: {file.TransferSyntax.Name} ({file.TransferSyntax.Uid.Value}) cannot be decoded.");
         }
 
         var geometry = PixelGeometry.FromDataset(dataset, limits ?? ImagingLimits.Default);
+        if (LuminanceImage.IsColour(geometry))
+        {
+            return RenderColour(file, dataset, geometry, frame);
+        }
+
         if (!geometry.IsMonochrome || geometry.SamplesPerPixel != 1)
         {
-            throw new ImagingException($"Photometric Interpretation \"{geometry.PhotometricInterpretation}\" with {geometry.SamplesPerPixel} sample(s) per pixel is not grayscale.");
+            throw new ImagingException($"Photometric Interpretation \"{geometry.PhotometricInterpretation}\" with {geometry.SamplesPerPixel} sample(s) per pixel is neither grayscale nor a supported colour model.");
         }
 
         options ??= RenderOptions.Default;
         if (file.Dataset.TryGetItem(DicomTags.PixelData, out var item) && item is DicomFragmentSequence fragments)
         {
-            return GrayscaleRenderer.Render(dataset, geometry, DecodeEncapsulated(file.TransferSyntax, fragments, geometry, frame), options);
+            return GrayscaleRenderer.Render(dataset, geometry, DecodeEncapsulated(file, fragments, geometry, frame), options);
         }
 
         // A file-backed value is read from disk on every GetMemory: read the native pixel data once for both paths.
@@ -42,12 +49,29 @@ public static class MonochromeImage
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(geometry);
         return file.Dataset.TryGetItem(DicomTags.PixelData, out var item) && item is DicomFragmentSequence fragments
-            ? DecodeEncapsulated(file.TransferSyntax, fragments, geometry, frame)
+            ? DecodeEncapsulated(file, fragments, geometry, frame)
             : NativeFrameDecoder.Decode(NativePixelData(file, geometry, frame).Span, geometry, frame);
     }
 
+    private static DisplayImage RenderColour(DicomFile file, DicomDataset dataset, PixelGeometry geometry, int frame)
+    {
+        if (geometry.SamplesPerPixel == 1)
+        {
+            return LuminanceImage.FromPalette(dataset, geometry, DecodeFrame(file, geometry, frame));
+        }
+
+        if (file.Dataset.TryGetItem(DicomTags.PixelData, out var item) && item is DicomFragmentSequence fragments)
+        {
+            return LuminanceImage.FromSamples(geometry, DecodeEncapsulatedSamples(file, fragments, geometry, frame), native: false);
+        }
+
+        var frameBytes = LuminanceImage.NativeFrameBytes(geometry);
+        var pixelData = NativePixelData(file, geometry, frame, frameBytes * (frame + 1));
+        return LuminanceImage.FromSamples(geometry, pixelData.Span.Slice(checked((int)(frameBytes * frame)), (int)frameBytes), native: true);
+    }
+
     /// <summary>The whole native Pixel Data value, checked to hold the asked-for frame.</summary>
-    private static ReadOnlyMemory<byte> NativePixelData(DicomFile file, PixelGeometry geometry, int frame)
+    private static ReadOnlyMemory<byte> NativePixelData(DicomFile file, PixelGeometry geometry, int frame, long? needed = null)
     {
         if (!file.Dataset.TryGetItem(DicomTags.PixelData, out var item))
         {
@@ -59,17 +83,41 @@ public static class MonochromeImage
             throw new ImagingException($"Pixel Data is not encapsulated although the transfer syntax is {file.TransferSyntax.Name}.");
         }
 
-        if (element.Length < geometry.FrameBytes * (frame + 1))
+        if (element.Length < (needed ?? geometry.FrameBytes * (frame + 1)))
         {
             throw new ImagingException(
                 $"Pixel Data holds {element.Length} bytes; {geometry.Rows} × {geometry.Columns} × {geometry.BitsAllocated} bits needs {geometry.FrameBytes} per frame.");
         }
 
-        return element.Buffer.GetMemory();
+        var bytes = element.Buffer.GetMemory();
+        return file.TransferSyntax.IsBigEndian ? BigEndianSamples.ToLittleEndian(bytes, element.VR, geometry.BitsAllocated) : bytes;
     }
 
-    private static int[] DecodeEncapsulated(TransferSyntax transferSyntax, DicomFragmentSequence fragments, PixelGeometry geometry, int frame)
+    private static int[] DecodeEncapsulated(DicomFile file, DicomFragmentSequence fragments, PixelGeometry geometry, int frame)
     {
+        var native = DecodeEncapsulatedSamples(file, fragments, geometry, frame);
+        return NativeFrameDecoder.Decode(native, geometry with { Frames = 1, HighBit = geometry.BitsStored - 1 }, 0);
+    }
+
+    /// <summary>Why fragments sit under a native transfer syntax. A File Meta Information group inside the data set
+    /// (group 0002 belongs only in the meta header, PS3.10 §7.1) often carries the syntax the pixels were written in.</summary>
+    private static string MisplacedEncapsulation(DicomFile file)
+    {
+        var message = $"Pixel Data is encapsulated (fragments), but the transfer syntax {file.TransferSyntax.Name} ({file.TransferSyntax.Uid.Value}) is not an encapsulated one";
+        return file.Dataset.TryGetString(DicomTags.TransferSyntaxUID, out var inner)
+            ? $"{message}; the data set carries a second File Meta Information group (0002,xxxx), whose Transfer Syntax UID is {inner.Trim()}, though group 0002 belongs only in the meta header (PS3.10 §7.1)."
+            : message + ".";
+    }
+
+    /// <summary>One encapsulated frame decoded to native samples (interleaved, little endian, right-aligned).</summary>
+    private static byte[] DecodeEncapsulatedSamples(DicomFile file, DicomFragmentSequence fragments, PixelGeometry geometry, int frame)
+    {
+        var transferSyntax = file.TransferSyntax;
+        if (!transferSyntax.IsEncapsulated)
+        {
+            throw new ImagingException(MisplacedEncapsulation(file));
+        }
+
         var decoder = FrameDecoderRegistry.Find(transferSyntax)
             ?? throw new ImagingException($"Unsupported transfer syntax: {transferSyntax.Name} ({transferSyntax.Uid.Value}) cannot be decoded.");
         var frames = fragments.GetFrames(geometry.Frames);
@@ -100,6 +148,6 @@ public static class MonochromeImage
             throw new ImagingException($"The {transferSyntax.Name} decoder returned {native.Length} bytes; the frame needs {single.FrameBytes}.");
         }
 
-        return NativeFrameDecoder.Decode(native, single, 0);
+        return native;
     }
 }

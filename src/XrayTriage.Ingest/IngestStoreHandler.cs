@@ -19,7 +19,8 @@ namespace XrayTriage.Ingest;
 /// Statuses: free disk below the watermark or a full disk → A700 (Refused: Out of Resources); the database
 /// unreachable or timing out → A700 too, because it is a resource of ours that is missing for a while and the
 /// modality should send again later (PS3.4 Table B.2-1; a transient refusal, not an error in the data set);
-/// a data set we cannot parse or identify → C000 (Error: Cannot understand); Affected SOP Class UID not matching
+/// a data set we cannot parse or identify, an invalid UID (PS3.5 §9.1) or a data set SOP Instance UID other than the
+/// command's → C000 (Error: Cannot understand); Affected SOP Class UID not matching
 /// the data set → A900; anything else (a non-transient database error, other I/O) → 0110 (Processing failure).
 /// </remarks>
 internal sealed class IngestStoreHandler(
@@ -57,7 +58,9 @@ internal sealed class IngestStoreHandler(
         var sopInstanceUid = request.Command.AffectedSopInstanceUid;
         var callingAe = request.Association.CallingAeTitle;
         var hash = InstanceHash.Of(sopInstanceUid);
-        if (!InstanceSpool.IsSafeUid(sopInstanceUid) || !InstanceSpool.IsSafeUid(request.Command.AffectedSopClassUid))
+        // PS3.5 §9.1 (digits, no empty component, no leading zero, at most 64): an invalid UID is refused before
+        // anything is written, and the instance UID names the spool file.
+        if (!DicomUid.IsValid(sopInstanceUid) || !DicomUid.IsValid(request.Command.AffectedSopClassUid) || !InstanceSpool.IsSafeUid(sopInstanceUid))
         {
             Log.Unreadable(logger, hash, callingAe, Hex(DimseStatus.CannotUnderstand), "the affected SOP class or instance UID is not a valid UID");
             await audit.RefusedAsync(request, DimseStatus.CannotUnderstand, "affected SOP class or instance UID is not a valid UID", cancellationToken);
@@ -91,12 +94,11 @@ internal sealed class IngestStoreHandler(
         var recorded = false;
         try
         {
-            var (status, instance, reason) = Describe(request, spooled, receivedAt);
+            var (status, instance, reason, refusal) = Describe(request, spooled, receivedAt);
             if (instance is null)
             {
-                Log.Unreadable(logger, hash, callingAe, Hex(status), status == DimseStatus.DataSetDoesNotMatchSopClass
-                    ? "the data set's SOP Class UID differs from the C-STORE's" : "the header cannot be read or lacks a Study Instance UID");
-                await audit.RefusedAsync(request, status, "the data set could not be understood", cancellationToken);
+                Log.Unreadable(logger, hash, callingAe, Hex(status), refusal);
+                await audit.RefusedAsync(request, status, refusal, cancellationToken);
                 return status;
             }
 
@@ -148,7 +150,9 @@ internal sealed class IngestStoreHandler(
         }
     }
 
-    private (DimseStatus Status, ReceivedInstance? Instance, EligibilityReason Eligibility) Describe(StoreRequest request, SpooledFile spooled, DateTimeOffset receivedAt)
+    /// <returns>The instance to record, or the refusal status and why (null instance; the spool file deleted).</returns>
+    private (DimseStatus Status, ReceivedInstance? Instance, EligibilityReason Eligibility, string Refusal) Describe(
+        StoreRequest request, SpooledFile spooled, DateTimeOffset receivedAt)
     {
         DicomDataset dataset;
         try
@@ -159,21 +163,29 @@ internal sealed class IngestStoreHandler(
         catch (Exception ex) when (ex is DicomParseException or FormatException or InvalidDataException or EndOfStreamException)
         {
             DeleteUnreferenced(spooled.Path, InstanceHash.Of(request.Command.AffectedSopInstanceUid));
-            return (DimseStatus.CannotUnderstand, null, default);
+            return (DimseStatus.CannotUnderstand, null, default, "the header cannot be read");
         }
 
         var sopClass = Text(dataset, DicomTags.SOPClassUID);
         if (sopClass is not null && !string.Equals(sopClass, request.Command.AffectedSopClassUid, StringComparison.Ordinal))
         {
             DeleteUnreferenced(spooled.Path, InstanceHash.Of(request.Command.AffectedSopInstanceUid));
-            return (DimseStatus.DataSetDoesNotMatchSopClass, null, default);
+            return (DimseStatus.DataSetDoesNotMatchSopClass, null, default, "the data set's SOP Class UID differs from the C-STORE's");
+        }
+
+        // The row is keyed by the command's UID and the spool file holds the data set: they must name one instance.
+        var sopInstance = Text(dataset, DicomTags.SOPInstanceUID);
+        if (sopInstance is not null && !string.Equals(sopInstance, request.Command.AffectedSopInstanceUid, StringComparison.Ordinal))
+        {
+            DeleteUnreferenced(spooled.Path, InstanceHash.Of(request.Command.AffectedSopInstanceUid));
+            return (DimseStatus.CannotUnderstand, null, default, "the data set's SOP Instance UID differs from the C-STORE's");
         }
 
         var studyUid = Text(dataset, DicomTags.StudyInstanceUID);
         if (studyUid is null || !DicomUid.IsValid(studyUid))
         {
             DeleteUnreferenced(spooled.Path, InstanceHash.Of(request.Command.AffectedSopInstanceUid));
-            return (DimseStatus.CannotUnderstand, null, default);
+            return (DimseStatus.CannotUnderstand, null, default, "the data set lacks a valid Study Instance UID");
         }
 
         var decision = EligibilityRules.Evaluate(dataset, eligibility);
@@ -197,7 +209,7 @@ internal sealed class IngestStoreHandler(
             spooled.SizeBytes,
             spooled.Sha256,
             decision.IsEligible ? null : $"{decision.Reason}: {decision.Detail}",
-            study), decision.Reason);
+            study), decision.Reason, "");
     }
 
     private void DeleteUnreferenced(string path, string hash)

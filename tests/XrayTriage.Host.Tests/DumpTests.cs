@@ -41,7 +41,8 @@ public sealed class DumpTests
 
         using var json = JsonDocument.Parse(result.EnsureSuccess("dump --json").StandardOutput);
         Assert.Equal(2, json.RootElement.GetArrayLength());
-        Assert.Equal("SR", json.RootElement[1].GetProperty("00080060").GetProperty("Value")[0].GetString());
+        Assert.Equal(sr, json.RootElement[1].GetProperty("file").GetString());
+        Assert.Equal("SR", json.RootElement[1].GetProperty("dataset").GetProperty("00080060").GetProperty("Value")[0].GetString());
     }
 
     [Theory]

@@ -13,8 +13,7 @@ internal sealed partial class DicomParser
         long end = -1;
         if (length != Undefined)
         {
-            CheckLength(tag, offset, length);
-            end = _source.Position + length;
+            end = _source.Position + ClampToInput(tag, offset, length, "sequence");
         }
 
         var savedExplicit = _explicit;
@@ -89,10 +88,23 @@ internal sealed partial class DicomParser
             }
             else
             {
-                CheckLength(sequence.Tag, offset, length);
-                ReadDataset(item, _source.Position + length, depth + 1);
+                ReadDataset(item, _source.Position + ClampToInput(sequence.Tag, offset, length, "item"), depth + 1);
             }
         }
+    }
+
+    /// <summary>A sequence or item length checked against the limits; one that runs past the end of the input is cut to
+    /// it with a warning when <see cref="DicomReaderOptions.ClampOverlongItems"/> allows.</summary>
+    private long ClampToInput(DicomTag tag, long offset, uint length, string what)
+    {
+        if (_options.ClampOverlongItems && _source.Remaining is { } remaining && length > remaining && length <= _options.MaxElementLength)
+        {
+            Warnings.Add($"{DicomDataset.Describe(tag)} at offset {offset}: the {what} claims {length} bytes, {length - remaining} more than the input holds; read to the end of the input");
+            return remaining;
+        }
+
+        CheckLength(tag, offset, length);
+        return length;
     }
 
     private DicomFragmentSequence ReadFragments(DicomTag tag, DicomVR vr)

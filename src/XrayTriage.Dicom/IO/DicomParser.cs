@@ -20,6 +20,9 @@ internal sealed partial class DicomParser
         _bigEndian = bigEndian;
     }
 
+    /// <summary>What was read leniently and how (see <see cref="DicomReaderOptions.ClampOverlongItems"/>).</summary>
+    public List<string> Warnings { get; } = [];
+
     public bool ExplicitVR
     {
         get => _explicit;

@@ -115,10 +115,18 @@ public static class DicomReader
         }
 
         var meta = new DicomDataset();
+        var strayMeta = new DicomDataset();
         if (hasMeta)
         {
+            // The meta header ends where its group length says (PS3.10 §7.1). When that falls exactly on an element
+            // boundary after the Transfer Syntax UID and more group 0002 elements follow, they are a second meta
+            // group inside the data set (a stale header left by a converter): they must not override the real one.
+            // They are still read as group 0002 is encoded (explicit VR little endian) and kept in the data set, as
+            // DCMTK shows them. A group length that ends inside an element is wrong and ignored, as before.
+            var metaEnd = MetaEnd(source);
             var metaParser = new DicomParser(source, options, explicitVR: true, bigEndian: false);
-            metaParser.ReadDataset(meta, -1, 0, tag => tag.Group != 0x0002);
+            metaParser.ReadDataset(meta, -1, 0, tag => tag.Group != 0x0002 || (source.Position == metaEnd && meta.Contains(DicomTags.TransferSyntaxUID)));
+            metaParser.ReadDataset(strayMeta, -1, 0, tag => tag.Group != 0x0002);
         }
 
         TransferSyntax syntax;
@@ -146,11 +154,26 @@ public static class DicomReader
         }
 
         var dataset = new DicomDataset { FallbackCharacterSet = options.FallbackCharacterSet };
-        new DicomParser(dataSource, options, explicitVR, syntax.IsBigEndian).ReadDataset(dataset, -1, 0);
-        return new DicomFile(meta, dataset, syntax, preamble);
+        var parser = new DicomParser(dataSource, options, explicitVR, syntax.IsBigEndian);
+        parser.ReadDataset(dataset, -1, 0);
+        foreach (var item in strayMeta)
+        {
+            dataset.AddOrUpdate(item);
+        }
+
+        return new DicomFile(meta, dataset, syntax, preamble) { Warnings = parser.Warnings };
     }
 
     /// <summary>Guesses the encoding of a bare data set from its first element (like DCMTK and pydicom).</summary>
+    /// <summary>Where File Meta Information Group Length (0002,0000), when it comes first, says the meta ends; or -1.</summary>
+    private static long MetaEnd(DicomSource source)
+    {
+        var header = source.PeekUpTo(12);
+        return header.Length == 12 && header[..8].SequenceEqual("\u0002\0\0\0UL\u0004\0"u8)
+            ? source.Position + 12 + System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(header[8..])
+            : -1;
+    }
+
     internal static TransferSyntax Detect(ReadOnlySpan<byte> first)
     {
         if (first.Length < 6)

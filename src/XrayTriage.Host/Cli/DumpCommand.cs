@@ -13,7 +13,7 @@ internal static class DumpCommand
     public static Command Create()
     {
         var files = new Argument<string[]>("FILE") { Description = "DICOM files (Part 10 or bare data sets).", Arity = ArgumentArity.OneOrMore };
-        var json = new Option<bool>("--json") { Description = "Write the DICOM JSON Model; several files give a JSON array." };
+        var json = new Option<bool>("--json") { Description = "Write the DICOM JSON Model; several files give a JSON array of {\"file\", \"dataset\"} or {\"file\", \"error\"}, one per file in argument order." };
         var headerOnly = new Option<bool>("--header-only") { Description = "Stop before Pixel Data." };
         var command = new Command("dump", "Print the elements of DICOM files.") { files, json, headerOnly };
         command.SetAction(parseResult => Run(
@@ -27,19 +27,27 @@ internal static class DumpCommand
 
     private static int Run(string[] paths, bool json, bool headerOnly, TextWriter output, TextWriter error)
     {
-        var options = DicomReaderOptions.Default with { StopBeforePixelData = headerOnly };
-        var read = new List<DicomFile>();
+        // A file on disk is read as DCMTK and pydicom read it: an over-long last item is read to the end, with a warning.
+        var options = DicomReaderOptions.Default with { StopBeforePixelData = headerOnly, ClampOverlongItems = true };
+        var read = new List<(string Path, DicomFile? File, string? Error)>();
         var exitCode = 0;
         foreach (var path in paths)
         {
-            var file = TryRead(path, options, error);
+            var (file, failure) = TryRead(path, options);
             if (file is null)
             {
+                error.WriteLine($"xraytriage dump: {path}: {failure}");
                 exitCode = BadFileExitCode;
-                continue;
+            }
+            else
+            {
+                foreach (var warning in file.Warnings)
+                {
+                    error.WriteLine($"xraytriage dump: {path}: warning: {warning}");
+                }
             }
 
-            if (!json)
+            if (!json && file is not null)
             {
                 if (paths.Length > 1)
                 {
@@ -50,10 +58,10 @@ internal static class DumpCommand
                 output.WriteLine();
             }
 
-            read.Add(file);
+            read.Add((path, file, failure));
         }
 
-        if (json)
+        if (json && (paths.Length > 1 || read[0].File is not null))
         {
             WriteJson(read, asArray: paths.Length > 1, output);
         }
@@ -61,42 +69,50 @@ internal static class DumpCommand
         return exitCode;
     }
 
-    private static DicomFile? TryRead(string path, DicomReaderOptions options, TextWriter error)
+    private static (DicomFile? File, string? Error) TryRead(string path, DicomReaderOptions options)
     {
         try
         {
-            return DicomFile.Open(path, options);
+            return (DicomFile.Open(path, options), null);
         }
-        catch (DicomParseException ex)
+        catch (Exception ex) when (ex is DicomParseException or IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"xraytriage dump: {path}: {OneLine(ex.Message)}");
+            return (null, OneLine(ex.Message));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"xraytriage dump: {path}: {OneLine(ex.Message)}");
-        }
-
-        return null;
     }
 
-    private static void WriteJson(List<DicomFile> files, bool asArray, TextWriter output)
+    /// <summary>One file: its DICOM JSON object. Several: an array in argument order with one entry per file, so
+    /// entries match inputs: <c>{"file": PATH, "dataset": {…}}</c>, or <c>{"file": PATH, "error": MESSAGE}</c>.</summary>
+    private static void WriteJson(List<(string Path, DicomFile? File, string? Error)> files, bool asArray, TextWriter output)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             var jsonWriter = new DicomJsonWriter();
-            if (asArray)
+            if (!asArray)
+            {
+                jsonWriter.Write(files[0].File!.Dataset, writer);
+            }
+            else
             {
                 writer.WriteStartArray();
-            }
+                foreach (var (path, file, failure) in files)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("file", path);
+                    if (file is not null)
+                    {
+                        writer.WritePropertyName("dataset");
+                        jsonWriter.Write(file.Dataset, writer);
+                    }
+                    else
+                    {
+                        writer.WriteString("error", failure);
+                    }
 
-            foreach (var file in files)
-            {
-                jsonWriter.Write(file.Dataset, writer);
-            }
+                    writer.WriteEndObject();
+                }
 
-            if (asArray)
-            {
                 writer.WriteEndArray();
             }
         }

@@ -60,6 +60,11 @@ internal static class RenderCommand
             stdout.WriteLine($"eligibility: {EligibilityRules.Evaluate(dicom.Dataset, EligibilityOptions.Default)}");
             var image = MonochromeImage.Render(dicom, options);
             stdout.WriteLine($"window: {image.Window}{(image.Inverted ? " (inverted: MONOCHROME1 or INVERSE)" : "")}");
+            foreach (var note in image.Notes)
+            {
+                stdout.WriteLine($"note: {note}");
+            }
+
             if (spec is not null)
             {
                 var plane = ModelInputBuilder.Fit(image, spec);

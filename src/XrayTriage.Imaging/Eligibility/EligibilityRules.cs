@@ -1,4 +1,5 @@
 using XrayTriage.Dicom;
+using XrayTriage.Imaging.Colour;
 using XrayTriage.Imaging.Pixels;
 
 namespace XrayTriage.Imaging.Eligibility;
@@ -79,9 +80,12 @@ public static class EligibilityRules
             return No(EligibilityReason.InvalidPixelAttributes, ex.Message);
         }
 
-        if (!geometry.IsMonochrome || geometry.SamplesPerPixel != 1)
+        // Film digitisers, secondary captures and some DX exports send chest films in colour: those are triaged on
+        // their luminance (the imaging pipeline's one path), and the decision says the source was colour.
+        var colour = LuminanceImage.IsColour(geometry);
+        if (!colour && (!geometry.IsMonochrome || geometry.SamplesPerPixel != 1))
         {
-            return No(EligibilityReason.NotMonochrome, $"Photometric Interpretation is {geometry.PhotometricInterpretation}");
+            return No(EligibilityReason.NotMonochrome, $"Photometric Interpretation is {geometry.PhotometricInterpretation}, neither grayscale nor a supported colour model");
         }
 
         if (geometry.Frames != 1)
@@ -96,7 +100,8 @@ public static class EligibilityRules
 
         var where = bodyPart.Length > 0 ? bodyPart : "body part not stated";
         var how = view.Length > 0 ? view : "view not stated";
-        return new EligibilityDecision(EligibilityReason.Eligible, $"{modality} {where}, {how}, {geometry.Columns}×{geometry.Rows} {geometry.PhotometricInterpretation}");
+        var source = colour ? $"{geometry.PhotometricInterpretation} (colour source, triaged on luminance)" : geometry.PhotometricInterpretation;
+        return new EligibilityDecision(EligibilityReason.Eligible, $"{modality} {where}, {how}, {geometry.Columns}×{geometry.Rows} {source}");
     }
 
     private static EligibilityDecision No(EligibilityReason reason, string detail) => new(reason, detail);

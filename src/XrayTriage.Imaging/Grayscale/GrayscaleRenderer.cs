@@ -22,7 +22,8 @@ public static class GrayscaleRenderer
 
         var modality = ModalityTransform.FromDataset(dataset, geometry.IsSigned);
         var padding = PixelPadding.FromDataset(dataset);
-        var voi = SelectVoi(dataset, geometry, stored, modality, padding, options);
+        var voi = GivenVoi(dataset, geometry, modality, options, out var ignoredVoiLut)
+            ?? AutoWindow.Compute(stored, modality, padding, options.LowPercentile, options.HighPercentile);
         var invert = Inverts(dataset, geometry);
 
         // Stored values span a small range (≤ 16 bits in practice): map each possible value once through the whole
@@ -52,7 +53,10 @@ public static class GrayscaleRenderer
             }
         }
 
-        return new DisplayImage(geometry.Columns, geometry.Rows, output, voi.Description, invert);
+        return new DisplayImage(geometry.Columns, geometry.Rows, output, voi.Description, invert)
+        {
+            Notes = [.. new[] { modality.Ignored, ignoredVoiLut }.OfType<string>()],
+        };
     }
 
     private const long MaxTableSize = 1 << 22;
@@ -103,17 +107,18 @@ public static class GrayscaleRenderer
         return dataset.TryGetString(DicomTags.PresentationLUTShape, out var shape) && shape.Trim() == "INVERSE";
     }
 
-    private static VoiTransform SelectVoi(
-        DicomDataset dataset, Pixels.PixelGeometry geometry, int[] stored, ModalityTransform modality, PixelPadding padding, RenderOptions options)
-        => GivenVoi(dataset, geometry, modality, options)
-            ?? AutoWindow.Compute(stored, modality, padding, options.LowPercentile, options.HighPercentile);
-
-    /// <summary>The VOI the user or the file gives; null when the window must be computed from the pixels.</summary>
-    internal static VoiTransform? GivenVoi(DicomDataset dataset, Pixels.PixelGeometry geometry, ModalityTransform modality, RenderOptions options)
+    /// <summary>The VOI the user or the file gives; null when the window must be computed from the pixels. Sets
+    /// <paramref name="ignoredVoiLut"/> to why the file's VOI LUT was unusable and ignored, or null.</summary>
+    internal static VoiTransform? GivenVoi(
+        DicomDataset dataset, Pixels.PixelGeometry geometry, ModalityTransform modality, RenderOptions options, out string? ignoredVoiLut)
     {
+        ignoredVoiLut = null;
         if (options.Window is { } chosen)
         {
-            return VoiTransform.Window(chosen.Center, chosen.Width, VoiFunction.Linear, "chosen window");
+            // LINEAR is defined for a width of at least 1 (PS3.3 C.11.2.1.2.1); a narrower chosen window (modality
+            // values in small units, e.g. PET with a tiny rescale slope) is applied as LINEAR_EXACT, like the
+            // automatic window it was usually copied from.
+            return VoiTransform.Window(chosen.Center, chosen.Width, chosen.Width >= 1 ? VoiFunction.Linear : VoiFunction.LinearExact, "chosen window");
         }
 
         if (!options.ForceAutoWindow)
@@ -129,7 +134,13 @@ public static class GrayscaleRenderer
             {
                 // The VOI LUT's first mapped value is a modality value, signed when modality values can be negative.
                 var signedInput = geometry.IsSigned || modality.Intercept < 0;
-                return VoiTransform.FromLut(LookupTable.FromItem(lutSequence.Items[0], signedInput), "file VOI LUT #1");
+                if (LookupTable.TryFromItem(lutSequence.Items[0], signedInput, out var problem) is { } lut)
+                {
+                    return VoiTransform.FromLut(lut, "file VOI LUT #1");
+                }
+
+                ignoredVoiLut = $"VOI LUT ignored: {problem}";
+                return options.PreferVoiLut ? FileWindow(dataset, options.WindowIndex) : null;
             }
         }
 

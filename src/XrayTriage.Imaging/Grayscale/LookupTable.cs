@@ -33,31 +33,42 @@ public sealed class LookupTable
         }
     }
 
+    /// <summary>The table of a LUT sequence item, or null with the reason when the item does not describe a usable
+    /// table (a missing or incomplete LUT Descriptor, missing or short LUT Data): such a LUT is ignored, as DCMTK
+    /// ignores it, rather than failing the image.</summary>
     /// <param name="item">The sequence item.</param>
     /// <param name="signedInput">Pixel Representation is signed, so the first mapped value is read as signed.</param>
-    public static LookupTable FromItem(DicomDataset item, bool signedInput)
+    /// <param name="problem">Why the item was not usable.</param>
+    public static LookupTable? TryFromItem(DicomDataset item, bool signedInput, out string problem)
     {
         ArgumentNullException.ThrowIfNull(item);
-        if (!item.Contains(DicomTags.LUTDescriptor) || !item.Contains(DicomTags.LUTData))
+        problem = "";
+        if (!item.TryGetItem(DicomTags.LUTDescriptor, out var descriptor) || descriptor is not DicomElement { IsEmpty: false }
+            || !TryDescriptorValue(item, 0, out var entries) || !TryDescriptorValue(item, 1, out var first) || !TryDescriptorValue(item, 2, out var bits))
         {
-            throw new ImagingException("A LUT sequence item lacks LUT Descriptor (0028,3002) or LUT Data (0028,3006).");
+            problem = "LUT Descriptor (0028,3002) is missing or has fewer than three values";
+            return null;
         }
 
-        var entries = (int)item.GetInt64(DicomTags.LUTDescriptor, 0);
         entries = entries == 0 ? 65536 : entries;
-        var first = (int)item.GetInt64(DicomTags.LUTDescriptor, 1);
         if (signedInput && first > short.MaxValue)
         {
             first -= 65536;
         }
 
-        var bits = (int)item.GetInt64(DicomTags.LUTDescriptor, 2);
         if (bits is < 1 or > 16)
         {
-            throw new ImagingException($"LUT Descriptor gives {bits} bits per entry; 1–16 are valid.");
+            problem = $"LUT Descriptor gives {bits} bits per entry; 1–16 are valid";
+            return null;
         }
 
-        var bytes = item.GetElement(DicomTags.LUTData).Buffer.GetMemory().Span;
+        if (!item.TryGetItem(DicomTags.LUTData, out var lutData) || lutData is not DicomElement { IsEmpty: false } dataElement)
+        {
+            problem = "LUT Data (0028,3006) is missing or empty";
+            return null;
+        }
+
+        var bytes = dataElement.Buffer.GetMemory().Span;
         var data = new ushort[entries];
         if (bits <= 8 && bytes.Length == entries)
         {
@@ -70,7 +81,8 @@ public sealed class LookupTable
         {
             if (bytes.Length < entries * 2)
             {
-                throw new ImagingException($"LUT Data holds {bytes.Length} bytes for {entries} entries.");
+                problem = $"LUT Data holds {bytes.Length} bytes for {entries} entries";
+                return null;
             }
 
             for (var i = 0; i < entries; i++)
@@ -80,5 +92,21 @@ public sealed class LookupTable
         }
 
         return new LookupTable(first, bits, data);
+    }
+
+    /// <summary>One LUT Descriptor value; US or SS (the first mapped value may be negative), so −32768–65535.</summary>
+    private static bool TryDescriptorValue(DicomDataset item, int index, out int value)
+    {
+        value = 0;
+        try
+        {
+            var v = item.GetInt64(DicomTags.LUTDescriptor, index);
+            value = (int)Math.Clamp(v, short.MinValue, ushort.MaxValue);
+            return v == value && (index == 1 || v >= 0);
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException)
+        {
+            return false;
+        }
     }
 }

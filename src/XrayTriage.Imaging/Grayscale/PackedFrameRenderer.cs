@@ -20,8 +20,8 @@ internal static class PackedFrameRenderer
         }
 
         var modality = ModalityTransform.FromDataset(dataset, geometry.IsSigned);
-        var voi = GrayscaleRenderer.GivenVoi(dataset, geometry, modality, options);
-        if (voi is null)
+        var voi = GrayscaleRenderer.GivenVoi(dataset, geometry, modality, options, out _);
+        if (voi is null || modality.Ignored is not null)
         {
             return null;
         }

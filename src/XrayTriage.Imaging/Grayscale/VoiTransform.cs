@@ -27,7 +27,7 @@ public sealed class VoiTransform
 
     public string Description => Lut is not null
         ? $"{Source}: VOI LUT ({Lut.Count} entries)"
-        : string.Create(CultureInfo.InvariantCulture, $"{Source}: center {Center:0.###}, width {Width:0.###}, {Function}");
+        : string.Create(CultureInfo.InvariantCulture, $"{Source}: center {Center:R}, width {Width:R}, {Function}");
 
     public static VoiTransform Window(double center, double width, VoiFunction function, string source)
     {

@@ -65,7 +65,13 @@ public static class NativeFrameDecoder
             default:
                 for (var i = 0; i < pixels; i++)
                 {
-                    values[i] = Extend(BinaryPrimitives.ReadUInt32LittleEndian(source[(i * 4)..]) >> shift & mask, mask, signBit, signed);
+                    var raw = BinaryPrimitives.ReadUInt32LittleEndian(source[(i * 4)..]) >> shift & mask;
+                    if (!signed && raw > int.MaxValue)
+                    {
+                        throw new ImagingException($"Stored value {raw} at pixel {i} of frame {frame} is above {int.MaxValue}, the largest unsigned 32-bit value rendered.");
+                    }
+
+                    values[i] = Extend(raw, mask, signBit, signed);
                 }
 
                 break;
