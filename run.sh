@@ -85,7 +85,6 @@ echo "== applying migrations"
 "${XRAYTRIAGE[@]}" migrate
 
 echo "== starting xraytriage serve (Ctrl-C to stop)"
-export Models__Path="${Models__Path:-$ROOT/models}"
 export Dicom__SpoolPath="${Dicom__SpoolPath:-$ROOT/.data/spool}"
 "${XRAYTRIAGE[@]}" serve "$@" &
 serve_pid=$!
