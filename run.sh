@@ -3,8 +3,9 @@
 # ConnectionStrings__Triage is given — brings up a private PostgreSQL under .data/postgres on a free
 # loopback port, applies migrations and runs `xraytriage serve` with the shipped models.
 # Ctrl-C or SIGTERM stops the service, then the private PostgreSQL. A second run reuses the cluster.
-#   ./run.sh [SERVE ARGS]            the service; the first run creates the account `admin` and prints its password
-#                                    once (kept in .data/admin.password until changed)
+#   ./run.sh [--demo] [SERVE ARGS]   the service; the first run creates the account `admin` and prints its password
+#                                    once (kept in .data/admin.password until changed); --demo also sends the sample
+#                                    films of ../shared/dicom-samples and prints where to look
 #   ./run.sh VERB [ARGS]             any xraytriage verb against the private database (started for the verb, or
 #                                    the running service's), e.g. ./run.sh user add alice --role radiologist
 # Extra serve arguments, e.g. ./run.sh --Dicom:Port=104
@@ -74,8 +75,9 @@ SQL
   export ConnectionStrings__Triage="Host=127.0.0.1;Port=$PGPORT;Database=xraytriage;Username=xraytriage;Password=$(cat "$PGDIR/xraytriage.password")"
 }
 
-mode=serve
+mode=serve demo=0
 case "${1:-}" in
+  --demo) demo=1; shift ;;
   -*|"") ;;
   *) mode=verb ;;
 esac
@@ -132,6 +134,10 @@ if wait_ready "$web_host" "$web_port" "$serve_pid"; then
   "${XRAYTRIAGE[@]}" user init-admin --password-file "$ROOT/.data/admin.password" </dev/null || true
   echo "== XrayTriage is ready: worklist http://$web_host:$web_port (sign in as admin), DICOM any AE title at 127.0.0.1:$dicom_port"
   echo "   send films: ./run.sh send 127.0.0.1 $dicom_port FILE|FOLDER…   classify one: ./run.sh classify FILE   Ctrl-C stops"
+  if [ "$demo" = 1 ]; then
+    "${XRAYTRIAGE[@]}" demo "$ROOT/../shared/dicom-samples" --dicom-port "$dicom_port" --web "http://$web_host:$web_port" \
+      --password-file "$ROOT/.data/admin.password" </dev/null || true
+  fi
 fi
 status=0
 wait "$serve_pid" || status=$?
