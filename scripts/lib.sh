@@ -41,3 +41,33 @@ free_port() {
   done
   echo "$port"
 }
+
+# service_addresses SERVE_ARGS... : prints "WEB_HOST WEB_PORT DICOM_PORT" as serve will use them (the first of
+# Urls; --Urls=/--Dicom:Port= arguments win over Urls/Dicom__Port in the environment, as in serve).
+service_addresses() {
+  local urls=${Urls:-http://127.0.0.1:8080} dicom_port=${Dicom__Port:-11112} arg
+  for arg in "$@"; do
+    case "$arg" in
+      --Urls=*) urls=${arg#--Urls=} ;;
+      --Dicom:Port=*) dicom_port=${arg#--Dicom:Port=} ;;
+    esac
+  done
+  local first=${urls%%;*}
+  local hostport=${first#*://}
+  hostport=${hostport%%/*}
+  local host=${hostport%:*} port=${hostport##*:}
+  case "$host" in 0.0.0.0|"*"|+|"[::]") host=127.0.0.1 ;; esac
+  echo "$host $port $dicom_port"
+}
+
+# wait_ready HOST PORT PID : waits until GET /health/ready answers 200 (true) or the process PID has ended (false).
+wait_ready() {
+  local host=$1 port=$2 pid=$3 status
+  while kill -0 "$pid" 2>/dev/null; do
+    status=$( (exec 3<>"/dev/tcp/$host/$port" && printf 'GET /health/ready HTTP/1.0\r\nHost: %s\r\n\r\n' "$host" >&3 \
+      && IFS= read -r -t 5 line <&3 && echo "$line") 2>/dev/null || true)
+    [[ $status == *" 200 "* ]] && return 0
+    sleep 1
+  done
+  return 1
+}

@@ -21,9 +21,11 @@ namespace XrayTriage.Ingest;
 /// standard's note allows reporting successes too. Outcome Success (informative) when accepted; MinorFailure when
 /// rejected ("mitigation effective": nothing was taken in), whatever the reason — the detail says which reason and
 /// whether it was transient (spool disk, association limit). Actor the calling AE title, subject the called AE title,
-/// detail the peer address and reason; no patient data exists at this stage.
+/// detail the peer address and reason; no patient data exists at this stage. A peer that calls another AE title than
+/// ours (accepted unless <see cref="IngestOptions.RequireCalledAeTitle"/>) gets an Information line naming it, so a
+/// site can see which peers to correct before it turns the check on.
 /// </remarks>
-internal sealed class AssociationAudit(IAuditLog auditLog, IngestMetrics metrics, TimeProvider timeProvider, ILogger logger)
+internal sealed class AssociationAudit(string aeTitle, IAuditLog auditLog, IngestMetrics metrics, TimeProvider timeProvider, ILogger logger)
 {
     public const int QueueCapacity = 256;
     public const string AcceptedPrefix = "association accepted from ";
@@ -57,6 +59,11 @@ internal sealed class AssociationAudit(IAuditLog auditLog, IngestMetrics metrics
         var association = e.Association;
         metrics.AssociationAccepted();
         Log.AssociationAccepted(logger, association.CallingAeTitle, association.CalledAeTitle, e.AcceptedContexts);
+        if (!Dicom.Network.UpperLayer.AeTitle.AreEqual(association.CalledAeTitle, aeTitle))
+        {
+            Log.OtherCalledAeTitleAccepted(logger, association.CallingAeTitle, Peer(association), association.CalledAeTitle, aeTitle);
+        }
+
         Enqueue(new AuditEntry(
             AuditEventId.SecurityAlert,
             AuditEventType.NodeAuthentication,

@@ -14,6 +14,7 @@ internal static class DicomScpOptionsFactory
         return new DicomScpOptions
         {
             AeTitle = options.AeTitle,
+            RequireCalledAeTitle = options.RequireCalledAeTitle,
             BindAddress = IPAddress.Parse(options.BindAddress),
             Port = options.Port,
             AllowedCallingAeTitles = options.AllowedCallingAeTitles.Count == 0

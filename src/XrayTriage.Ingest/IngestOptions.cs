@@ -15,6 +15,12 @@ public sealed class IngestOptions
 
     public string AeTitle { get; set; } = "XRAYTRIAGE";
 
+    /// <summary>
+    /// Whether a peer must call us by <see cref="AeTitle"/>. Off by default, as DCMTK's storescp and Orthanc: any valid
+    /// called AE title is accepted and logged; who may send is decided by the calling AE/address allow-lists and TLS.
+    /// </summary>
+    public bool RequireCalledAeTitle { get; set; }
+
     public int Port { get; set; } = 11112;
 
     /// <summary>Address to listen on; loopback unless a site opens it (0.0.0.0 for every interface).</summary>

@@ -46,6 +46,7 @@ public static class IngestRegistration
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILoggerFactory>().CreateLogger<IngestAudit>()));
         builder.Services.AddSingleton(services => new AssociationAudit(
+            services.GetRequiredService<IOptions<IngestOptions>>().Value.AeTitle,
             services.GetRequiredService<IAuditLog>(),
             services.GetRequiredService<IngestMetrics>(),
             services.GetRequiredService<TimeProvider>(),

@@ -56,6 +56,10 @@ internal static partial class Log
         Message = "Association from {CallingAeTitle} to {CalledAeTitle} accepted ({AcceptedContexts} presentation contexts)")]
     public static partial void AssociationAccepted(ILogger logger, string callingAeTitle, string calledAeTitle, int acceptedContexts);
 
+    [LoggerMessage(EventId = EventIdRanges.Ingest + 45, Level = LogLevel.Information,
+        Message = "Association from {CallingAeTitle} at {Peer} called AE title {CalledAeTitle}, not ours ({AeTitle}); accepted because Dicom:RequireCalledAeTitle is off")]
+    public static partial void OtherCalledAeTitleAccepted(ILogger logger, string callingAeTitle, string peer, string calledAeTitle, string aeTitle);
+
     [LoggerMessage(EventId = EventIdRanges.Ingest + 41, Level = LogLevel.Warning,
         Message = "Rejected association from {CallingAeTitle} to {CalledAeTitle} (transient, temporary congestion): {FreeBytes} bytes free on the spool disk, watermark {MinFreeDiskBytes}")]
     public static partial void AssociationRejectedDiskLow(ILogger logger, string callingAeTitle, string calledAeTitle, long freeBytes, long minFreeDiskBytes);

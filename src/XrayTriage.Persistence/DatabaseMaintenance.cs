@@ -12,6 +12,7 @@ public sealed class DatabaseMaintenance(IDbContextFactory<TriageDbContext> conte
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await CreateHistoryTableAsync(context, cancellationToken);
         var pending = await PendingAsync(context, cancellationToken);
         await context.Database.MigrateAsync(cancellationToken);
         return pending;
@@ -28,6 +29,18 @@ public sealed class DatabaseMaintenance(IDbContextFactory<TriageDbContext> conte
         {
             return new DatabaseStatus(false, [], Describe(ex));
         }
+    }
+
+    /// <summary>
+    /// Creates the schema and its empty migration history table when they are missing. EF Core's migrator reads the
+    /// history table before it has created it, and the Npgsql provider logs the expected "relation does not exist" as a
+    /// failed command (efcore.pg #3407): on a new database <c>migrate</c> printed two <c>fail:</c> blocks per schema
+    /// before succeeding. With the table in place those reads succeed; a real failure still logs and throws.
+    /// </summary>
+    internal static async Task CreateHistoryTableAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await context.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
     }
 
     // Asks whether the history table exists before reading it, so a new database logs no failed command.

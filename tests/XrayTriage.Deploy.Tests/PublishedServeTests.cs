@@ -37,6 +37,8 @@ public sealed class PublishedServeTests(PublishedInstall install)
         environment["Urls"] = $"http://127.0.0.1:{httpPort}";
         environment["Dicom__BindAddress"] = "127.0.0.1";
         environment["Dicom__Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        // The strict called-AE check docs/operations.md §8 describes (off by default).
+        environment["Dicom__RequireCalledAeTitle"] = "true";
         var binary = install.Rooted("/opt/xraytriage/xraytriage");
         const string Script = "\"$@\" & child=$!; trap 'kill -TERM $child' TERM; wait $child; wait $child";
 

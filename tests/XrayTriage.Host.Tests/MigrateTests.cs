@@ -23,6 +23,18 @@ public sealed class MigrateTests(PostgresFixture postgres) : IClassFixture<Postg
     }
 
     [Fact]
+    public async Task Migrate_NewDatabase_PrintsOnlyTheAppliedMigrations()
+    {
+        var connectionString = await postgres.CreateEmptyDatabaseAsync();
+
+        var result = await XrayTriageExecutable.RunAsync(["migrate"], new Dictionary<string, string?> { ["ConnectionStrings__Triage"] = connectionString });
+
+        result.EnsureSuccess("migrate on a new database");
+        Assert.Empty(result.StandardError);
+        Assert.All(result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.StartsWith("Applied ", line, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Migrate_DatabaseDown_ExitsOneWithOneLine()
     {
         var environment = new Dictionary<string, string?>

@@ -16,7 +16,7 @@ public static class XrayTriageExecutable
     public static ChildProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
         => ProcessRunner.Start("dotnet", [DllPath, .. arguments], RepositoryPaths.RepositoryRoot, Isolate(environment));
 
-    /// <summary>The shipped models folder (tests pass it explicitly, as run.sh does).</summary>
+    /// <summary>The shipped models folder (tests pass it explicitly rather than rely on the checkout rule).</summary>
     public static string ModelsPath => Path.Combine(RepositoryPaths.RepositoryRoot, "models");
 
     private static Dictionary<string, string?> Isolate(IReadOnlyDictionary<string, string?>? environment)

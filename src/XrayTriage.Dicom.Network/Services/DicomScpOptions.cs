@@ -10,6 +10,11 @@ public sealed class DicomScpOptions
     /// <summary>Gets the AE title the SCP answers to.</summary>
     public required string AeTitle { get; init; }
 
+    /// <summary>Gets whether associations calling another AE title than <see cref="AeTitle"/> are rejected;
+    /// <see langword="false"/> (the default) accepts any valid called AE title.</summary>
+    /// <remarks>PS3.8 §9.3.4; access control is the calling AE/address allow-lists and TLS, not the called AE title.</remarks>
+    public bool RequireCalledAeTitle { get; init; }
+
     /// <summary>Gets the address to listen on (loopback by default).</summary>
     public IPAddress BindAddress { get; init; } = IPAddress.Loopback;
 

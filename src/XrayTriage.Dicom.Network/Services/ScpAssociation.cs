@@ -205,6 +205,7 @@ internal sealed partial class ScpAssociation : IAsyncDisposable
     private AssociationPolicy Policy() => new()
     {
         CalledAeTitle = _options.AeTitle,
+        RequireCalledAeTitle = _options.RequireCalledAeTitle,
         AllowedCallingAeTitles = _options.AllowedCallingAeTitles,
         AllowedCallingPeers = _options.AllowedCallingPeers,
         AcceptedAbstractSyntaxes = new HashSet<string>(_options.AcceptedSopClasses) { Dimse.CEchoRequest.Verification },

@@ -57,7 +57,7 @@ internal static class SendCommand
         return command;
     }
 
-    private sealed class SendRun(DicomScuOptions options, int progressEvery, TextWriter output, TextWriter error)
+    internal sealed class SendRun(DicomScuOptions options, int progressEvery, TextWriter output, TextWriter error)
     {
         private readonly string _peer = NetworkArguments.Peer(options.CalledAeTitle, options.Host, options.Port);
         private int _failed;

@@ -69,6 +69,40 @@ internal sealed class UserAccounts(UserManager<IdentityUser> users, RoleManager<
         return 0;
     }
 
+    /// <summary>Sets a new password: validated against the policy first, so a refused one leaves the old in place.</summary>
+    public async Task<int> SetPasswordAsync(string name, string password, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByNameAsync(name);
+        if (user is null)
+        {
+            await error.WriteLineAsync($"xraytriage user password: no user {name}.");
+            return 1;
+        }
+
+        foreach (var validator in users.PasswordValidators)
+        {
+            var valid = await validator.ValidateAsync(users, user, password);
+            if (!valid.Succeeded)
+            {
+                await error.WriteLineAsync($"xraytriage user password: {name}: {UserCommand.Describe(valid)}");
+                return 1;
+            }
+        }
+
+        Check(await users.RemovePasswordAsync(user));
+        Check(await users.AddPasswordAsync(user, password));
+        await audit.RecordAsync(new AuditEntry(AuditEventId.SecurityAlert, AuditEventType.None, AuditOutcome.Success, Actor, $"user {name}",
+            "password changed"), cancellationToken);
+        await output.WriteLineAsync($"Changed the password of {name}.");
+        return 0;
+    }
+
+    public Task<bool> AnyAsync(CancellationToken cancellationToken) => users.Users.AnyAsync(cancellationToken);
+
+    /// <summary>Whether <paramref name="name"/> exists and still has <paramref name="password"/> (no lockout counting).</summary>
+    public async Task<bool> HasPasswordAsync(string name, string password) =>
+        await users.FindByNameAsync(name) is { } user && await users.CheckPasswordAsync(user, password);
+
     private static void Check(IdentityResult result)
     {
         if (!result.Succeeded)

@@ -5,7 +5,7 @@ using XrayTriage.Persistence.Identity;
 namespace XrayTriage.Host.Cli;
 
 /// <summary><c>xraytriage user add NAME --role R</c> (password from standard input or a prompt, never an argument),
-/// <c>user list</c>, <c>user disable NAME</c>: local accounts of the web pages (ASP.NET Core Identity in PostgreSQL).</summary>
+/// <c>user list</c>, <c>user disable NAME</c>, <c>user password NAME</c>, <c>user init-admin</c>: local accounts of the web pages (ASP.NET Core Identity in PostgreSQL).</summary>
 internal static class UserCommand
 {
     public static Command Create()
@@ -14,6 +14,8 @@ internal static class UserCommand
         command.Subcommands.Add(Add());
         command.Subcommands.Add(List());
         command.Subcommands.Add(Disable());
+        command.Subcommands.Add(Password());
+        command.Subcommands.Add(InitialAdmin.Create());
         return command;
     }
 
@@ -53,6 +55,19 @@ internal static class UserCommand
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parseResult, cancellationToken) => UserCommandHost.RunAsync(parseResult,
             (users, output, error) => users.DisableAsync(parseResult.GetRequiredValue(name), output, error, cancellationToken), cancellationToken));
+        return command;
+    }
+
+    private static Command Password()
+    {
+        var name = new Argument<string>("NAME") { Description = "User name." };
+        var command = new Command("password", "Set a new password; read from standard input (or prompted for), never from the command line.") { name };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((parseResult, cancellationToken) => UserCommandHost.RunAsync(parseResult, async (users, output, error) =>
+        {
+            var password = UserPassword.Read(parseResult.InvocationConfiguration.Output, error);
+            return password is null ? 1 : await users.SetPasswordAsync(parseResult.GetRequiredValue(name), password, output, error, cancellationToken);
+        }, cancellationToken));
         return command;
     }
 

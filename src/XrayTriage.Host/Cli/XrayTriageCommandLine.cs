@@ -23,6 +23,7 @@ internal static class XrayTriageCommandLine
             ReceiveCommand.Create(),
             UserCommand.Create(),
             ModelsCommand.Create(),
+            DemoCommand.Create(),
         };
 
         // The host's own lifetime (console, systemd, Windows SCM) handles SIGTERM and Ctrl-C and drains

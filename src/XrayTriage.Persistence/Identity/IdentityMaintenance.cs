@@ -11,6 +11,7 @@ public sealed class IdentityMaintenance(IServiceScopeFactory scopes)
     {
         await using var scope = scopes.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<IdentityDatabase>();
+        await DatabaseMaintenance.CreateHistoryTableAsync(context, cancellationToken);
         var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await context.Database.MigrateAsync(cancellationToken);
         return pending;

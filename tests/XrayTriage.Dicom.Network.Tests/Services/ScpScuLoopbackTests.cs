@@ -82,14 +82,37 @@ public sealed class ScpScuLoopbackTests
     [Theory]
     [InlineData("MODALITY", "WRONG", "CalledAeTitleNotRecognized")]
     [InlineData("STRANGER", "XRAYTRIAGE", "CallingAeTitleNotRecognized")]
-    public async Task ConnectAsync_RejectedAeTitle_ThrowsPermanentWithReason(string calling, string called, string reason)
+    public async Task ConnectAsync_RejectedAeTitleWithCalledAeRequired_ThrowsPermanentWithReason(string calling, string called, string reason)
     {
-        await using var fixture = new ScpFixture(new RecordingStoreHandler(DimseStatus.Success));
+        await using var fixture = new ScpFixture(new RecordingStoreHandler(DimseStatus.Success), o => new DicomScpOptions
+        {
+            AeTitle = o.AeTitle,
+            RequireCalledAeTitle = true,
+            AcceptedSopClasses = o.AcceptedSopClasses,
+            AllowedCallingAeTitles = o.AllowedCallingAeTitles,
+            ArtimTimeout = o.ArtimTimeout,
+        });
         var ex = await Assert.ThrowsAsync<DicomNetworkException>(() => fixture.ConnectAsync(fixture.ScuOptions(calling, called)));
         Assert.False(ex.IsTransient);
         Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
         await fixture.WaitForEndedAsync(1);
         Assert.Contains("rejected", Assert.Single(fixture.Outcomes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConnectAsync_OtherCalledAeTitleByDefault_AcceptedAndReported()
+    {
+        await using var fixture = new ScpFixture(new RecordingStoreHandler(DimseStatus.Success));
+        AssociationInfo? accepted = null;
+        fixture.Scp.AssociationAccepted += (_, e) => accepted = e.Association;
+
+        await using (var scu = await fixture.ConnectAsync(fixture.ScuOptions(called: "ANY-SCP")))
+        {
+            Assert.Equal(DimseStatus.Success, await scu.EchoAsync(CancellationToken.None));
+        }
+
+        await fixture.WaitForEndedAsync(1);
+        Assert.Equal("ANY-SCP", accepted?.CalledAeTitle);
     }
 
     [Fact]

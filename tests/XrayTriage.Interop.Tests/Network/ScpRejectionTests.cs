@@ -10,9 +10,14 @@ public sealed class ScpRejectionTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task Echoscu_UnknownCalledAeTitle_RejectedCalledAeTitleNotRecognized()
+    public async Task Echoscu_UnknownCalledAeTitleWhenRequired_RejectedCalledAeTitleNotRecognized()
     {
-        await using var scp = ScpFixture.Start();
+        await using var scp = ScpFixture.Start(o => new DicomScpOptions
+        {
+            AeTitle = o.AeTitle,
+            RequireCalledAeTitle = true,
+            AcceptedSopClasses = o.AcceptedSopClasses,
+        });
 
         var echo = await PeerTools.RunAsync("echoscu", ["-aet", "DCMTK", "-aec", "SOMEONEELSE", "127.0.0.1", scp.Port], Timeout);
 

@@ -3,7 +3,7 @@ namespace XrayTriage.Dicom.Network.UpperLayer.Negotiation;
 /// <summary>Decides how an SCP answers an A-ASSOCIATE-RQ. Pure: no I/O, no clock.</summary>
 /// <remarks>
 /// PS3.8 §9.3.3–§9.3.4 and PS3.7 Annex D.3.3. Checks in order: protocol version, application context,
-/// called AE title, calling AE title, association limit; then each presentation context on its own.
+/// called AE title (valid; equal to ours only when the policy requires it), calling AE title, association limit; then each presentation context on its own.
 /// </remarks>
 public static class AssociationNegotiator
 {
@@ -33,7 +33,14 @@ public static class AssociationNegotiator
                 $"application context '{request.ApplicationContextName}' is not supported");
         }
 
-        if (!AeTitle.IsValid(request.CalledAeTitle) || !AeTitle.AreEqual(request.CalledAeTitle, policy.CalledAeTitle))
+        if (!AeTitle.IsValid(request.CalledAeTitle))
+        {
+            return Reject(
+                AAssociateRjPdu.ByServiceUser(Permanent, ServiceUserRejectReason.CalledAeTitleNotRecognized),
+                $"called AE title '{request.CalledAeTitle}' is not a valid AE title");
+        }
+
+        if (policy.RequireCalledAeTitle && !AeTitle.AreEqual(request.CalledAeTitle, policy.CalledAeTitle))
         {
             return Reject(
                 AAssociateRjPdu.ByServiceUser(Permanent, ServiceUserRejectReason.CalledAeTitleNotRecognized),

@@ -4,8 +4,13 @@ namespace XrayTriage.Dicom.Network.UpperLayer.Negotiation;
 /// <remarks>PS3.8 §7.1 (A-ASSOCIATE parameters) and PS3.7 Annex D.3.</remarks>
 public sealed class AssociationPolicy
 {
-    /// <summary>Gets the AE title this SCP answers to (the called AE title must match it).</summary>
+    /// <summary>Gets the AE title this SCP answers to.</summary>
     public required string CalledAeTitle { get; init; }
+
+    /// <summary>Gets whether the called AE title must equal <see cref="CalledAeTitle"/>; when <see langword="false"/>
+    /// (the default, as DCMTK's storescp and Orthanc) any valid called AE title is accepted.</summary>
+    /// <remarks>PS3.8 §9.3.4 (A-ASSOCIATE-RJ reason 7, called-AE-title-not-recognized).</remarks>
+    public bool RequireCalledAeTitle { get; init; }
 
     /// <summary>Gets the calling AE titles allowed to associate; <see langword="null"/> allows any.</summary>
     public IReadOnlySet<string>? AllowedCallingAeTitles { get; init; }

@@ -12,9 +12,10 @@ public sealed class AssociationNegotiatorTests
     private const string Explicit = "1.2.840.10008.1.2.1";
     private const string Jpeg = "1.2.840.10008.1.2.4.50";
 
-    private static AssociationPolicy Policy(IReadOnlySet<string>? allowed = null) => new()
+    private static AssociationPolicy Policy(IReadOnlySet<string>? allowed = null, bool requireCalledAeTitle = false) => new()
     {
         CalledAeTitle = "XRAYTRIAGE",
+        RequireCalledAeTitle = requireCalledAeTitle,
         AllowedCallingAeTitles = allowed,
         AcceptedAbstractSyntaxes = new HashSet<string> { Verification, CrImage, DxImage },
         TransferSyntaxPreference = [Explicit, Implicit],
@@ -70,10 +71,10 @@ public sealed class AssociationNegotiatorTests
     [InlineData("XRAYTRIAGE", "STRANGER", 1, (byte)3)]
     [InlineData("", "MODALITY", 1, (byte)7)]
     [InlineData("XRAYTRIAGE", "", 1, (byte)3)]
-    public void Negotiate_AeTitles_RejectWithStandardReason(string called, string calling, ushort version, byte expectedReason)
+    public void Negotiate_AeTitlesWithCalledAeRequired_RejectWithStandardReason(string called, string calling, ushort version, byte expectedReason)
     {
         var decision = AssociationNegotiator.Negotiate(
-            Request(called, calling, version), Policy(new HashSet<string> { "MODALITY" }), associationLimitReached: false);
+            Request(called, calling, version), Policy(new HashSet<string> { "MODALITY" }, requireCalledAeTitle: true), associationLimitReached: false);
         if (expectedReason == 0)
         {
             Assert.True(decision.IsAccepted);
@@ -111,7 +112,26 @@ public sealed class AssociationNegotiatorTests
     [Fact]
     public void Negotiate_CalledAeCheckedBeforeLimit_ReportsTheConfigurationError()
     {
-        var decision = AssociationNegotiator.Negotiate(Request(called: "WRONG"), Policy(), associationLimitReached: true);
+        var decision = AssociationNegotiator.Negotiate(Request(called: "WRONG"), Policy(requireCalledAeTitle: true), associationLimitReached: true);
+        Assert.Equal((byte)ServiceUserRejectReason.CalledAeTitleNotRecognized, decision.Reject!.Reason);
+    }
+
+    [Theory]
+    [InlineData("ANY-SCP")]
+    [InlineData("STORESCP")]
+    public void Negotiate_OtherCalledAeTitleNotRequired_AcceptedAndEchoed(string called)
+    {
+        var decision = AssociationNegotiator.Negotiate(Request(called: called), Policy(), associationLimitReached: false);
+
+        Assert.True(decision.IsAccepted);
+        Assert.Equal(called, Assert.IsType<AAssociateAcPdu>(decision.Response).CalledAeTitle);
+    }
+
+    [Fact]
+    public void Negotiate_InvalidCalledAeTitleNotRequired_RejectedCalledAeTitleNotRecognized()
+    {
+        var decision = AssociationNegotiator.Negotiate(Request(called: "A\\B"), Policy(), associationLimitReached: false);
+
         Assert.Equal((byte)ServiceUserRejectReason.CalledAeTitleNotRecognized, decision.Reject!.Reason);
     }
 
