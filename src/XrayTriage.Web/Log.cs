@@ -32,4 +32,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = EventIdRanges.Web + 9, Level = LogLevel.Warning, Message = "Could not write the {Event} audit event: {Reason}")]
     public static partial void AuditWriteFailed(ILogger logger, string @event, string reason);
+
+    [LoggerMessage(EventId = EventIdRanges.Web + 10, Level = LogLevel.Information, Message = "Session of {User} ended: {Reason}")]
+    public static partial void SessionEnded(ILogger logger, string user, string reason);
 }

@@ -137,12 +137,13 @@ public sealed class WebServer : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
-    private async Task AddUserAsync(string name, string role)
-    {
-        var result = await ProcessRunner.RunAsync("dotnet", [XrayTriageExecutable.DllPath, "user", "add", name, "--role", role],
-            TimeSpan.FromMinutes(1), RepositoryPaths.RepositoryRoot, Environment(), standardInput: TestUsers.Password + "\n");
-        result.EnsureSuccess($"xraytriage user add {name}");
-    }
+    /// <summary>Runs an <c>xraytriage</c> verb against the fixture's database.</summary>
+    public Task<ProcessResult> RunAsync(string[] arguments, string? input = null)
+        => ProcessRunner.RunAsync("dotnet", [XrayTriageExecutable.DllPath, .. arguments], TimeSpan.FromMinutes(1),
+            RepositoryPaths.RepositoryRoot, Environment(), standardInput: input);
+
+    public async Task AddUserAsync(string name, string role)
+        => (await RunAsync(["user", "add", name, "--role", role], TestUsers.Password + "\n")).EnsureSuccess($"xraytriage user add {name}");
 
     private async Task WaitReadyAsync()
     {

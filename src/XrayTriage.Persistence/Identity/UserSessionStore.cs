@@ -42,6 +42,23 @@ public sealed class UserSessionStore(IServiceScopeFactory scopes, TimeProvider t
             .SingleOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>The account's current state in one query, or null when the account no longer exists.</summary>
+    public async Task<AccountState?> FindAccountAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<IdentityDatabase>();
+        var disabledUntil = AccountPolicy.DisabledUntil;
+        var row = await context.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new
+            {
+                u.SecurityStamp,
+                Disabled = u.LockoutEnd == disabledUntil,
+                Roles = context.UserRoles.Where(r => r.UserId == u.Id).Join(context.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name).ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        return row is null ? null : new AccountState(row.SecurityStamp, row.Disabled, [.. row.Roles.OfType<string>()]);
+    }
+
     public async Task RemoveAsync(string id, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
