@@ -35,4 +35,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = EventIdRanges.Web + 10, Level = LogLevel.Information, Message = "Session of {User} ended: {Reason}")]
     public static partial void SessionEnded(ILogger logger, string user, string reason);
+
+    [LoggerMessage(EventId = EventIdRanges.Web + 11, Level = LogLevel.Warning, Message = "Sign-in attempts refused for {Key}: too many in a minute (logged once per burst)")]
+    public static partial void SignInThrottled(ILogger logger, string key);
 }

@@ -35,6 +35,8 @@ public static class WebRegistration
         authentication.AddIdentityCookies();
         services.ConfigureApplicationCookie(o => CookieEvents.Configure(o, web.SessionMinutes));
         services.AddSingleton<SessionTicketStore>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<PasswordTimingEqualizer>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<SessionTicketStore>((o, store) => o.SessionStore = store);
         if (web.Oidc.Enabled && new WebOptionsValidator().Validate(null, web).Succeeded)
