@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using XrayTriage.Core;
 using XrayTriage.Dicom;
 using XrayTriage.Imaging;
 using XrayTriage.Inference;
@@ -53,7 +54,7 @@ internal sealed class UploadModel(IServiceProvider services, IOptions<WebOptions
         {
             var started = TimeProvider.System.GetTimestamp();
             Result = await services.GetRequiredService<UploadClassifier>().ClassifyAsync(content, cancellationToken);
-            Log.UploadClassified(logger, user, Result.Format, Result.Width, Result.Height, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+            Log.UploadClassified(logger, LogText.Escape(user), Result.Format, Result.Width, Result.Height, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
             if (store && Result.Format != "DICOM")
             {
                 Error = "Only DICOM files can be stored as a study: a PNG or JPEG carries no patient or study identity.";
@@ -65,7 +66,7 @@ internal sealed class UploadModel(IServiceProvider services, IOptions<WebOptions
         }
         catch (Exception ex) when (ex is DicomParseException or ImagingException or InferenceException or NotSupportedException or InvalidDataException)
         {
-            Log.UploadFailed(logger, user, ex.GetType().Name);
+            Log.UploadFailed(logger, LogText.Escape(user), ex.GetType().Name);
             Error = "This file could not be read as a PNG, JPEG or DICOM image: " + ex.Message.ReplaceLineEndings(" ");
         }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using XrayTriage.Core;
 using XrayTriage.Persistence.Identity;
 
 namespace XrayTriage.Web.Security;
@@ -34,7 +35,7 @@ internal static class SessionValidator
             : null;
         if (reason is not null)
         {
-            Log.SessionEnded(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SessionValidator)), principal.Identity?.Name ?? userId, reason);
+            Log.SessionEnded(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SessionValidator)), LogText.Escape(principal.Identity?.Name ?? userId), reason);
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
             return;

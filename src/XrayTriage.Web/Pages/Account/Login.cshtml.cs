@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Logging;
+using XrayTriage.Core;
 using XrayTriage.Web.Security;
 
 namespace XrayTriage.Web.Pages.Account;
@@ -49,7 +50,7 @@ internal sealed class LoginModel(
         {
             if (refusal.FirstOfBurst)
             {
-                Log.SignInThrottled(logger, refusal.Key);
+                Log.SignInThrottled(logger, LogText.Escape(refusal.Key));
                 await audit.SignInThrottledAsync(name, refusal.Key, cancellationToken);
             }
 
@@ -69,13 +70,13 @@ internal sealed class LoginModel(
             }
 
             var reason = result.IsLockedOut ? "locked out or disabled" : result.IsNotAllowed ? "not allowed" : "wrong user name or password";
-            Log.SignInFailed(logger, name, reason);
+            Log.SignInFailed(logger, LogText.Escape(name), reason);
             await audit.LoginAsync(name, false, $"password: {reason}", cancellationToken);
             Error = Refused;
             return Page();
         }
 
-        Log.SignedIn(logger, name, "password");
+        Log.SignedIn(logger, LogText.Escape(name), "password");
         await audit.LoginAsync(name, true, "password", cancellationToken);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
