@@ -38,4 +38,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = EventIdRanges.Web + 11, Level = LogLevel.Warning, Message = "Sign-in attempts refused for {Key}: too many in a minute (logged once per burst)")]
     public static partial void SignInThrottled(ILogger logger, string key);
+
+    [LoggerMessage(EventId = EventIdRanges.Web + 12, Level = LogLevel.Warning, Message = "Refused an upload of {User}: {Length} bytes declared, limit {Limit} bytes (Web:MaxUploadBytes)")]
+    public static partial void UploadTooLarge(ILogger logger, string user, long? length, long limit);
 }

@@ -82,6 +82,7 @@ public static class WebRegistration
     {
         ArgumentNullException.ThrowIfNull(app);
         app.Use(SecurityHeaders.Apply);
+        app.Use(Upload.UploadBodyLimit.Apply);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
