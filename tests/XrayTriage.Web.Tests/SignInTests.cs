@@ -2,13 +2,14 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using XrayTriage.Web.Pages.Account;
+using Xunit.Abstractions;
 
 namespace XrayTriage.Web.Tests;
 
 /// <summary>Sign-in does not tell which account names exist (same message, comparable time) and is rate limited per
 /// account name and per client address, each burst of refusals audited once.</summary>
 [Collection(SharedWebServer.Name)]
-public sealed partial class SignInTests(WebServer server)
+public sealed partial class SignInTests(WebServer server, ITestOutputHelper output)
 {
     [Fact]
     public async Task Login_LockedAccountAndUnknownName_ReadTheSame()
@@ -43,6 +44,8 @@ public sealed partial class SignInTests(WebServer server)
         }
 
         var (existingMedian, unknownMedian) = (Median(existing), Median(unknown));
+        output.WriteLine($"wrong password, existing account: {string.Join(", ", existing.Select(t => $"{t:0}"))} ms (median {existingMedian:0})");
+        output.WriteLine($"unknown name: {string.Join(", ", unknown.Select(t => $"{t:0}"))} ms (median {unknownMedian:0})");
         Assert.True(unknownMedian >= existingMedian / 2,
             $"unknown name {unknownMedian:0} ms against wrong password {existingMedian:0} ms (medians of 4)");
     }
