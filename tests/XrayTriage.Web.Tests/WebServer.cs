@@ -48,8 +48,9 @@ public sealed class WebServer : IAsyncLifetime
         _serve = XrayTriageExecutable.Start(
             ["serve", $"--Urls=http://127.0.0.1:{HttpPort}", $"--Dicom:Port={DicomPort}", $"--Dicom:SpoolPath={_spool}",
              "--Dicom:MinFreeDiskBytes=1", $"--Models:Path={XrayTriageExecutable.ModelsPath}", "--Web:RefreshSeconds=1",
-             // Every test signs in from 127.0.0.1; SignInTests checks the per-address limit on a serve of its own.
-             "--Web:SignInAttemptsPerAddress=10000"],
+             // Every test signs in from 127.0.0.1, most as the same few accounts: SignInTests checks both sign-in limits
+             // on serves of their own.
+             "--Web:SignInAttemptsPerAddress=10000", "--Web:SignInAttemptsPerAccount=10000"],
             environment);
         _playwright = await Playwright.CreateAsync();
         _browser = await BrowserSession.LaunchAsync(_playwright);
