@@ -39,11 +39,13 @@ internal static class HostRegistration
 
     /// <summary>The pipeline: ingest (C-STORE SCP → spool → database, section <c>Dicom</c>), triage workers (section
     /// <c>Triage</c>) and report delivery to PACS (sections <c>Reporting</c> and <c>Pacs</c>), with the spool's
-    /// readiness check.</summary>
+    /// and association-slot readiness checks.</summary>
     public static IHostApplicationBuilder AddPipeline(this IHostApplicationBuilder builder)
     {
         builder.AddIngest().AddTriage().AddReporting();
-        builder.Services.AddHealthChecks().AddCheck<SpoolReadinessCheck>("spool", tags: ["ready"]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<SpoolReadinessCheck>("spool", tags: ["ready"])
+            .AddCheck<AssociationReadinessCheck>("associations", tags: ["ready"]);
         return builder;
     }
 

@@ -28,6 +28,7 @@ internal static class DicomScpOptionsFactory
             AcceptedSopClasses = IngestNegotiation.StorageSopClasses,
             TransferSyntaxes = IngestNegotiation.TransferSyntaxes,
             MaxAssociations = options.MaxAssociations,
+            MaxAssociationsPerPeer = Math.Min(options.MaxAssociationsPerPeer, options.MaxAssociations),
             AssociationGate = gate,
             MaxPendingConnections = options.MaxPendingConnections,
             ArtimTimeout = options.ArtimTimeout,

@@ -6,7 +6,7 @@ namespace XrayTriage.Ingest;
 
 /// <summary>
 /// Meter <c>XrayTriage.Ingest</c>: instances received (new rows, eligible or skipped), skipped (by eligibility reason),
-/// duplicates, refused (by DIMSE status), associations accepted and rejected (by reason), the C-STORE handling time
+/// duplicates, refused (by DIMSE status), associations accepted and rejected (by reason), in progress and their limit, the C-STORE handling time
 /// (data set handed over by the SCP → spool + database → status returned; the network transfer before it is not
 /// included) and the spool's free bytes. Tag values come from small fixed sets (enum names, status codes), never AE
 /// titles or UIDs, so the series count stays bounded.
@@ -30,7 +30,7 @@ internal sealed class IngestMetrics
     private readonly Counter<long> _rejected;
     private readonly Histogram<double> _storeDuration;
 
-    public IngestMetrics(IMeterFactory meterFactory, SpoolCapacity capacity)
+    public IngestMetrics(IMeterFactory meterFactory, SpoolCapacity capacity, AssociationLoad load)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
@@ -52,6 +52,10 @@ internal sealed class IngestMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         meter.CreateObservableGauge("xraytriage.ingest.spool.free", () => ObserveFree(capacity), "By",
             "Free bytes on the spool's file system (new associations are rejected below Dicom:MinFreeDiskBytes).");
+        meter.CreateObservableGauge("xraytriage.ingest.associations.active", () => load.Active, "{association}",
+            "Associations in progress; at xraytriage.ingest.associations.limit new ones are rejected (local limit exceeded).");
+        meter.CreateObservableGauge("xraytriage.ingest.associations.limit", () => load.Capacity, "{association}",
+            "Dicom:MaxAssociations, the most associations the listener serves at once.");
     }
 
     public void Received() => _received.Add(1);

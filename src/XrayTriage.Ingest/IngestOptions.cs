@@ -40,6 +40,10 @@ public sealed class IngestOptions
 
     public int MaxAssociations { get; set; } = 16;
 
+    /// <summary>Concurrent associations of one peer (calling AE title and source address), so one peer cannot hold
+    /// every slot and lock the others out; a value above <see cref="MaxAssociations"/> acts as <see cref="MaxAssociations"/>.</summary>
+    public int MaxAssociationsPerPeer { get; set; } = 4;
+
     public int MaxPendingConnections { get; set; } = 256;
 
     /// <summary>Maximum Length advertised for received P-DATA-TF PDUs (PS3.8 D.1).</summary>

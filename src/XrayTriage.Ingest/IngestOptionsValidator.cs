@@ -64,6 +64,7 @@ internal sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
         }
 
         Positive(failures, nameof(IngestOptions.MaxAssociations), options.MaxAssociations);
+        Positive(failures, nameof(IngestOptions.MaxAssociationsPerPeer), options.MaxAssociationsPerPeer);
         Positive(failures, nameof(IngestOptions.MaxPendingConnections), options.MaxPendingConnections);
         if (options.MaxPduLength is < MinPduLength or > MaxPduLength)
         {

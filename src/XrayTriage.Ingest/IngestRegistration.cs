@@ -13,7 +13,7 @@ public static class IngestRegistration
 {
     /// <summary>
     /// Registers the ingest stage: <see cref="IngestOptions"/> (section <c>Dicom</c>, validated on start),
-    /// the spool, <see cref="SpoolReadiness"/>, the <c>XrayTriage.Ingest</c> meter and <see cref="IngestService"/> as a
+    /// the spool, <see cref="SpoolReadiness"/>, <see cref="AssociationLoad"/>, the <c>XrayTriage.Ingest</c> meter and <see cref="IngestService"/> as a
     /// hosted service (with the spool-disk association gate and one audit row per association).
     /// Needs <c>AddPersistence()</c> (TriageWorkStore, IAuditLog). Uses a registered <see cref="EligibilityOptions"/>
     /// when the host has one, else the defaults, and wakes the triage workers through <see cref="ITriageSignal"/>
@@ -37,8 +37,10 @@ public static class IngestRegistration
         builder.Services.AddMetrics();
         builder.Services.AddSingleton(services => new SpoolCapacity(
             services.GetRequiredService<InstanceSpool>(), services.GetRequiredService<IOptions<IngestOptions>>().Value.MinFreeDiskBytes));
+        builder.Services.AddSingleton(services => new AssociationLoad(services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxAssociations));
         builder.Services.AddSingleton(services => new IngestMetrics(
-            services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), services.GetRequiredService<SpoolCapacity>()));
+            services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), services.GetRequiredService<SpoolCapacity>(),
+            services.GetRequiredService<AssociationLoad>()));
         builder.Services.AddSingleton(services => new SpoolReadiness(
             services.GetRequiredService<InstanceSpool>(), services.GetRequiredService<SpoolCapacity>()));
         builder.Services.AddSingleton(services => new IngestAudit(
@@ -59,6 +61,7 @@ public static class IngestRegistration
             services.GetRequiredService<SpoolCapacity>(),
             services.GetRequiredService<IngestMetrics>(),
             services.GetRequiredService<AssociationAudit>(),
+            services.GetRequiredService<AssociationLoad>(),
             services.GetRequiredService<EligibilityOptions>(),
             services.GetRequiredService<TimeProvider>(),
             services.GetService<ITriageSignal>(),

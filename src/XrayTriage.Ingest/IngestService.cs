@@ -27,6 +27,7 @@ public sealed class IngestService : IHostedService
     private readonly SpoolCapacity _capacity;
     private readonly IngestMetrics _metrics;
     private readonly AssociationAudit _associationAudit;
+    private readonly AssociationLoad _load;
     private readonly EligibilityOptions _eligibility;
     private readonly TimeProvider _timeProvider;
     private readonly ITriageSignal? _triageSignal;
@@ -42,6 +43,7 @@ public sealed class IngestService : IHostedService
         SpoolCapacity capacity,
         IngestMetrics metrics,
         AssociationAudit associationAudit,
+        AssociationLoad load,
         EligibilityOptions eligibility,
         TimeProvider timeProvider,
         ITriageSignal? triageSignal,
@@ -54,6 +56,7 @@ public sealed class IngestService : IHostedService
         _capacity = capacity;
         _metrics = metrics;
         _associationAudit = associationAudit;
+        _load = load;
         _eligibility = eligibility;
         _timeProvider = timeProvider;
         _triageSignal = triageSignal;
@@ -80,6 +83,7 @@ public sealed class IngestService : IHostedService
         _associationAudit.Attach(scp);
         scp.Start();
         _scp = scp;
+        _load.Attach(scp);
         Log.Listening(_logger, _options.AeTitle, _scp.LocalEndPoint.ToString(), _spool.Root, _options.MinFreeDiskBytes);
         return Task.CompletedTask;
     }
@@ -91,6 +95,7 @@ public sealed class IngestService : IHostedService
             return;
         }
 
+        _load.Attach(null);
         using var grace = new CancellationTokenSource(_options.StopGracePeriod, _timeProvider);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(grace.Token, cancellationToken);
         await scp.StopAsync(stop.Token);

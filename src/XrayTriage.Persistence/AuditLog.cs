@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using XrayTriage.Core;
 using XrayTriage.Core.Auditing;
 using XrayTriage.Persistence.Entities;
 
 namespace XrayTriage.Persistence;
 
-/// <summary>Writes audit entries to <c>triage.audit_events</c>, one short-lived context per entry.</summary>
+/// <summary>Writes audit entries to <c>triage.audit_events</c>, one short-lived context per entry. Actor, subject and
+/// detail may carry values typed by users or peers: their control characters are escaped here, for every writer.</summary>
 internal sealed class AuditLog(IDbContextFactory<TriageDbContext> contextFactory, TimeProvider timeProvider) : IAuditLog
 {
     private static readonly string Node = Environment.MachineName;
@@ -19,9 +21,9 @@ internal sealed class AuditLog(IDbContextFactory<TriageDbContext> contextFactory
             EventId = entry.EventId,
             EventType = entry.EventType,
             Outcome = entry.Outcome,
-            Actor = entry.Actor,
-            Subject = entry.Subject,
-            Detail = entry.Detail,
+            Actor = LogText.Escape(entry.Actor),
+            Subject = entry.Subject is null ? null : LogText.Escape(entry.Subject),
+            Detail = LogText.Escape(entry.Detail),
             Node = Node,
         });
         await context.SaveChangesAsync(cancellationToken);

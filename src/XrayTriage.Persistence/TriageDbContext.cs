@@ -29,7 +29,9 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TriageDbContext).Assembly);
+        // Configurations/ only: the identity schema's entities (Identity/) belong to IdentityDatabase.
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TriageDbContext).Assembly,
+            type => type.Namespace == typeof(Configurations.AuditEventConfiguration).Namespace);
     }
 
     /// <summary>Options shared by the running service and the design-time factory.</summary>

@@ -32,4 +32,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = EventIdRanges.Web + 9, Level = LogLevel.Warning, Message = "Could not write the {Event} audit event: {Reason}")]
     public static partial void AuditWriteFailed(ILogger logger, string @event, string reason);
+
+    [LoggerMessage(EventId = EventIdRanges.Web + 10, Level = LogLevel.Information, Message = "Session of {User} ended: {Reason}")]
+    public static partial void SessionEnded(ILogger logger, string user, string reason);
+
+    [LoggerMessage(EventId = EventIdRanges.Web + 11, Level = LogLevel.Warning, Message = "Sign-in attempts refused for {Key}: too many in a minute (logged once per burst)")]
+    public static partial void SignInThrottled(ILogger logger, string key);
+
+    [LoggerMessage(EventId = EventIdRanges.Web + 12, Level = LogLevel.Warning, Message = "Refused an upload of {User}: {Length} bytes declared, limit {Limit} bytes (Web:MaxUploadBytes)")]
+    public static partial void UploadTooLarge(ILogger logger, string user, long? length, long limit);
 }

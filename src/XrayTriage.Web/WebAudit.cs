@@ -11,6 +11,11 @@ internal sealed class WebAudit(IAuditLog audit, ILogger<WebAudit> logger)
             success ? AuditOutcome.Success : AuditOutcome.MinorFailure, user, $"user {user}",
             success ? $"signed in ({how})" : $"sign-in refused ({how})"), cancellationToken);
 
+    /// <summary>The first refused attempt of a burst; <paramref name="key"/> is the limited address or account.</summary>
+    public Task SignInThrottledAsync(string user, string key, CancellationToken cancellationToken)
+        => RecordAsync(new AuditEntry(AuditEventId.UserAuthentication, AuditEventType.Login, AuditOutcome.SeriousFailure, user, key,
+            "sign-in refused (too many attempts in a minute; further refusals in this burst are not audited)"), cancellationToken);
+
     public Task LogoutAsync(string user, CancellationToken cancellationToken)
         => RecordAsync(new AuditEntry(AuditEventId.UserAuthentication, AuditEventType.Logout, AuditOutcome.Success, user, $"user {user}", "signed out"),
             cancellationToken);

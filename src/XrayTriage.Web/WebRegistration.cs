@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
@@ -33,6 +34,11 @@ public static class WebRegistration
         var authentication = services.AddAuthentication(IdentityConstants.ApplicationScheme);
         authentication.AddIdentityCookies();
         services.ConfigureApplicationCookie(o => CookieEvents.Configure(o, web.SessionMinutes));
+        services.AddSingleton<SessionTicketStore>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<PasswordTimingEqualizer>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<SessionTicketStore>((o, store) => o.SessionStore = store);
         if (web.Oidc.Enabled && new WebOptionsValidator().Validate(null, web).Succeeded)
         {
             authentication.AddOpenIdConnect(OidcScheme, web.Oidc.DisplayName, o =>
@@ -76,6 +82,7 @@ public static class WebRegistration
     {
         ArgumentNullException.ThrowIfNull(app);
         app.Use(SecurityHeaders.Apply);
+        app.Use(Upload.UploadBodyLimit.Apply);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -15,6 +15,15 @@ public sealed class HelperTests
     public void AuditCsvCell_SpecialText_IsQuotedAndDefused(string value, string expected)
         => Assert.Equal(expected, AuditCsv.Cell(value));
 
+    [Theory]
+    [InlineData("rad.one", "rad.one")]
+    [InlineData("a\nb", "a\\nb")]
+    [InlineData("a\r\tb", "a\\r\\tb")]
+    [InlineData("bell\u0007 esc\u001b del\u007f nel\u0085 ls\u2028", "bell\\u0007 esc\\u001B del\\u007F nel\\u0085 ls\\u2028")]
+    [InlineData("Müller, Zoë", "Müller, Zoë")]
+    public void LogTextEscape_ControlCharacters_BecomeVisibleEscapes(string value, string expected)
+        => Assert.Equal(expected, Core.LogText.Escape(value));
+
     [Fact]
     public void OidcRoleMapping_ClaimValues_MapToConfiguredRoles()
     {

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using XrayTriage.Testing;
@@ -69,6 +70,39 @@ public sealed partial class UploadTests(WebServer server)
             ("a", TestUsers.Radiologist), ("s", $"study {study} %")));
         await page.Locator("#upload-stored a").ClickAsync();
         await Assertions.Expect(page.Locator("#study-priority")).ToHaveTextAsync("urgent");
+    }
+
+    /// <summary>31 MB is over Kestrel's default request limit (~30 MB) and under the documented 64 MiB.</summary>
+    [Fact]
+    public async Task Upload_OverKestrelDefaultUnderLimit_ReachesThePage()
+    {
+        using var response = await PostUploadAsync(31 * 1000 * 1000);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("could not be read as a PNG, JPEG or DICOM image", body, StringComparison.Ordinal);
+    }
+
+    /// <summary>With <c>Expect: 100-continue</c> (as curl sends for large bodies) the answer comes before the body is sent.</summary>
+    [Fact]
+    public async Task Upload_OverMaxUploadBytes_AnswersWithThePagesMessage()
+    {
+        using var response = await PostUploadAsync(64 * 1024 * 1024 + 200 * 1024);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("The file is larger than the 64 MiB this page accepts.", body, StringComparison.Ordinal);
+        Assert.Contains("Refused an upload of rad.one", server.ServeOutput, StringComparison.Ordinal);
+    }
+
+    private async Task<HttpResponseMessage> PostUploadAsync(int length)
+    {
+        using var client = await ApiClient.SignedInAsync(server.BaseAddress, TestUsers.Radiologist);
+        client.DefaultRequestHeaders.ExpectContinue = true;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(await ApiClient.AntiforgeryTokenAsync(client, "/upload")), "__RequestVerificationToken" },
+            { new ByteArrayContent(new byte[length]), "file", "big.png" },
+        };
+        return await client.PostAsync(new Uri("/upload", UriKind.Relative), form);
     }
 
     [GeneratedRegex(@"^xraytriage-cxr \d+\.\d+\.\d+$")]

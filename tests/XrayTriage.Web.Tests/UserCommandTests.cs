@@ -8,9 +8,7 @@ namespace XrayTriage.Web.Tests;
 [Collection(SharedWebServer.Name)]
 public sealed class UserCommandTests(WebServer server)
 {
-    private Task<ProcessResult> RunAsync(string[] arguments, string? input = null)
-        => ProcessRunner.RunAsync("dotnet", [XrayTriageExecutable.DllPath, .. arguments], TimeSpan.FromMinutes(1),
-            RepositoryPaths.RepositoryRoot, server.Environment(), standardInput: input);
+    private Task<ProcessResult> RunAsync(string[] arguments, string? input = null) => server.RunAsync(arguments, input);
 
     [Fact]
     public async Task UserList_FixtureAccounts_ShowsNamesAndRoles()

@@ -47,7 +47,10 @@ public sealed class WebServer : IAsyncLifetime
         (HttpPort, DicomPort) = (FreePort.Next(), FreePort.Next());
         _serve = XrayTriageExecutable.Start(
             ["serve", $"--Urls=http://127.0.0.1:{HttpPort}", $"--Dicom:Port={DicomPort}", $"--Dicom:SpoolPath={_spool}",
-             "--Dicom:MinFreeDiskBytes=1", $"--Models:Path={XrayTriageExecutable.ModelsPath}", "--Web:RefreshSeconds=1"],
+             "--Dicom:MinFreeDiskBytes=1", $"--Models:Path={XrayTriageExecutable.ModelsPath}", "--Web:RefreshSeconds=1",
+             // Every test signs in from 127.0.0.1, most as the same few accounts: SignInTests checks both sign-in limits
+             // on serves of their own.
+             "--Web:SignInAttemptsPerAddress=10000", "--Web:SignInAttemptsPerAccount=10000"],
             environment);
         _playwright = await Playwright.CreateAsync();
         _browser = await BrowserSession.LaunchAsync(_playwright);
@@ -137,12 +140,13 @@ public sealed class WebServer : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
-    private async Task AddUserAsync(string name, string role)
-    {
-        var result = await ProcessRunner.RunAsync("dotnet", [XrayTriageExecutable.DllPath, "user", "add", name, "--role", role],
-            TimeSpan.FromMinutes(1), RepositoryPaths.RepositoryRoot, Environment(), standardInput: TestUsers.Password + "\n");
-        result.EnsureSuccess($"xraytriage user add {name}");
-    }
+    /// <summary>Runs an <c>xraytriage</c> verb against the fixture's database.</summary>
+    public Task<ProcessResult> RunAsync(string[] arguments, string? input = null)
+        => ProcessRunner.RunAsync("dotnet", [XrayTriageExecutable.DllPath, .. arguments], TimeSpan.FromMinutes(1),
+            RepositoryPaths.RepositoryRoot, Environment(), standardInput: input);
+
+    public async Task AddUserAsync(string name, string role)
+        => (await RunAsync(["user", "add", name, "--role", role], TestUsers.Password + "\n")).EnsureSuccess($"xraytriage user add {name}");
 
     private async Task WaitReadyAsync()
     {

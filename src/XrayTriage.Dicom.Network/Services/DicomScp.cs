@@ -9,7 +9,8 @@ namespace XrayTriage.Dicom.Network.Services;
 /// <summary>A verification and storage SCP: an accept loop with one task per association.</summary>
 /// <remarks>
 /// PS3.8 §9.1 (transport) and PS3.4 Annex A/B. Only accepted associations take one of the
-/// <see cref="DicomScpOptions.MaxAssociations"/> slots, so half-open connections (bounded by ARTIM and by
+/// <see cref="DicomScpOptions.MaxAssociations"/> slots (and at most <see cref="DicomScpOptions.MaxAssociationsPerPeer"/> of them
+/// per calling AE title and source address), so half-open connections (bounded by ARTIM and by
 /// <see cref="DicomScpOptions.MaxPendingConnections"/>) cannot starve legitimate peers; a request beyond the
 /// limit is rejected transiently with "local limit exceeded" rather than left hanging.
 /// Stopping refuses new connections and lets in-flight associations finish until the stop token fires.
@@ -49,7 +50,13 @@ public sealed class DicomScp : IAsyncDisposable
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
         _listener = new TcpListener(options.BindAddress, options.Port);
-        _slots = new AssociationSlots(options.MaxAssociations);
+        if (options.MaxAssociationsPerPeer is < 1 || options.MaxAssociationsPerPeer > options.MaxAssociations)
+        {
+            throw new ArgumentException(
+                $"MaxAssociationsPerPeer must be between 1 and MaxAssociations ({options.MaxAssociations}); was {options.MaxAssociationsPerPeer}.", nameof(options));
+        }
+
+        _slots = new AssociationSlots(options.MaxAssociations, options.MaxAssociationsPerPeer);
     }
 
     /// <summary>Raised (on an association task) when an association ends, with its outcome for the log.</summary>
@@ -73,6 +80,9 @@ public sealed class DicomScp : IAsyncDisposable
 
     /// <summary>Gets the number of accepted associations in progress.</summary>
     public int ActiveAssociations => _slots.InUse;
+
+    /// <summary>Gets whether every association slot is in use, so that a new association request would be rejected.</summary>
+    public bool IsSaturated => _slots.InUse >= _slots.Capacity;
 
     /// <summary>Binds the port and starts accepting connections.</summary>
     /// <exception cref="DicomNetworkException">The port cannot be bound.</exception>
@@ -181,9 +191,9 @@ public sealed class DicomScp : IAsyncDisposable
             if (association is not null)
             {
                 await association.DisposeAsync();
-                if (association.HoldsSlot)
+                if (association.SlotPeer is { } peer)
                 {
-                    _slots.Release();
+                    _slots.Release(peer);
                 }
             }
 

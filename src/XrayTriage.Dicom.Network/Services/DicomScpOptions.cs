@@ -36,6 +36,11 @@ public sealed class DicomScpOptions
     /// <summary>Gets the maximum number of concurrent associations; further requests are rejected transiently.</summary>
     public int MaxAssociations { get; init; } = 16;
 
+    /// <summary>Gets the maximum number of concurrent associations of one peer (calling AE title and source address),
+    /// 1 to <see cref="MaxAssociations"/>; <see langword="null"/> sets no limit per peer. Further requests of that peer
+    /// are rejected transiently ("local limit exceeded") while other peers are still accepted.</summary>
+    public int? MaxAssociationsPerPeer { get; init; }
+
     /// <summary>Gets how many connections may wait for their A-ASSOCIATE-RQ at once; further connections are closed at once.</summary>
     public int MaxPendingConnections { get; init; } = 256;
 

@@ -38,8 +38,9 @@ internal sealed partial class ScpAssociation : IAsyncDisposable
     /// <summary>Gets why the association was rejected or aborted, for the operator; <see langword="null"/> when it ended normally.</summary>
     public string? Outcome { get; private set; }
 
-    /// <summary>Gets whether this association holds one of the SCP's association slots (it was accepted).</summary>
-    public bool HoldsSlot { get; private set; }
+    /// <summary>Gets the peer (calling AE title and source address) whose association slot this association holds, or
+    /// <see langword="null"/> when it holds none (it was not accepted).</summary>
+    public string? SlotPeer { get; private set; }
 
     /// <summary>Gets the state the association ended in (Sta1 after a clean run).</summary>
     public AssociationState State => _channel.Machine.State;
@@ -147,9 +148,10 @@ internal sealed partial class ScpAssociation : IAsyncDisposable
                 AbortReason.InvalidPduParameterValue);
         }
 
-        var reserved = _slots.TryReserve();
-        var decision = AssociationNegotiator.Negotiate(
-            request, Policy(), associationLimitReached: !reserved, source: (_remote as System.Net.IPEndPoint)?.Address);
+        var source = (_remote as IPEndPoint)?.Address;
+        var peer = $"{request.CallingAeTitle}@{source}";
+        var limited = _slots.TryReserve(peer);
+        var decision = AssociationNegotiator.Negotiate(request, Policy(), associationLimitReached: limited is not null, source);
         var byGate = false;
         if (decision.IsAccepted && _options.AssociationGate is { } gate && Consult(gate, _info) is { Rejection: { } rejection } verdict)
         {
@@ -159,7 +161,7 @@ internal sealed partial class ScpAssociation : IAsyncDisposable
 
         if (decision.Accept is { } accept)
         {
-            HoldsSlot = true;
+            SlotPeer = peer;
             foreach (var context in accept.PresentationContexts.Where(c => c.IsAccepted))
             {
                 _accepted[context.Id] = context;
@@ -177,12 +179,12 @@ internal sealed partial class ScpAssociation : IAsyncDisposable
             return;
         }
 
-        if (reserved)
+        if (limited is null)
         {
-            _slots.Release();
+            _slots.Release(peer);
         }
 
-        Outcome = $"rejected {request.CallingAeTitle}: {decision.RejectionReason}";
+        Outcome = $"rejected {request.CallingAeTitle}: {decision.RejectionReason}{(limited is null ? "" : $" ({limited})")}";
         _channel.Handle(AssociationEvent.Evt8);
         await _channel.SendAsync(decision.Response, cancellationToken);
         _owner.OnAssociationRejected(new AssociationRejectedEventArgs(_info, decision.Reject!, decision.RejectionReason!, byGate));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using XrayTriage.Core.Auditing;
+using XrayTriage.Persistence.Identity;
 
 namespace XrayTriage.Host.Cli;
 
@@ -44,7 +45,7 @@ internal sealed class UserAccounts(UserManager<IdentityUser> users, RoleManager<
         foreach (var user in all)
         {
             var userRoles = await users.GetRolesAsync(user);
-            var disabled = user.LockoutEnd == DateTimeOffset.MaxValue ? "  disabled" : "";
+            var disabled = user.LockoutEnd == AccountPolicy.DisabledUntil ? "  disabled" : "";
             await output.WriteLineAsync($"{user.UserName}  {string.Join(",", userRoles.Order(StringComparer.Ordinal))}{disabled}");
         }
 
@@ -61,7 +62,7 @@ internal sealed class UserAccounts(UserManager<IdentityUser> users, RoleManager<
         }
 
         Check(await users.SetLockoutEnabledAsync(user, true));
-        Check(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
+        Check(await users.SetLockoutEndDateAsync(user, AccountPolicy.DisabledUntil));
         Check(await users.UpdateSecurityStampAsync(user));
         await audit.RecordAsync(new AuditEntry(AuditEventId.SecurityAlert, AuditEventType.None, AuditOutcome.Success, Actor, $"user {name}",
             "account disabled"), cancellationToken);

@@ -7,6 +7,9 @@ public static class AccountPolicy
 {
     public const int MinimumPasswordLength = 12;
 
+    /// <summary>The lockout end of a disabled account (<c>xraytriage user disable</c>).</summary>
+    public static readonly DateTimeOffset DisabledUntil = DateTimeOffset.MaxValue;
+
     public static void Apply(IdentityOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -13,10 +13,13 @@ public sealed class IdentityDatabase(DbContextOptions<IdentityDatabase> options)
 {
     public const string Schema = "identity";
 
+    public DbSet<UserSession> Sessions => Set<UserSession>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.HasDefaultSchema(Schema);
+        builder.ApplyConfiguration(new UserSessionConfiguration());
     }
 
     /// <summary>Options shared by the running service, the CLI and the design-time factory.</summary>

@@ -18,6 +18,7 @@ public static class IdentityRegistration
         identity.Services.AddDbContext<IdentityDatabase>((services, options) =>
             IdentityDatabase.Configure(options, services.GetRequiredService<IOptions<PersistenceOptions>>().Value.ConnectionString));
         identity.Services.AddSingleton<IdentityMaintenance>();
+        identity.Services.AddSingleton<UserSessionStore>();
         return identity.AddEntityFrameworkStores<IdentityDatabase>();
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using XrayTriage.Core;
 using XrayTriage.Web.Data;
 using XrayTriage.Web.Security;
 
@@ -58,7 +59,7 @@ internal static class AuditApi
         }
 
         await writer.FlushAsync(cancellationToken);
-        Log.AuditExported(logger, user, count);
+        Log.AuditExported(logger, LogText.Escape(user), count);
     }
 
     private static string Describe(AuditFilter filter)

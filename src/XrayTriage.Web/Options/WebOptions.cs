@@ -15,5 +15,11 @@ public sealed class WebOptions
     /// <summary>Idle time after which a session cookie expires, in minutes.</summary>
     public int SessionMinutes { get; set; } = 60;
 
+    /// <summary>Password sign-in attempts allowed per client address in any one minute (1–10000).</summary>
+    public int SignInAttemptsPerAddress { get; set; } = 30;
+
+    /// <summary>Password sign-in attempts allowed per account name in any one minute (1–10000), known or not.</summary>
+    public int SignInAttemptsPerAccount { get; set; } = 10;
+
     public OidcOptions Oidc { get; set; } = new();
 }

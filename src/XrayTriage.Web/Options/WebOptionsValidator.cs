@@ -23,6 +23,16 @@ internal sealed class WebOptionsValidator : IValidateOptions<WebOptions>
             failures.Add($"Web:SessionMinutes must be 1–1440 (was {options.SessionMinutes}).");
         }
 
+        if (options.SignInAttemptsPerAddress is < 1 or > 10_000)
+        {
+            failures.Add($"Web:SignInAttemptsPerAddress must be 1–10000 (was {options.SignInAttemptsPerAddress}).");
+        }
+
+        if (options.SignInAttemptsPerAccount is < 1 or > 10_000)
+        {
+            failures.Add($"Web:SignInAttemptsPerAccount must be 1–10000 (was {options.SignInAttemptsPerAccount}).");
+        }
+
         var oidc = options.Oidc;
         if (oidc.Enabled)
         {

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using XrayTriage.Core;
 using XrayTriage.Dicom;
 using XrayTriage.Imaging;
 using XrayTriage.Inference;
@@ -13,8 +15,14 @@ using XrayTriage.Web.Upload;
 
 namespace XrayTriage.Web.Pages;
 
-/// <summary>Upload → prediction + heatmap, in memory only (antiforgery-checked multipart POST, size-limited).</summary>
-internal sealed class UploadModel(IServiceProvider services, IOptions<WebOptions> options, ILogger<UploadModel> logger) : PageModel
+/// <summary>Upload → prediction + heatmap, in memory only (antiforgery-checked multipart POST, size-limited).
+/// <c>Web:MaxUploadBytes</c> is the request's real limit (<see cref="UploadBodyLimit"/>): the form is read here rather
+/// than by model binding, so an over-limit upload gets this page's message (413) instead of an empty 400; a declared
+/// length over the limit is answered before any of the body is read. The antiforgery token is therefore checked here
+/// too, once the form is read and before anything is done with it.</summary>
+[IgnoreAntiforgeryToken]
+internal sealed class UploadModel(IServiceProvider services, IAntiforgery antiforgery, IOptions<WebOptions> options, ILogger<UploadModel> logger)
+    : PageModel
 {
     internal UploadResult? Result { get; private set; }
 
@@ -22,19 +30,46 @@ internal sealed class UploadModel(IServiceProvider services, IOptions<WebOptions
 
     public long? StoredStudyId { get; private set; }
 
-    public async Task<IActionResult> OnPostAsync(IFormFile? file, bool store, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var user = UserNames.Of(User);
+        var limit = options.Value.MaxUploadBytes;
+        if (Request.ContentLength > limit + UploadBodyLimit.FormOverheadBytes)
+        {
+            return TooLarge(user, limit);
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await Request.ReadFormAsync(cancellationToken);
+            await antiforgery.ValidateRequestAsync(HttpContext);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(user, limit);
+        }
+        catch (InvalidDataException ex)
+        {
+            Error = "The upload could not be read as a form: " + ex.Message.ReplaceLineEndings(" ");
+            return Page();
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return BadRequest();
+        }
+
+        var file = form.Files.GetFile("file");
+        var store = bool.TryParse(form["store"], out var ticked) && ticked;
         if (file is null || file.Length == 0)
         {
             Error = "Choose a PNG, JPEG or DICOM file.";
             return Page();
         }
 
-        if (file.Length > options.Value.MaxUploadBytes)
+        if (file.Length > limit)
         {
-            Error = $"The file is larger than the {options.Value.MaxUploadBytes / (1024 * 1024)} MiB this page accepts.";
-            return Page();
+            return TooLarge(user, limit);
         }
 
         if (services.GetService<UploadInputs>() is null)
@@ -53,7 +88,7 @@ internal sealed class UploadModel(IServiceProvider services, IOptions<WebOptions
         {
             var started = TimeProvider.System.GetTimestamp();
             Result = await services.GetRequiredService<UploadClassifier>().ClassifyAsync(content, cancellationToken);
-            Log.UploadClassified(logger, user, Result.Format, Result.Width, Result.Height, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+            Log.UploadClassified(logger, LogText.Escape(user), Result.Format, Result.Width, Result.Height, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
             if (store && Result.Format != "DICOM")
             {
                 Error = "Only DICOM files can be stored as a study: a PNG or JPEG carries no patient or study identity.";
@@ -65,10 +100,18 @@ internal sealed class UploadModel(IServiceProvider services, IOptions<WebOptions
         }
         catch (Exception ex) when (ex is DicomParseException or ImagingException or InferenceException or NotSupportedException or InvalidDataException)
         {
-            Log.UploadFailed(logger, user, ex.GetType().Name);
+            Log.UploadFailed(logger, LogText.Escape(user), ex.GetType().Name);
             Error = "This file could not be read as a PNG, JPEG or DICOM image: " + ex.Message.ReplaceLineEndings(" ");
         }
 
+        return Page();
+    }
+
+    private PageResult TooLarge(string user, long limit)
+    {
+        Log.UploadTooLarge(logger, LogText.Escape(user), Request.ContentLength, limit);
+        Error = $"The file is larger than the {limit / (1024 * 1024)} MiB this page accepts.";
+        Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
         return Page();
     }
 }

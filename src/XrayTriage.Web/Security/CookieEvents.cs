@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace XrayTriage.Web.Security;
 
 /// <summary>Pages redirect to the login page; the API answers 401 (not signed in) and 403 (wrong role) instead, so
-/// integrations see a status, not an HTML login form.</summary>
+/// integrations see a status, not an HTML login form. Every request's session is checked by <see cref="SessionValidator"/>.</summary>
 internal static class CookieEvents
 {
     public static void Configure(CookieAuthenticationOptions options, int sessionMinutes)
@@ -21,6 +21,7 @@ internal static class CookieEvents
         options.SlidingExpiration = true;
         options.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
         options.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
+        options.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
     }
 
     private static Task Answer(RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -133,6 +133,35 @@ public sealed class ScpScuLoopbackTests
     }
 
     [Fact]
+    public async Task ConnectAsync_OnePeerAtItsLimit_RejectedWhileOtherPeersAccepted()
+    {
+        await using var fixture = new ScpFixture(new RecordingStoreHandler(DimseStatus.Success), o => new DicomScpOptions
+        {
+            AeTitle = o.AeTitle,
+            AcceptedSopClasses = o.AcceptedSopClasses,
+            ArtimTimeout = o.ArtimTimeout,
+            MaxAssociations = 3,
+            MaxAssociationsPerPeer = 2,
+        });
+        await using var first = await fixture.ConnectAsync(fixture.ScuOptions(calling: "HOG"));
+        await using var second = await fixture.ConnectAsync(fixture.ScuOptions(calling: "HOG"));
+        var ex = await Assert.ThrowsAsync<DicomNetworkException>(() => fixture.ConnectAsync(fixture.ScuOptions(calling: "HOG")));
+        Assert.True(ex.IsTransient);
+        Assert.Contains("LocalLimitExceeded", ex.Message, StringComparison.Ordinal);
+        Assert.False(fixture.Scp.IsSaturated);
+
+        await using var other = await fixture.ConnectAsync(fixture.ScuOptions(calling: "OTHER"));
+        Assert.Equal(DimseStatus.Success, await other.EchoAsync(CancellationToken.None));
+        Assert.True(fixture.Scp.IsSaturated);
+        Assert.Equal(3, fixture.Scp.ActiveAssociations);
+    }
+
+    [Fact]
+    public void Constructor_PerPeerLimitAboveTheGlobalOne_Throws()
+        => Assert.Throws<ArgumentException>(() => new DicomScp(
+            new DicomScpOptions { AeTitle = "XRAYTRIAGE", MaxAssociations = 2, MaxAssociationsPerPeer = 3 }, new RecordingStoreHandler(DimseStatus.Success)));
+
+    [Fact]
     public async Task ConnectAsync_NothingListening_ThrowsTransient()
     {
         var port = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Logging;
+using XrayTriage.Core;
 
 namespace XrayTriage.Web.Pages.Account;
 
@@ -16,7 +17,7 @@ internal sealed class LogoutModel(SignInManager<IdentityUser> signIn, WebAudit a
         {
             var name = User.Identity.Name ?? "(unnamed)";
             await signIn.SignOutAsync();
-            Log.SignedOut(logger, name);
+            Log.SignedOut(logger, LogText.Escape(name));
             await audit.LogoutAsync(name, cancellationToken);
         }
 

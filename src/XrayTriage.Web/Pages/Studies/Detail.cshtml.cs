@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Logging;
 using XrayTriage.Web.Api;
+using XrayTriage.Core;
 using XrayTriage.Web.Data;
 
 namespace XrayTriage.Web.Pages.Studies;
@@ -55,7 +56,7 @@ internal sealed class DetailModel(StudyQuery studies, PriorityActions actions, W
         var result = await actions.RaiseAsync(id, parsed.Value, UserNames.Of(User), cancellationToken);
         if (result == PriorityActionResult.Done)
         {
-            Log.PrioritySet(logger, UserNames.Of(User), id, PriorityNames.Of(parsed));
+            Log.PrioritySet(logger, LogText.Escape(UserNames.Of(User)), id, PriorityNames.Of(parsed));
         }
 
         return Outcome(id, result, $"Priority raised to {priority}.");
