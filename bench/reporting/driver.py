@@ -8,6 +8,8 @@ Sub-commands (run.sh calls them in this order):
   peer     HTTP_PORT DICOM_PORT AET K OUT       DCMTK dcmsend re-sends one delivered study's SR and heatmap images
                                                 (downloaded from Orthanc) K times: the bare C-STORE cost, same run
   report   STUDIES HTTP_PORT PEER               the markdown table
+  burst    STUDIES TIMEOUT                      re-queue every delivered report at once (Pending, due now) and time
+                                                the drain: delivery alone, without triage setting the pace
 
 "Settled" is triage.reports.created_at (the report row is written in the settling transaction); "stored at the PACS"
 is report_deliveries.delivered_at, written right after Orthanc's last C-STORE-RSP (success) of the report's objects.
@@ -109,6 +111,24 @@ def report(studies, http_port, peer_file):
     print(f"| peer: DCMTK dcmsend of one report's {bare['objects']} objects ({bare['bytes'] / 1e6:.1f} MB) to the same Orthanc, p50 of {len(bare['seconds'])} | {statistics.median(bare['seconds']):.2f} s |")
 
 
+def burst(studies, timeout):
+    start = float(psql("SELECT extract(epoch FROM now())")[0][0])
+    psql("UPDATE triage.report_deliveries SET state = 'Pending', attempts = 0, next_attempt_at = now(), delivered_at = NULL, "
+         "lease_until = NULL, updated_at = now() WHERE state = 'Delivered'")
+    deadline = time.time() + float(timeout)
+    while time.time() < deadline:
+        done = int(psql("SELECT count(*) FROM triage.report_deliveries WHERE state = 'Delivered'")[0][0])
+        if done >= int(studies):
+            break
+        time.sleep(0.2)
+    else:
+        sys.exit(f"the burst was not delivered within {timeout} s")
+    latency = [float(r[0]) - start for r in psql("SELECT extract(epoch FROM delivered_at) FROM triage.report_deliveries WHERE state = 'Delivered'")]
+    span = max(latency)
+    print(f"| burst: {len(latency)} reports re-queued at once, first claim → last stored | {span:.1f} s ({len(latency) / span:.2f} reports/s) |")
+    print(f"| burst: re-queued → stored, p50 / p95 | {pct(latency, 50):.2f} / {pct(latency, 95):.2f} s |")
+
+
 if __name__ == "__main__":
     command, args = sys.argv[1], sys.argv[2:]
-    {"orthanc-config": orthanc_config, "push": push, "wait": wait, "peer": peer, "report": report}[command](*args)
+    {"orthanc-config": orthanc_config, "push": push, "wait": wait, "peer": peer, "report": report, "burst": burst}[command](*args)

@@ -3,7 +3,8 @@
 # Builds Release, starts a throwaway PostgreSQL 15, a real Orthanc as the PACS and `xraytriage serve` reporting to it,
 # pushes STUDIES studies of 4 generated chest films in one association, waits until every report is delivered and
 # prints a markdown table: settled → stored p50/p95/max (from the database's timestamps), and, as the peer measured in
-# the same run, DCMTK dcmsend sending one report's objects to the same Orthanc. Everything lives under one temp folder.
+# the same run, DCMTK dcmsend sending one report's objects to the same Orthanc. Then a burst: every delivered report
+# re-queued at once and the drain timed (delivery alone, triage not setting the pace). Everything lives under one temp folder.
 #
 #   bench/reporting/run.sh               # STUDIES=100
 #   STUDIES=20 bench/reporting/run.sh
@@ -78,3 +79,5 @@ $PY "$DRIVER" peer "$ORTHANC_HTTP" "$ORTHANC_DICOM" PACS "$PEER_K" "$WORK/peer.j
 
 echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $STUDIES studies" >&2
 $PY "$DRIVER" report "$STUDIES" "$ORTHANC_HTTP" "$WORK/peer.json"
+echo "== burst: the $STUDIES delivered reports re-queued at once" >&2
+$PY "$DRIVER" burst "$STUDIES" 1800
