@@ -107,6 +107,7 @@ internal sealed class JpegBaselineFrameDecoder : IFrameDecoder
             switch (marker)
             {
                 case 0xC0 or 0xC1 or 0xC2 when length >= 8:
+                    RequireScan(data, position + 2 + length);
                     return data.Slice(position + 4, length - 2);
                 case 0xDA or 0xD9 or (>= 0xC3 and <= 0xCF and not 0xC4 and not 0xCC):
                     throw new ImagingException($"JPEG: marker FF{marker:X2} before a baseline/extended frame header.");
@@ -117,5 +118,34 @@ internal sealed class JpegBaselineFrameDecoder : IFrameDecoder
         }
 
         throw new ImagingException("JPEG: no frame header.");
+    }
+
+    /// <summary>A frame header without a scan (SOS) after it holds no image: an error, as DCMTK says ("missing SOS
+    /// marker"), not an all-zero picture (issue 17 item 6).</summary>
+    private static void RequireScan(ReadOnlySpan<byte> data, int position)
+    {
+        while (position + 4 <= data.Length && data[position] == 0xFF)
+        {
+            var marker = data[position + 1];
+            if (marker == 0xFF)
+            {
+                position++;
+                continue;
+            }
+
+            if (marker == 0xDA)
+            {
+                return;
+            }
+
+            if (marker == 0xD9)
+            {
+                break;
+            }
+
+            position += 2 + BinaryPrimitives.ReadUInt16BigEndian(data[(position + 2)..]);
+        }
+
+        throw new ImagingException("JPEG: the frame has no scan (SOS marker) after its frame header.");
     }
 }
