@@ -66,18 +66,16 @@ public static class SiteCalibrator
         var atShipped = Measure(truth, probabilities, c, shippedThreshold, all);
 
         // Every finding is resampled with the same seed, so each sees the same draws whatever the others do.
-        var resampled = resamples == 0 ? null : PercentileBootstrap.Intervals(n,
-        [
-            draws => Auc(truth, probabilities, c, draws),
-            draws => chosen is null ? null : ThresholdChooser.ForSensitivity(
-                [.. draws.Select(i => truth[i])], [.. draws.Select(i => probabilities[i])], c, target)?.Threshold,
-            draws => chosen is { } threshold ? Measure(truth, probabilities, c, threshold, draws).Sensitivity : null,
-            draws => chosen is { } threshold ? Measure(truth, probabilities, c, threshold, draws).Specificity : null,
-            draws => chosen is { } threshold ? Measure(truth, probabilities, c, threshold, draws).NormalSpecificity : null,
-            draws => Measure(truth, probabilities, c, shippedThreshold, draws).Sensitivity,
-            draws => Measure(truth, probabilities, c, shippedThreshold, draws).Specificity,
-            draws => Measure(truth, probabilities, c, shippedThreshold, draws).NormalSpecificity,
-        ], resamples, seed);
+        // The rates at a threshold are measured once per draw for the three statistics they give.
+        var resampled = resamples == 0 ? null : PercentileBootstrap.Intervals(n, 8, draws =>
+        {
+            var chosenHere = chosen is { } threshold ? Measure(truth, probabilities, c, threshold, draws) : default;
+            var shippedHere = Measure(truth, probabilities, c, shippedThreshold, draws);
+            var resampledChosen = chosen is null ? null : ThresholdChooser.ForSensitivity(
+                [.. draws.Select(i => truth[i])], [.. draws.Select(i => probabilities[i])], c, target)?.Threshold;
+            return [Auc(truth, probabilities, c, draws), resampledChosen, chosenHere.Sensitivity, chosenHere.Specificity, chosenHere.NormalSpecificity,
+                shippedHere.Sensitivity, shippedHere.Specificity, shippedHere.NormalSpecificity];
+        }, resamples, seed);
         Estimate Interval(double? value, int statistic) => resampled?[statistic] is { } range ? new(value, range.Low, range.High) : Estimate.Fixed(value);
 
         OperatingPointEstimate? calibrated = chosen is { } value

@@ -20,9 +20,18 @@ public static class PercentileBootstrap
     public static (double Low, double High)?[] Intervals(int count, IReadOnlyList<Func<int[], double?>> statistics, int resamples = DefaultResamples, int seed = DefaultSeed)
     {
         ArgumentNullException.ThrowIfNull(statistics);
+        return Intervals(count, statistics.Count, draw => [.. statistics.Select(statistic => statistic(draw))], resamples, seed);
+    }
+
+    /// <summary>As above for <paramref name="statisticCount"/> statistics that one call of <paramref name="measure"/>
+    /// computes together from a draw (when they share work, e.g. the rates at one threshold).</summary>
+    public static (double Low, double High)?[] Intervals(
+        int count, int statisticCount, Func<int[], IReadOnlyList<double?>> measure, int resamples = DefaultResamples, int seed = DefaultSeed)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(resamples);
-        var values = statistics.Select(_ => new List<double>(resamples)).ToArray();
+        var values = Enumerable.Range(0, statisticCount).Select(_ => new List<double>(resamples)).ToArray();
         var random = new Random(seed);
         var sample = new int[count];
         for (var r = 0; r < resamples; r++)
@@ -32,17 +41,18 @@ public static class PercentileBootstrap
                 sample[i] = random.Next(count);
             }
 
-            for (var s = 0; s < statistics.Count; s++)
+            var measured = measure(sample);
+            for (var s = 0; s < statisticCount; s++)
             {
-                if (statistics[s](sample) is { } value)
+                if (measured[s] is { } value)
                 {
                     values[s].Add(value);
                 }
             }
         }
 
-        var result = new (double Low, double High)?[statistics.Count];
-        for (var s = 0; s < statistics.Count; s++)
+        var result = new (double Low, double High)?[statisticCount];
+        for (var s = 0; s < statisticCount; s++)
         {
             if (values[s].Count > 0)
             {
