@@ -15,6 +15,7 @@ triage_results row). Both are the same system clock.
 import glob
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -94,7 +95,8 @@ def uid_of(path):
 
 
 def storescu(files, verbose=False):
-    args = ["storescu"] + (["-v"] if verbose else []) + ["-aet", "MODALITY", "-aec", AE, "127.0.0.1",
+    extra = os.environ.get("BENCH_STORESCU_ARGS", "").split()  # e.g. -xy to propose JPEG baseline
+    args = ["storescu"] + (["-v"] if verbose else []) + extra + ["-aet", "MODALITY", "-aec", AE, "127.0.0.1",
                                                         os.environ["BENCH_DICOM_PORT"]] + files
     return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
 
@@ -230,10 +232,18 @@ def classify(folder, k, out):
         subprocess.run(cmd + ["classify"] + fs, check=True, capture_output=True)
         return time.time() - t
 
+    def cpu():
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return usage.ru_utime + usage.ru_stime
+
     run(files[:1])  # warm the page cache / JIT files
+    c0 = cpu()
     t1 = min(run(files[:1]), run(files[:1]))
+    c1 = cpu()
     tk = run(files)
-    json.dump({"k": k, "t_1": t1, "t_k": tk, "per_image_s": (tk - t1) / (k - 1)}, open(out, "w"))
+    c2 = cpu()
+    json.dump({"k": k, "t_1": t1, "t_k": tk, "per_image_s": (tk - t1) / (k - 1),
+               "cpu_per_image_s": ((c2 - c1) - (c1 - c0) / 2) / (k - 1)}, open(out, "w"))
 
 
 if __name__ == "__main__":
