@@ -42,6 +42,12 @@ public sealed class EnsembleBatcher : IAsyncDisposable
     /// <summary>Queues one image and completes when its batch has run. Invalid input is refused at once, without
     /// joining a batch; cancellation before the batch runs removes the request from it.</summary>
     public async Task<EnsemblePrediction> PredictAsync(EnsembleInput input, CancellationToken cancellationToken)
+        => await await SubmitAsync(input, cancellationToken);
+
+    /// <summary>Queues one image and completes as soon as it is queued (waiting while the queue is full), with the task
+    /// of its prediction: a caller can prepare the next image while this one waits for its batch, which is how
+    /// batches fill. Invalid input is refused at once; cancellation before the batch runs cancels the prediction.</summary>
+    public async Task<Task<EnsemblePrediction>> SubmitAsync(EnsembleInput input, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         _engine.Validate(input);
@@ -55,6 +61,11 @@ public sealed class EnsembleBatcher : IAsyncDisposable
             throw new ObjectDisposedException(nameof(EnsembleBatcher));
         }
 
+        return AwaitAsync(request, cancellationToken);
+    }
+
+    private static async Task<EnsemblePrediction> AwaitAsync(Request request, CancellationToken cancellationToken)
+    {
         await using var registration = cancellationToken.Register(static r => ((Request)r!).Completion.TrySetCanceled(), request);
         return await request.Completion.Task;
     }

@@ -96,6 +96,10 @@ internal static class ExecutionProviderSelector
             sessionOptions.InterOpNumThreads = options.InterOpThreads;
         }
 
+        // Session configuration keys of ONNX Runtime (onnxruntime_session_options_config_keys.h).
+        var spinning = options.AllowSpinning ? "1" : "0";
+        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", spinning);
+        sessionOptions.AddSessionConfigEntry("session.inter_op.allow_spinning", spinning);
         return sessionOptions;
     }
 

@@ -19,6 +19,12 @@ public sealed class InferenceOptions
     /// <summary>Threads across independent operators; 0 leaves ONNX Runtime's default.</summary>
     public int InterOpThreads { get; set; }
 
+    /// <summary>Whether ONNX Runtime's idle intra-op threads spin (busy-wait) for the next operator instead of sleeping.
+    /// Spinning shaves microseconds off each operator when the model has the cores to itself; in this service the
+    /// same cores decode the next films and run PostgreSQL, and the spinning threads take their time
+    /// (docs/benchmarks.md, "Pipeline flat out"). Off by default.</summary>
+    public bool AllowSpinning { get; set; }
+
     /// <summary>Most images run together in one session run by the micro-batcher.</summary>
     public int MaxBatch { get; set; } = 8;
 

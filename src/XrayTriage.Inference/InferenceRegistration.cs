@@ -53,6 +53,10 @@ public static class InferenceRegistration
         options.InterOpThreads = ReadInt(section, nameof(InferenceOptions.InterOpThreads), options.InterOpThreads);
         options.MaxBatch = ReadInt(section, nameof(InferenceOptions.MaxBatch), options.MaxBatch);
         options.MaxWaitMilliseconds = ReadInt(section, nameof(InferenceOptions.MaxWaitMilliseconds), options.MaxWaitMilliseconds);
+        options.AllowSpinning = section[nameof(InferenceOptions.AllowSpinning)] is { } spinning
+            ? bool.TryParse(spinning, out var allow) ? allow : throw new OptionsValidationException(
+                InferenceOptions.SectionName, typeof(InferenceOptions), [$"{InferenceOptions.SectionName}:AllowSpinning must be true or false (got '{spinning}')."])
+            : options.AllowSpinning;
     }
 
     private static int ReadInt(IConfigurationSection section, string key, int fallback)

@@ -14,27 +14,48 @@ namespace XrayTriage.Triage;
 /// <see cref="InferenceOutcome"/>. The content gate decides first: a blank gray plane never reaches the model, and an
 /// image the gate refuses gets priority not-assessable with the reason and score, and no class (no probabilities, no
 /// heatmap). Throws for anything that stops it.</summary>
-internal sealed class InstanceTriage(EnsembleEngine engine, EnsembleBatcher batcher, ModelInputs inputs, TimeProvider timeProvider)
+internal sealed class InstanceTriage(
+    EnsembleEngine engine, EnsembleBatcher batcher, ModelInputs inputs, TriageMetrics metrics, TimeProvider timeProvider)
 {
     // A chest radiograph is a few to a few tens of MiB; the bound keeps a corrupt size from allocating the heap away.
     public const long MaxSpoolFileBytes = 1L << 30;
 
-    public async Task<InferenceOutcome> RunAsync(ClaimedInstance claim, CancellationToken cancellationToken)
+    /// <summary>The CPU part (read, decode, member tensors) and the hand-over to the micro-batcher: completes once the
+    /// image is queued for inference, with the task of its outcome. The caller can start the next image meanwhile, so
+    /// decoding overlaps inference and batches fill.</summary>
+    public async Task<Task<InferenceOutcome>> StartAsync(ClaimedInstance claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
         var started = timeProvider.GetTimestamp();
         var bytes = await ReadVerifiedAsync(claim, cancellationToken);
+        var mark = Lap(TriageStage.Read, started);
         var image = Render(bytes);
+        mark = Lap(TriageStage.Decode, mark);
         if (inputs.CheckBlank(image) is { } blank)
         {
-            return NotAssessable(blank, timeProvider.GetElapsedTime(started));
+            return Task.FromResult(NotAssessable(blank, timeProvider.GetElapsedTime(started)));
         }
 
         var input = inputs.Build(image) with { Heatmap = StoredHeatmap.SizeFor(image.Width, image.Height) };
-        var prediction = await batcher.PredictAsync(input, cancellationToken);
+        mark = Lap(TriageStage.Prepare, mark);
+        var prediction = await batcher.SubmitAsync(input, cancellationToken);
+        return FinishAsync(prediction, started, mark);
+    }
+
+    private async Task<InferenceOutcome> FinishAsync(Task<EnsemblePrediction> pending, long started, long submitted)
+    {
+        var prediction = await pending;
+        Lap(TriageStage.Inference, submitted);
         return NotAssessableVerdict.Of(prediction) is { } refused
             ? NotAssessable(refused, timeProvider.GetElapsedTime(started))
             : ToOutcome(prediction, timeProvider.GetElapsedTime(started));
+    }
+
+    private long Lap(string stage, long since)
+    {
+        var now = timeProvider.GetTimestamp();
+        metrics.Stage(stage, timeProvider.GetElapsedTime(since, now));
+        return now;
     }
 
     internal static async Task<byte[]> ReadVerifiedAsync(ClaimedInstance claim, CancellationToken cancellationToken)

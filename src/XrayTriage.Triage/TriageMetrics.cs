@@ -22,6 +22,7 @@ internal sealed class TriageMetrics
     private readonly Counter<long> _notAssessable;
     private readonly Histogram<double> _claimToComplete;
     private readonly Histogram<double> _receivedToComplete;
+    private readonly Histogram<double> _stage;
     private IReadOnlyDictionary<InstanceState, int> _depth = new Dictionary<InstanceState, int>();
     private long _depthRefreshedAt = long.MinValue;
     private int _refreshing;
@@ -42,6 +43,10 @@ internal sealed class TriageMetrics
             "From claiming an instance to its findings committed: spool read, decode, preprocessing, inference, commit.");
         _receivedToComplete = meter.CreateHistogram<double>("xraytriage.triage.received_to_complete.duration", "s",
             "From ingest receiving an instance to its findings committed.");
+        _stage = meter.CreateHistogram<double>("xraytriage.triage.stage.duration", "s",
+            "Time of one instance in one stage; tag stage = claim (per claimed instance), read (spool file + SHA-256), decode "
+            + "(parse + grayscale render), prepare (blank check + member tensors), inference (wait for and run its micro-batch), "
+            + "record (findings committed).");
         meter.CreateObservableGauge("xraytriage.triage.queue.depth", ObserveDepth, "{instance}",
             "Instances per state (Received = waiting, Processing = claimed) in the shared database.");
     }
@@ -55,6 +60,9 @@ internal sealed class TriageMetrics
             _receivedToComplete.Record(received.TotalSeconds);
         }
     }
+
+    /// <summary>Where one instance's time went; <paramref name="stage"/> is one of <see cref="TriageStage"/>'s names.</summary>
+    public void Stage(string stage, TimeSpan elapsed) => _stage.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("stage", stage));
 
     public void NotAssessable(NotAssessableReason reason) => _notAssessable.Add(1, new KeyValuePair<string, object?>("reason", reason.ToString()));
 

@@ -6,8 +6,9 @@ public sealed class TriageOptions
 {
     public const string SectionName = "Triage";
 
-    /// <summary>Images preprocessed concurrently in this process. Their inference runs are grouped by the ensemble's
-    /// micro-batcher, so two keep the model busy while the next image decodes on a 2-core machine.</summary>
+    /// <summary>Images read and decoded concurrently in this process. A worker hands its image to the ensemble's
+    /// micro-batcher and decodes the next one while the batch runs, so the images waiting for inference (up to four
+    /// batches) fill the batches; one worker per core keeps both the decoder and the model busy.</summary>
     public int Workers { get; set; } = 2;
 
     /// <summary>Most instances claimed in one query. Claims are only taken for free worker slots, so a claim never

@@ -4,7 +4,9 @@ namespace XrayTriage.Triage;
 
 internal sealed partial class TriageWorker
 {
-    private async Task ProcessAsync(ClaimedWork work, CancellationToken cancellationToken)
+    /// <summary>Prepares one claimed image and hands it to the micro-batcher; returns once it is queued for inference
+    /// (or finished, when it never gets there), with the task that records its outcome.</summary>
+    private async Task<Task> StartAsync(ClaimedWork work, CancellationToken cancellationToken)
     {
         var claim = work.Claim;
         if (claim.Attempts >= _options.MaxAttempts)
@@ -13,13 +15,38 @@ internal sealed partial class TriageWorker
             // brought down or hung a worker on every attempt, so it is not tried again.
             await FailAsync(claim,
                 $"attempts exhausted: {claim.Attempts} of {_options.MaxAttempts} did not finish (the worker's lease expired)", cancellationToken);
-            return;
+            return Task.CompletedTask;
         }
 
         try
         {
-            var outcome = await _triage.RunAsync(claim, cancellationToken);
+            var outcome = await _triage.StartAsync(claim, cancellationToken);
+            return FinishAsync(work, outcome, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutdown timeout: the claim comes back after its lease.
+        }
+#pragma warning disable CA1031 // One image's failure is recorded against it and never stops the others.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            await FailAsync(claim, OneLine(ex), cancellationToken);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Waits for the image's inference and commits its findings, or records the failure.</summary>
+    private async Task FinishAsync(ClaimedWork work, Task<InferenceOutcome> pending, CancellationToken cancellationToken)
+    {
+        var claim = work.Claim;
+        try
+        {
+            var outcome = await pending;
+            var recording = _timeProvider.GetTimestamp();
             var result = await _store.CompleteAsync(claim.InstanceId, outcome, _timeProvider.GetUtcNow(), cancellationToken);
+            _metrics.Stage(TriageStage.Record, _timeProvider.GetElapsedTime(recording));
             switch (result)
             {
                 case CompleteOutcome.Triaged or CompleteOutcome.AlreadyTriaged:

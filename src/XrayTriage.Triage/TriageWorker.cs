@@ -9,9 +9,10 @@ namespace XrayTriage.Triage;
 
 /// <summary>
 /// Claims spooled instances from the database (<c>FOR UPDATE SKIP LOCKED</c> leases, so several processes share one
-/// queue) and hands them through a bounded channel to <see cref="TriageOptions.Workers"/> consumers, which triage
-/// them and commit the findings, or record the failure. Only as many instances are claimed as there are free worker
-/// slots, so no claim waits in memory long enough for its lease to expire. On stop it claims nothing more and
+/// queue) and hands them through a bounded channel to <see cref="TriageOptions.Workers"/> consumers, which read and
+/// decode each image and queue it for the ensemble's micro-batcher, then take the next one; the findings are committed
+/// (or the failure recorded) when its batch has run. Only as many instances are claimed as there are free worker slots,
+/// and the batcher's queue is bounded, so no claim waits in memory long enough for its lease to expire. On stop it claims nothing more and
 /// finishes what it holds; whatever a crash leaves claimed is taken over by any worker once the lease expires.
 /// </summary>
 internal sealed partial class TriageWorker : BackgroundService
@@ -72,8 +73,9 @@ internal sealed partial class TriageWorker : BackgroundService
             SingleWriter = true,
         });
         Log.WorkerStarted(_logger, WorkerId, _options.Workers, _options.ClaimBatch, _options.LeaseTimeout);
+        var inference = new PendingInference();
         var consumers = Enumerable.Range(0, _options.Workers)
-            .Select(_ => Task.Run(() => ConsumeAsync(channel.Reader, slots, _abort.Token), CancellationToken.None))
+            .Select(_ => Task.Run(() => ConsumeAsync(channel.Reader, slots, inference, _abort.Token), CancellationToken.None))
             .ToArray();
         try
         {
@@ -87,6 +89,7 @@ internal sealed partial class TriageWorker : BackgroundService
         {
             channel.Writer.TryComplete();
             await Task.WhenAll(consumers);
+            await inference.WhenAllAsync();
             Log.WorkerStopped(_logger, WorkerId);
         }
     }
@@ -104,6 +107,7 @@ internal sealed partial class TriageWorker : BackgroundService
             }
 
             IReadOnlyList<ClaimedInstance> claimed;
+            var claiming = _timeProvider.GetTimestamp();
             try
             {
                 claimed = await _store.ClaimAsync(WorkerId, free, _options.LeaseTimeout, _timeProvider.GetUtcNow(), stoppingToken);
@@ -130,6 +134,7 @@ internal sealed partial class TriageWorker : BackgroundService
             var claimedAt = _timeProvider.GetTimestamp();
             foreach (var claim in claimed)
             {
+                _metrics.Stage(TriageStage.Claim, _timeProvider.GetElapsedTime(claiming, claimedAt) / claimed.Count);
                 // Never waits: the channel holds as many items as there are slots.
                 await writer.WriteAsync(new ClaimedWork(claim, claimedAt), CancellationToken.None);
             }
@@ -141,14 +146,15 @@ internal sealed partial class TriageWorker : BackgroundService
         }
     }
 
-    private async Task ConsumeAsync(ChannelReader<ClaimedWork> reader, SemaphoreSlim slots, CancellationToken abort)
+    private async Task ConsumeAsync(ChannelReader<ClaimedWork> reader, SemaphoreSlim slots, PendingInference inference, CancellationToken abort)
     {
         // Not cancelled by stopping: what was claimed is finished (or, after the shutdown timeout, left to its lease).
+        // A worker is free again once its image is queued for inference: it decodes the next one while the batch runs.
         await foreach (var work in reader.ReadAllAsync(CancellationToken.None))
         {
             try
             {
-                await ProcessAsync(work, abort);
+                inference.Add(await StartAsync(work, abort));
             }
             finally
             {
@@ -165,4 +171,38 @@ internal sealed partial class TriageWorker : BackgroundService
     }
 
     private sealed record ClaimedWork(ClaimedInstance Claim, long ClaimedAt);
+
+    /// <summary>Images queued for inference whose outcome is not recorded yet; stopping waits for them. Each task
+    /// records its own failures, so none of them faults.</summary>
+    private sealed class PendingInference
+    {
+        private readonly Lock _gate = new();
+        private readonly HashSet<Task> _tasks = [];
+
+        public void Add(Task task)
+        {
+            lock (_gate)
+            {
+                _tasks.Add(task);
+            }
+
+            task.ContinueWith(Remove, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        public Task WhenAllAsync()
+        {
+            lock (_gate)
+            {
+                return Task.WhenAll([.. _tasks]);
+            }
+        }
+
+        private void Remove(Task task)
+        {
+            lock (_gate)
+            {
+                _tasks.Remove(task);
+            }
+        }
+    }
 }
