@@ -9,7 +9,7 @@
 #   N=120 ROUNDS=2 CONFIGS="--Triage:Workers=2;--Triage:Workers=8" bench/pipeline/flatout.sh
 # Environment: N (default 120), ROUNDS (default 1; configurations alternate within a round), CONFIGS (serve options
 # per configuration, ';'-separated; default: the shipped settings), BATCH (bare batch size, default 8), WARMUP (films
-# pushed and triaged before the measured push, default 60, so the JIT has compiled the hot paths as in a service that
+# pushed and triaged before the measured push, default 240, so the JIT has compiled the hot paths as in a service that
 # has been running; the per-stage metrics include them).
 # KEEP=1 keeps the work folder (films, logs, JSON) for a look afterwards. PERF=DIR records a CPU profile of serve during
 # each push into DIR/perf-<round>-<configuration>.data (perf record -g; the runtime writes /tmp/perf-PID.map for the
@@ -26,7 +26,7 @@ N=${N:-120}
 ROUNDS=${ROUNDS:-1}
 CONFIGS=${CONFIGS:-}
 BATCH=${BATCH:-8}
-WARMUP=${WARMUP:-60}
+WARMUP=${WARMUP:-240}
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 echo "== building Release" >&2

@@ -107,6 +107,7 @@ internal sealed partial class TriageWorker : BackgroundService
             }
 
             IReadOnlyList<ClaimedInstance> claimed;
+            var seen = _signal.Wake.Version;
             var claiming = _timeProvider.GetTimestamp();
             try
             {
@@ -141,7 +142,7 @@ internal sealed partial class TriageWorker : BackgroundService
 
             if (claimed.Count < free)
             {
-                await _signal.WaitAsync(_options.PollInterval, stoppingToken);
+                await _signal.Wake.WaitAsync(seen, _options.PollInterval, _timeProvider, stoppingToken);
             }
         }
     }

@@ -48,6 +48,7 @@ internal sealed partial class DestinationWorker(
         }
 
         ClaimedDelivery? claim;
+        var seen = signal.Wake.Version;
         try
         {
             claim = await outbox.ClaimNextAsync(Name, owner, options.ClaimLease, now, stoppingToken);
@@ -61,7 +62,7 @@ internal sealed partial class DestinationWorker(
 
         if (claim is null)
         {
-            await signal.WaitAsync(options.PollInterval, timeProvider, stoppingToken);
+            await signal.Wake.WaitAsync(seen, options.PollInterval, timeProvider, stoppingToken);
             return;
         }
 

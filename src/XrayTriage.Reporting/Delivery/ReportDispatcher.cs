@@ -34,14 +34,15 @@ internal sealed class ReportDispatcher(
         {
             try
             {
+                var seen = signal.Wake.Version;
                 var queued = await outbox.FanOutAsync(names, timeProvider.GetUtcNow(), stoppingToken);
                 if (queued > 0)
                 {
                     Log.FannedOut(logger, queued, names.Count);
-                    signal.Pulse();
+                    signal.Wake.Notify();
                 }
 
-                await signal.WaitAsync(interval, timeProvider, stoppingToken);
+                await signal.Wake.WaitAsync(seen, interval, timeProvider, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
