@@ -34,6 +34,11 @@ public static class MonochromeImage
         options ??= RenderOptions.Default;
         if (file.Dataset.TryGetItem(DicomTags.PixelData, out var item) && item is DicomFragmentSequence fragments)
         {
+            if (options.MinimumShortSide > 0 && FrameDecoderRegistry.Find(file.TransferSyntax) is IReducingFrameDecoder reducing)
+            {
+                return RenderReduced(file, dataset, fragments, geometry, frame, reducing, options);
+            }
+
             return GrayscaleRenderer.Render(dataset, geometry, DecodeEncapsulated(file, fragments, geometry, frame), options);
         }
 
@@ -93,6 +98,25 @@ public static class MonochromeImage
         return file.TransferSyntax.IsBigEndian ? BigEndianSamples.ToLittleEndian(bytes, element.VR, geometry.BitsAllocated) : bytes;
     }
 
+    /// <summary>The frame decoded at a lower resolution where its codec can (<see cref="RenderOptions.MinimumShortSide"/>),
+    /// then the same grayscale pipeline on the smaller plane.</summary>
+    private static DisplayImage RenderReduced(
+        DicomFile file, DicomDataset dataset, DicomFragmentSequence fragments, PixelGeometry geometry, int frame,
+        IReducingFrameDecoder decoder, RenderOptions options)
+    {
+        var decoded = decoder.DecodeReduced(JoinFragments(fragments, geometry, frame), geometry, options.MinimumShortSide);
+        var reduced = geometry with { Rows = decoded.Rows, Columns = decoded.Columns, Frames = 1, HighBit = geometry.BitsStored - 1 };
+        if (decoded.Samples.Length < reduced.FrameBytes)
+        {
+            throw new ImagingException($"The {file.TransferSyntax.Name} decoder returned {decoded.Samples.Length} bytes; the frame needs {reduced.FrameBytes}.");
+        }
+
+        var image = GrayscaleRenderer.Render(dataset, reduced, NativeFrameDecoder.Decode(decoded.Samples, reduced, 0), options);
+        return decoded.Reduction is null
+            ? image
+            : image with { Notes = [.. image.Notes, $"decoded at {decoded.Columns} × {decoded.Rows} of {geometry.Columns} × {geometry.Rows} ({decoded.Reduction})"] };
+    }
+
     private static int[] DecodeEncapsulated(DicomFile file, DicomFragmentSequence fragments, PixelGeometry geometry, int frame)
     {
         var native = DecodeEncapsulatedSamples(file, fragments, geometry, frame);
@@ -120,6 +144,19 @@ public static class MonochromeImage
 
         var decoder = FrameDecoderRegistry.Find(transferSyntax)
             ?? throw new ImagingException($"Unsupported transfer syntax: {transferSyntax.Name} ({transferSyntax.Uid.Value}) cannot be decoded.");
+        var native = decoder.Decode(JoinFragments(fragments, geometry, frame), geometry);
+        var single = geometry with { Frames = 1, HighBit = geometry.BitsStored - 1 };
+        if (native.Length < single.FrameBytes)
+        {
+            throw new ImagingException($"The {transferSyntax.Name} decoder returned {native.Length} bytes; the frame needs {single.FrameBytes}.");
+        }
+
+        return native;
+    }
+
+    /// <summary>One frame's fragments as one buffer.</summary>
+    private static byte[] JoinFragments(DicomFragmentSequence fragments, PixelGeometry geometry, int frame)
+    {
         var frames = fragments.GetFrames(geometry.Frames);
         if (frame >= frames.Count)
         {
@@ -141,13 +178,6 @@ public static class MonochromeImage
             offset += (int)part.Length;
         }
 
-        var native = decoder.Decode(encoded, geometry);
-        var single = geometry with { Frames = 1, HighBit = geometry.BitsStored - 1 };
-        if (native.Length < single.FrameBytes)
-        {
-            throw new ImagingException($"The {transferSyntax.Name} decoder returned {native.Length} bytes; the frame needs {single.FrameBytes}.");
-        }
-
-        return native;
+        return encoded;
     }
 }

@@ -29,7 +29,7 @@ internal sealed class InstanceTriage(
         var started = timeProvider.GetTimestamp();
         var bytes = await ReadVerifiedAsync(claim, cancellationToken);
         var mark = Lap(TriageStage.Read, started);
-        var image = Render(bytes);
+        var image = Render(bytes, inputs.RenderOptions);
         mark = Lap(TriageStage.Decode, mark);
         if (inputs.CheckBlank(image) is { } blank)
         {
@@ -81,10 +81,10 @@ internal sealed class InstanceTriage(
         return bytes;
     }
 
-    private static DisplayImage Render(byte[] bytes)
+    private static DisplayImage Render(byte[] bytes, RenderOptions options)
     {
         using var stream = new MemoryStream(bytes, writable: false);
-        return MonochromeImage.Render(DicomFile.Open(stream));
+        return MonochromeImage.Render(DicomFile.Open(stream), options);
     }
 
     /// <summary>No class: no probabilities, no findings, no heatmap; the reason and the measure it was decided on.</summary>

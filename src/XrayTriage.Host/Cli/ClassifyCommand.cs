@@ -91,7 +91,7 @@ internal static class ClassifyCommand
 
     private static ClassifyResult Classify(ModelCommandHost models, string file, string? heatmapFolder, ClassifyBypass bypass)
     {
-        var loaded = ModelImage.Load(file, EligibilityOptions.Default);
+        var loaded = ModelImage.Load(file, EligibilityOptions.Default, heatmapFolder is null ? models.Inputs.RenderOptions : null);
         if (loaded.Eligibility is { IsEligible: false } && !bypass.Eligibility)
         {
             return new ClassifyResult(file, loaded, null, null);

@@ -9,8 +9,10 @@ namespace XrayTriage.Host.Inference;
 internal sealed record ModelImage(DisplayImage Image, string Format, EligibilityDecision? Eligibility)
 {
     /// <summary>PNG and JPEG (by signature) go through <see cref="RasterImage"/>; anything else is read as DICOM and
-    /// windowed by <see cref="MonochromeImage"/> — the same grayscale plane either way, then the same tensor code.</summary>
-    public static ModelImage Load(string path, EligibilityOptions eligibility)
+    /// windowed by <see cref="MonochromeImage"/> — the same grayscale plane either way, then the same tensor code.
+    /// <paramref name="render"/> is the model's (<c>ModelInputs.RenderOptions</c>, as the service renders), or null for
+    /// the full-resolution film (heatmap overlays).</summary>
+    public static ModelImage Load(string path, EligibilityOptions eligibility, RenderOptions? render)
     {
         Span<byte> head = stackalloc byte[8];
         int read;
@@ -26,7 +28,7 @@ internal sealed record ModelImage(DisplayImage Image, string Format, Eligibility
 
         var dicom = DicomFile.Open(path);
         var decision = EligibilityRules.Evaluate(dicom.Dataset, eligibility);
-        return new ModelImage(MonochromeImage.Render(dicom), "DICOM", decision);
+        return new ModelImage(MonochromeImage.Render(dicom, render), "DICOM", decision);
     }
 
     private static bool IsPng(ReadOnlySpan<byte> head) => head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);

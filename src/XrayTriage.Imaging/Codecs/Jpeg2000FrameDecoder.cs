@@ -9,11 +9,18 @@ namespace XrayTriage.Imaging.Codecs;
 /// memory. The SIZ header is checked in managed code first and the image OpenJPEG reports is checked again before
 /// its samples are copied out as 8- or 16-bit little-endian values (two's complement when signed).
 /// </summary>
-internal sealed class Jpeg2000FrameDecoder : IFrameDecoder
+internal sealed class Jpeg2000FrameDecoder : IFrameDecoder, IReducingFrameDecoder
 {
     public IReadOnlyCollection<string> TransferSyntaxUids { get; } = ["1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91"];
 
-    public byte[] Decode(ReadOnlyMemory<byte> frame, PixelGeometry geometry)
+    public byte[] Decode(ReadOnlyMemory<byte> frame, PixelGeometry geometry) => Decode(frame, geometry, 0).Samples;
+
+    /// <summary>Skips the highest resolution levels the caller does not need: level r halves each side r times
+    /// (T.800 B.5), so OpenJPEG leaves out their code-blocks and inverse wavelet steps.</summary>
+    public ReducedFrame DecodeReduced(ReadOnlyMemory<byte> frame, PixelGeometry geometry, int minimumShortSide)
+        => Decode(frame, geometry, minimumShortSide);
+
+    private static ReducedFrame Decode(ReadOnlyMemory<byte> frame, PixelGeometry geometry, int minimumShortSide)
     {
         ArgumentNullException.ThrowIfNull(geometry);
         if (geometry.BitsAllocated is not (8 or 16))
@@ -54,9 +61,19 @@ internal sealed class Jpeg2000FrameDecoder : IFrameDecoder
             Check(OpenJpegNative.SetStrictMode(codec, 1), "decoder_set_strict_mode", error);
             Check(OpenJpegNative.ReadHeader(stream.Handle, codec, out image), "read_header", error);
             CheckImage(image, geometry, decoded: false);
+            var level = Level(geometry, minimumShortSide);
+            while (level > 0 && OpenJpegNative.SetDecodedResolutionFactor(codec, (uint)level) == 0)
+            {
+                level--; // fewer decomposition levels in the codestream than asked for
+            }
+
+            error = null;
             Check(OpenJpegNative.Decode(codec, stream.Handle, image), "decode", error);
             Check(OpenJpegNative.EndDecompress(codec, stream.Handle), "end_decompress", error);
-            return ToNative(CheckImage(image, geometry, decoded: true), geometry);
+            var reduced = geometry with { Rows = Halve(geometry.Rows, level), Columns = Halve(geometry.Columns, level) };
+            return new ReducedFrame(
+                ToNative(CheckImage(image, reduced, decoded: true), reduced), reduced.Rows, reduced.Columns,
+                level == 0 ? null : $"JPEG 2000 resolution level {level} (1/{1 << level})");
         }
         finally
         {
@@ -70,6 +87,22 @@ internal sealed class Jpeg2000FrameDecoder : IFrameDecoder
             GC.KeepAlive(onError);
         }
     }
+
+    /// <summary>The most levels to skip while the short side keeps <paramref name="minimumShortSide"/> pixels.</summary>
+    private static int Level(PixelGeometry geometry, int minimumShortSide)
+    {
+        var level = 0;
+        while (minimumShortSide > 0 && level < 32
+               && Math.Min(Halve(geometry.Rows, level + 1), Halve(geometry.Columns, level + 1)) >= minimumShortSide)
+        {
+            level++;
+        }
+
+        return level;
+    }
+
+    /// <summary>A side at resolution level <paramref name="level"/>: ⌈side / 2^level⌉ (image origin 0).</summary>
+    private static int Halve(int side, int level) => (int)(((long)side + (1L << level) - 1) >> level);
 
     private static void Check(int result, string call, string? error)
     {

@@ -9,11 +9,17 @@ namespace XrayTriage.Imaging.Codecs;
 /// libjpeg-turbo (<see cref="TurboJpegGray"/>), the others through JpegLibrary. Colour is
 /// decoded only without subsampling and without colour conversion; triage needs monochrome.
 /// </summary>
-internal sealed class JpegBaselineFrameDecoder : IFrameDecoder
+internal sealed class JpegBaselineFrameDecoder : IFrameDecoder, IReducingFrameDecoder
 {
     public IReadOnlyCollection<string> TransferSyntaxUids { get; } = ["1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51"];
 
-    public byte[] Decode(ReadOnlyMemory<byte> frame, PixelGeometry geometry)
+    public byte[] Decode(ReadOnlyMemory<byte> frame, PixelGeometry geometry) => Decode(frame, geometry, 0).Samples;
+
+    /// <summary>8-bit monochrome frames decode reduced (libjpeg-turbo's DCT scaling); the others at full resolution.</summary>
+    public ReducedFrame DecodeReduced(ReadOnlyMemory<byte> frame, PixelGeometry geometry, int minimumShortSide)
+        => Decode(frame, geometry, minimumShortSide);
+
+    private static ReducedFrame Decode(ReadOnlyMemory<byte> frame, PixelGeometry geometry, int minimumShortSide)
     {
         ArgumentNullException.ThrowIfNull(geometry);
         var sof = FindFrameHeader(frame.Span);
@@ -53,7 +59,7 @@ internal sealed class JpegBaselineFrameDecoder : IFrameDecoder
 
         if (precision == 8 && components == 1 && geometry.BitsAllocated == 8)
         {
-            return TurboJpegGray.Decode(frame, rows, columns);
+            return TurboJpegGray.Decode(frame, rows, columns, minimumShortSide);
         }
 
         var output = new byte[checked(rows * columns * components * (geometry.BitsAllocated / 8))];
@@ -71,7 +77,7 @@ internal sealed class JpegBaselineFrameDecoder : IFrameDecoder
             throw new ImagingException($"JPEG: the data cannot be decoded ({e.Message})", e);
         }
 
-        return output;
+        return new ReducedFrame(output, rows, columns, null);
     }
 
     /// <summary>The body of the first SOF segment (T.81 B.2.2), found by walking the marker segments; validates

@@ -97,6 +97,11 @@ internal static class OpenJpegNative
     [DllImport(NativeCodecLibraries.OpenJpeg, EntryPoint = "opj_read_header")]
     internal static extern int ReadHeader(IntPtr stream, IntPtr codec, out IntPtr image);
 
+    /// <summary>Discards the <paramref name="factor"/> highest resolution levels (after read_header); false when a
+    /// tile-component has fewer decomposition levels.</summary>
+    [DllImport(NativeCodecLibraries.OpenJpeg, EntryPoint = "opj_set_decoded_resolution_factor")]
+    internal static extern int SetDecodedResolutionFactor(IntPtr codec, uint factor);
+
     [DllImport(NativeCodecLibraries.OpenJpeg, EntryPoint = "opj_decode")]
     internal static extern int Decode(IntPtr codec, IntPtr stream, IntPtr image);
 

@@ -12,9 +12,12 @@ namespace XrayTriage.Imaging.Codecs;
 /// </summary>
 internal static class TurboJpegGray
 {
-    public static byte[] Decode(ReadOnlyMemory<byte> frame, int rows, int columns)
+    public static byte[] Decode(ReadOnlyMemory<byte> frame, int rows, int columns) => Decode(frame, rows, columns, 0).Samples;
+
+    /// <summary>With <paramref name="minimumShortSide"/> &gt; 0, libjpeg-turbo's DCT scaling (k/8, k = 1…8) decodes
+    /// straight to the smallest size whose short side keeps at least that many pixels.</summary>
+    public static ReducedFrame Decode(ReadOnlyMemory<byte> frame, int rows, int columns, int minimumShortSide)
     {
-        var output = new byte[checked(rows * columns)];
         using var stream = new SKMemoryStream(frame.ToArray());
         using var codec = SKCodec.Create(stream, out var created)
             ?? throw new ImagingException($"JPEG: the data cannot be decoded ({created}).");
@@ -23,7 +26,19 @@ internal static class TurboJpegGray
             throw new ImagingException($"JPEG: the decoder sees {codec.Info.Height} × {codec.Info.Width}; the frame header says {rows} × {columns}.");
         }
 
-        var info = new SKImageInfo(columns, rows, SKColorType.Gray8, SKAlphaType.Opaque);
+        var (width, height, eighths) = (columns, rows, 8);
+        for (var k = 1; k < 8 && minimumShortSide > 0; k++)
+        {
+            var scaled = codec.GetScaledDimensions(k / 8f);
+            if (Math.Min(scaled.Width, scaled.Height) >= minimumShortSide)
+            {
+                (width, height, eighths) = (scaled.Width, scaled.Height, k);
+                break;
+            }
+        }
+
+        var output = new byte[checked(width * height)];
+        var info = new SKImageInfo(width, height, SKColorType.Gray8, SKAlphaType.Opaque);
         var handle = GCHandle.Alloc(output, GCHandleType.Pinned);
         try
         {
@@ -38,6 +53,6 @@ internal static class TurboJpegGray
             handle.Free();
         }
 
-        return output;
+        return new ReducedFrame(output, height, width, eighths == 8 ? null : $"JPEG DCT scaling {eighths}/8");
     }
 }

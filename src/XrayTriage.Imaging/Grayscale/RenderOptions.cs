@@ -23,6 +23,11 @@ public sealed record RenderOptions
     /// <summary>Upper percentile of the automatic window.</summary>
     public double HighPercentile { get; init; } = 99.5;
 
+    /// <summary>When above 0, a compressed frame whose codec can decode at a lower resolution (JPEG 2000 resolution
+    /// levels, 8-bit JPEG DCT scaling) is decoded at the smallest size whose short side keeps at least this many
+    /// pixels, with a note saying so. For the model input (a few hundred pixels), never for display or reports.</summary>
+    public int MinimumShortSide { get; init; }
+
     /// <summary>Draw Pixel Padding pixels black (they carry no anatomy).</summary>
     public bool BlackenPadding { get; init; } = true;
 }
