@@ -39,7 +39,11 @@ public static class MonochromeImage
                 return RenderReduced(file, dataset, fragments, geometry, frame, reducing, options);
             }
 
-            return GrayscaleRenderer.Render(dataset, geometry, DecodeEncapsulated(file, fragments, geometry, frame), options);
+            // Decoded samples are right-aligned (High Bit = Bits Stored − 1): a file window maps them through one table.
+            var native = DecodeEncapsulatedSamples(file, fragments, geometry, frame);
+            var single = geometry with { Frames = 1, HighBit = geometry.BitsStored - 1 };
+            return PackedFrameRenderer.TryRender(dataset, single, native, options)
+                ?? GrayscaleRenderer.Render(dataset, geometry, NativeFrameDecoder.Decode(native, single, 0), options);
         }
 
         // A file-backed value is read from disk on every GetMemory: read the native pixel data once for both paths.
@@ -111,7 +115,8 @@ public static class MonochromeImage
             throw new ImagingException($"The {file.TransferSyntax.Name} decoder returned {decoded.Samples.Length} bytes; the frame needs {reduced.FrameBytes}.");
         }
 
-        var image = GrayscaleRenderer.Render(dataset, reduced, NativeFrameDecoder.Decode(decoded.Samples, reduced, 0), options);
+        var image = PackedFrameRenderer.TryRender(dataset, reduced, decoded.Samples, options)
+            ?? GrayscaleRenderer.Render(dataset, reduced, NativeFrameDecoder.Decode(decoded.Samples, reduced, 0), options);
         return decoded.Reduction is null
             ? image
             : image with { Notes = [.. image.Notes, $"decoded at {decoded.Columns} × {decoded.Rows} of {geometry.Columns} × {geometry.Rows} ({decoded.Reduction})"] };
