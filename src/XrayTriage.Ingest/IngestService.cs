@@ -77,7 +77,7 @@ public sealed class IngestService : IHostedService
         }
 
         var handler = new IngestStoreHandler(
-            _spool, _store, _audit, _eligibility, _capacity, _metrics, _timeProvider, _triageSignal, _loggerFactory.CreateLogger<IngestStoreHandler>());
+            _spool, _store, _audit, _eligibility, _capacity, _metrics, _timeProvider, _loggerFactory.CreateLogger<IngestStoreHandler>(), _triageSignal);
         var gate = new SpoolDiskGate(_capacity, _loggerFactory.CreateLogger<SpoolDiskGate>());
         var scp = new DicomScp(DicomScpOptionsFactory.Create(_options, _spool, gate), handler, _timeProvider, _loggerFactory.CreateLogger<DicomScp>());
         _associationAudit.Attach(scp);
