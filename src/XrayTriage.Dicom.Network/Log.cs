@@ -28,4 +28,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = FirstEventId + 5, Level = LogLevel.Warning, Message = "A handler of the SCP's {Event} event failed: {ExceptionType}: {Reason}")]
     public static partial void EventHandlerFailed(ILogger logger, string @event, string exceptionType, string reason);
+
+    [LoggerMessage(EventId = FirstEventId + 6, Level = LogLevel.Error,
+        Message = "The store handler failed ({Stage}) on C-STORE message {MessageId} of SOP class {SopClassUid} from {CallingAeTitle}; answered 0110: {ExceptionType}")]
+    public static partial void StoreHandlerFailed(ILogger logger, string callingAeTitle, int messageId, string sopClassUid, string stage, string exceptionType);
 }

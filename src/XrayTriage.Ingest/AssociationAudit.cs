@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using XrayTriage.Core.Auditing;
 using XrayTriage.Dicom.Network.Services;
 
@@ -25,7 +26,8 @@ namespace XrayTriage.Ingest;
 /// ours (accepted unless <see cref="IngestOptions.RequireCalledAeTitle"/>) gets an Information line naming it, so a
 /// site can see which peers to correct before it turns the check on.
 /// </remarks>
-internal sealed class AssociationAudit(string aeTitle, IAuditLog auditLog, IngestMetrics metrics, TimeProvider timeProvider, ILogger logger)
+internal sealed class AssociationAudit(
+    IOptions<IngestOptions> options, IAuditLog auditLog, IngestMetrics metrics, TimeProvider timeProvider, ILogger<AssociationAudit> logger)
 {
     public const int QueueCapacity = 256;
     public const string AcceptedPrefix = "association accepted from ";
@@ -34,6 +36,7 @@ internal sealed class AssociationAudit(string aeTitle, IAuditLog auditLog, Inges
     private readonly Channel<AuditEntry> _queue = Channel.CreateBounded<AuditEntry>(
         new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
+    private readonly string _aeTitle = options.Value.AeTitle;
     private Task? _writer;
 
     public void Attach(DicomScp scp)
@@ -59,9 +62,9 @@ internal sealed class AssociationAudit(string aeTitle, IAuditLog auditLog, Inges
         var association = e.Association;
         metrics.AssociationAccepted();
         Log.AssociationAccepted(logger, association.CallingAeTitle, association.CalledAeTitle, e.AcceptedContexts);
-        if (!Dicom.Network.UpperLayer.AeTitle.AreEqual(association.CalledAeTitle, aeTitle))
+        if (!Dicom.Network.UpperLayer.AeTitle.AreEqual(association.CalledAeTitle, _aeTitle))
         {
-            Log.OtherCalledAeTitleAccepted(logger, association.CallingAeTitle, Peer(association), association.CalledAeTitle, aeTitle);
+            Log.OtherCalledAeTitleAccepted(logger, association.CallingAeTitle, Peer(association), association.CalledAeTitle, _aeTitle);
         }
 
         Enqueue(new AuditEntry(

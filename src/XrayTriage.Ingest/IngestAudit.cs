@@ -14,7 +14,7 @@ namespace XrayTriage.Ingest;
 /// <see cref="WriteTimeout"/>, because a refusal for a database outage is audited into that same database and must
 /// not hold the C-STORE response for a whole connection timeout.
 /// </summary>
-internal sealed class IngestAudit(IAuditLog auditLog, TimeProvider timeProvider, ILogger logger)
+internal sealed class IngestAudit(IAuditLog auditLog, TimeProvider timeProvider, ILogger<IngestAudit> logger)
 {
     public static readonly TimeSpan WriteTimeout = TimeSpan.FromSeconds(3);
 

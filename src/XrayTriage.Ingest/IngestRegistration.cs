@@ -1,9 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using XrayTriage.Core.Auditing;
 using XrayTriage.Core.Pipeline;
 using XrayTriage.Imaging.Eligibility;
 
@@ -38,34 +36,14 @@ public static class IngestRegistration
         builder.Services.AddSingleton(services => new SpoolCapacity(
             services.GetRequiredService<InstanceSpool>(), services.GetRequiredService<IOptions<IngestOptions>>().Value.MinFreeDiskBytes));
         builder.Services.AddSingleton(services => new AssociationLoad(services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxAssociations));
-        builder.Services.AddSingleton(services => new IngestMetrics(
-            services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), services.GetRequiredService<SpoolCapacity>(),
-            services.GetRequiredService<AssociationLoad>()));
+        builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddSingleton(services => new SpoolReadiness(
             services.GetRequiredService<InstanceSpool>(), services.GetRequiredService<SpoolCapacity>()));
-        builder.Services.AddSingleton(services => new IngestAudit(
-            services.GetRequiredService<IAuditLog>(),
-            services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<ILoggerFactory>().CreateLogger<IngestAudit>()));
-        builder.Services.AddSingleton(services => new AssociationAudit(
-            services.GetRequiredService<IOptions<IngestOptions>>().Value.AeTitle,
-            services.GetRequiredService<IAuditLog>(),
-            services.GetRequiredService<IngestMetrics>(),
-            services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<ILoggerFactory>().CreateLogger<AssociationAudit>()));
-        builder.Services.AddSingleton(services => new IngestService(
-            services.GetRequiredService<IOptions<IngestOptions>>(),
-            services.GetRequiredService<InstanceSpool>(),
-            services.GetRequiredService<Persistence.TriageWorkStore>(),
-            services.GetRequiredService<IngestAudit>(),
-            services.GetRequiredService<SpoolCapacity>(),
-            services.GetRequiredService<IngestMetrics>(),
-            services.GetRequiredService<AssociationAudit>(),
-            services.GetRequiredService<AssociationLoad>(),
-            services.GetRequiredService<EligibilityOptions>(),
-            services.GetRequiredService<TimeProvider>(),
-            services.GetService<ITriageSignal>(),
-            services.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddSingleton<IngestAudit>();
+        builder.Services.AddSingleton<AssociationAudit>();
+        builder.Services.AddSingleton<SpoolDiskGate>();
+        builder.Services.AddSingleton<IngestStoreHandler>();
+        builder.Services.AddSingleton<IngestService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<IngestService>());
         return builder;
     }

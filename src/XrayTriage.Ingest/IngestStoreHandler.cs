@@ -11,9 +11,10 @@ using XrayTriage.Persistence;
 namespace XrayTriage.Ingest;
 
 /// <summary>
-/// One C-STORE (PS3.4 §B.2.3): watermark check → spool (durable) → header → eligibility → database record → success.
-/// Success is answered only after both the spool file and the database row are committed, so an acknowledged
-/// instance is never lost; every refusal leaves neither behind.
+/// One C-STORE (PS3.4 §B.2.3): UID and watermark checks → spool file written while the data set arrives → durable
+/// (fsync, rename, directory fsync) → header → eligibility → database record → success. Success is answered only after
+/// both the spool file and the database row are committed, so an acknowledged instance is never lost; every refusal,
+/// and every transfer that does not complete, leaves neither behind.
 /// </summary>
 /// <remarks>
 /// Statuses: free disk below the watermark or a full disk → A700 (Refused: Out of Resources); the database
@@ -21,7 +22,8 @@ namespace XrayTriage.Ingest;
 /// modality should send again later (PS3.4 Table B.2-1; a transient refusal, not an error in the data set);
 /// a data set we cannot parse or identify, an invalid UID (PS3.5 §9.1) or a data set SOP Instance UID other than the
 /// command's → C000 (Error: Cannot understand); Affected SOP Class UID not matching
-/// the data set → A900; anything else (a non-transient database error, other I/O) → 0110 (Processing failure).
+/// the data set → A900; anything else (a non-transient database error, other I/O, an unexpected exception) → 0110
+/// (Processing failure). Every refusal is logged and audited here; nothing is left for the SCP to turn into 0110.
 /// </remarks>
 internal sealed class IngestStoreHandler(
     InstanceSpool spool,
@@ -31,29 +33,81 @@ internal sealed class IngestStoreHandler(
     SpoolCapacity capacity,
     IngestMetrics metrics,
     TimeProvider timeProvider,
-    ITriageSignal? triageSignal,
-    ILogger logger) : IStoreHandler
+    ILogger<IngestStoreHandler> logger,
+    ITriageSignal? triageSignal = null) : IStreamingStoreHandler
 {
-    public async ValueTask<DimseStatus> HandleAsync(StoreRequest request, Stream dataSet, CancellationToken cancellationToken)
+    public async ValueTask<IStoreTarget> BeginAsync(StoreRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(dataSet);
         var started = timeProvider.GetTimestamp();
+        DimseStatus status;
+        try
+        {
+            if (await RefuseBeforeDataAsync(request, cancellationToken) is { } refusal)
+            {
+                status = refusal;
+            }
+            else
+            {
+                try
+                {
+                    return new IngestStoreTarget(this, request, spool.Begin(request), logger);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    status = await SpoolFailedAsync(request, ex, cancellationToken);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            status = await FailedAsync(request, ex, cancellationToken);
+        }
 
-        // An exception here is answered 0110 by the SCP, so that is what it counts as.
+        metrics.StoreHandled(status, timeProvider.GetElapsedTime(started));
+        return new DiscardingStoreTarget(status);
+    }
+
+    /// <summary>The same path for a data set that is already complete (the SCP streams; this serves callers that buffer).</summary>
+    public async ValueTask<DimseStatus> HandleAsync(StoreRequest request, Stream dataSet, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataSet);
+        await using var target = await BeginAsync(request, cancellationToken);
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await dataSet.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+
+        return await target.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>The data set is complete in <paramref name="writer"/> (or failed to be written, <paramref name="writeFailure"/>):
+    /// make it durable, check it and record it. Measured from here, as the C-STORE handling time has always been.</summary>
+    internal async Task<DimseStatus> CompleteAsync(StoreRequest request, SpoolWriter writer, Exception? writeFailure, CancellationToken cancellationToken)
+    {
+        var started = timeProvider.GetTimestamp();
         var status = DimseStatus.ProcessingFailure;
         try
         {
-            status = await HandleCoreAsync(request, dataSet, cancellationToken);
-            return status;
+            status = writeFailure is null
+                ? await RecordAsync(request, writer, cancellationToken)
+                : await SpoolFailedAsync(request, writeFailure, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            status = await FailedAsync(request, ex, cancellationToken);
         }
         finally
         {
             metrics.StoreHandled(status, timeProvider.GetElapsedTime(started));
         }
+
+        return status;
     }
 
-    private async ValueTask<DimseStatus> HandleCoreAsync(StoreRequest request, Stream dataSet, CancellationToken cancellationToken)
+    private async Task<DimseStatus?> RefuseBeforeDataAsync(StoreRequest request, CancellationToken cancellationToken)
     {
         var sopInstanceUid = request.Command.AffectedSopInstanceUid;
         var callingAe = request.Association.CallingAeTitle;
@@ -77,18 +131,38 @@ internal sealed class IngestStoreHandler(
             return DimseStatus.OutOfResources;
         }
 
+        return null;
+    }
+
+    private async Task<DimseStatus> SpoolFailedAsync(StoreRequest request, Exception exception, CancellationToken cancellationToken)
+    {
+        var status = exception is IOException io && InstanceSpool.IsDiskFull(io) ? DimseStatus.OutOfResources : DimseStatus.ProcessingFailure;
+        Log.SpoolFailed(logger, InstanceHash.Of(request.Command.AffectedSopInstanceUid), request.Association.CallingAeTitle, Hex(status), exception.GetType().Name);
+        await audit.RefusedAsync(request, status, "the spool could not be written (" + exception.GetType().Name + ")", cancellationToken);
+        return status;
+    }
+
+    /// <summary>An exception nothing else expected: logged (type only, no PHI), audited and answered 0110 here.</summary>
+    private async Task<DimseStatus> FailedAsync(StoreRequest request, Exception exception, CancellationToken cancellationToken)
+    {
+        Log.StoreFailed(logger, InstanceHash.Of(request.Command.AffectedSopInstanceUid), request.Association.CallingAeTitle, Hex(DimseStatus.ProcessingFailure), exception.GetType().Name);
+        await audit.RefusedAsync(request, DimseStatus.ProcessingFailure, "processing failed (" + exception.GetType().Name + ")", cancellationToken);
+        return DimseStatus.ProcessingFailure;
+    }
+
+    private async Task<DimseStatus> RecordAsync(StoreRequest request, SpoolWriter writer, CancellationToken cancellationToken)
+    {
+        var callingAe = request.Association.CallingAeTitle;
+        var hash = InstanceHash.Of(request.Command.AffectedSopInstanceUid);
         var receivedAt = timeProvider.GetUtcNow();
         SpooledFile spooled;
         try
         {
-            spooled = await spool.WriteAsync(request, dataSet, receivedAt, cancellationToken);
+            spooled = await writer.CommitAsync(receivedAt, cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            var status = ex is IOException io && InstanceSpool.IsDiskFull(io) ? DimseStatus.OutOfResources : DimseStatus.ProcessingFailure;
-            Log.SpoolFailed(logger, hash, callingAe, Hex(status), ex.GetType().Name);
-            await audit.RefusedAsync(request, status, "the spool could not be written (" + ex.GetType().Name + ")", cancellationToken);
-            return status;
+            return await SpoolFailedAsync(request, ex, cancellationToken);
         }
 
         var recorded = false;
@@ -145,6 +219,7 @@ internal sealed class IngestStoreHandler(
         }
         catch (Exception) when (!recorded)
         {
+            // Answered 0110 by CompleteAsync (logged and audited there); the file is not kept without its row.
             DeleteUnreferenced(spooled.Path, hash);
             throw;
         }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using XrayTriage.Dicom;
 using XrayTriage.Dicom.IO;
 using XrayTriage.Dicom.Network;
@@ -14,14 +13,15 @@ namespace XrayTriage.Ingest;
 /// <remarks>
 /// A file gets its final name only when complete: it is written under <c>{root}/.incoming</c>, flushed to disk,
 /// renamed (atomic on one file system) and the directory entry flushed too, so after a crash a final name always
-/// means a complete file. SHA-256 and size are computed while the bytes stream through; the data set is never held
-/// in memory as a whole. An existing final name is never overwritten (it may be the file a database row refers to).
+/// means a complete file. SHA-256 and size are computed while the bytes stream through (<see cref="SpoolWriter"/>, fed
+/// fragment by fragment as the SCP receives them); the data set is never held in memory, nor written anywhere else
+/// first. An existing final name is never overwritten (it may be the file a database row refers to).
 /// </remarks>
 internal sealed class InstanceSpool
 {
     public const string IncomingFolderName = ".incoming";
     public const string TemporarySuffix = ".partial";
-    private const int CopyBufferSize = 128 * 1024;
+    private const int WriteBufferSize = 128 * 1024;
     private const int DiskFullHResult = 28;
 
     public InstanceSpool(string root)
@@ -63,10 +63,11 @@ internal sealed class InstanceSpool
     public static bool IsDiskFull(IOException exception)
         => (exception.HResult & 0xFFFF) is DiskFullHResult or 0x70 or 0x27;
 
-    /// <summary>Writes one instance and gives it its final name.</summary>
+    /// <summary>Starts writing one instance: a temporary file in <c>.incoming</c> with the Part 10 header in it.</summary>
     /// <exception cref="IOException">The spool cannot be written (see <see cref="IsDiskFull"/>).</exception>
-    public async Task<SpooledFile> WriteAsync(StoreRequest request, Stream dataSet, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public SpoolWriter Begin(StoreRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var sopInstanceUid = request.Command.AffectedSopInstanceUid;
         if (!IsSafeUid(sopInstanceUid))
         {
@@ -75,38 +76,36 @@ internal sealed class InstanceSpool
 
         EnsureCreated();
         var temporary = Path.Combine(IncomingDirectory, string.Create(CultureInfo.InvariantCulture, $"{Guid.NewGuid():N}{TemporarySuffix}"));
-        long size;
-        string sha256;
+        // Fragments arrive PDU by PDU (up to Dicom:MaxPduLength each); the buffer gathers small ones into larger writes.
+        var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, WriteBufferSize, FileOptions.Asynchronous);
         try
         {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0, FileOptions.Asynchronous))
-            {
-                var header = Part10Header.For(request);
-                hash.AppendData(header);
-                await file.WriteAsync(header, cancellationToken);
-                size = header.Length;
-                var buffer = new byte[CopyBufferSize];
-                int read;
-                while ((read = await dataSet.ReadAsync(buffer, cancellationToken)) > 0)
-                {
-                    hash.AppendData(buffer, 0, read);
-                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                    size += read;
-                }
-
-                file.Flush(flushToDisk: true);
-            }
-
-            sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
-            var final = MoveToFinal(temporary, sopInstanceUid, receivedAt);
-            return new SpooledFile(final, size, sha256);
+            var header = Part10Header.For(request);
+            file.Write(header);
+            return new SpoolWriter(this, sopInstanceUid, temporary, file, header);
         }
         catch
         {
+            file.Dispose();
             TryDelete(temporary);
             throw;
         }
+    }
+
+    /// <summary>Writes one instance from a complete data set stream and gives it its final name.</summary>
+    /// <exception cref="IOException">The spool cannot be written (see <see cref="IsDiskFull"/>).</exception>
+    public async Task<SpooledFile> WriteAsync(StoreRequest request, Stream dataSet, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataSet);
+        await using var writer = Begin(request);
+        var buffer = new byte[WriteBufferSize];
+        int read;
+        while ((read = await dataSet.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            await writer.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+
+        return await writer.CommitAsync(receivedAt, cancellationToken);
     }
 
     /// <summary>Deletes a spool file (and flushes its directory); false when it could not be deleted.</summary>
@@ -131,7 +130,8 @@ internal sealed class InstanceSpool
     public static bool IsSafeUid(string uid)
         => uid.Length is > 0 and <= 64 && uid[0] != '.' && uid[^1] != '.' && uid.All(c => c is (>= '0' and <= '9') or '.');
 
-    private string MoveToFinal(string temporary, string sopInstanceUid, DateTimeOffset receivedAt)
+    /// <summary>Renames a complete, flushed temporary file to its dated final name and flushes the directory.</summary>
+    internal string MoveToFinal(string temporary, string sopInstanceUid, DateTimeOffset receivedAt)
     {
         var day = receivedAt.UtcDateTime;
         var directory = Path.Combine(

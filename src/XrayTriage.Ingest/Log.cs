@@ -48,6 +48,14 @@ internal static partial class Log
         Message = "Could not delete the spool file of instance {InstanceHash}; the database does not refer to it")]
     public static partial void OrphanLeft(ILogger logger, string instanceHash);
 
+    [LoggerMessage(EventId = EventIdRanges.Ingest + 25, Level = LogLevel.Error,
+        Message = "Could not store instance {InstanceHash} from {CallingAeTitle}; answered {Status}: {ExceptionType}")]
+    public static partial void StoreFailed(ILogger logger, string instanceHash, string callingAeTitle, string status, string exceptionType);
+
+    [LoggerMessage(EventId = EventIdRanges.Ingest + 26, Level = LogLevel.Information,
+        Message = "Transfer of instance {InstanceHash} from {CallingAeTitle} ended after {Bytes} bytes, before its data set was complete; partial spool file removed, nothing recorded")]
+    public static partial void TransferIncomplete(ILogger logger, string instanceHash, string callingAeTitle, long bytes);
+
     [LoggerMessage(EventId = EventIdRanges.Ingest + 30, Level = LogLevel.Warning,
         Message = "Could not write the audit event for instance {InstanceHash}: {Reason}")]
     public static partial void AuditWriteFailed(ILogger logger, string instanceHash, string reason);

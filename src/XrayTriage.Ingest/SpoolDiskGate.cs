@@ -11,7 +11,7 @@ namespace XrayTriage.Ingest;
 /// told apart from "local-limit-exceeded", which the SCP sends when all association slots are in use. Associations
 /// already open keep answering A700 per C-STORE if the disk fills during them (<see cref="IngestStoreHandler"/>).
 /// </summary>
-internal sealed class SpoolDiskGate(SpoolCapacity capacity, ILogger logger) : IAssociationGate
+internal sealed class SpoolDiskGate(SpoolCapacity capacity, ILogger<SpoolDiskGate> logger) : IAssociationGate
 {
     public AssociationGateDecision Evaluate(AssociationInfo association)
     {

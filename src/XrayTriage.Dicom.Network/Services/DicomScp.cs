@@ -34,7 +34,7 @@ public sealed class DicomScp : IAsyncDisposable
     /// <param name="options">AE title, address, limits and accepted syntaxes.</param>
     /// <param name="handler">Receives each stored instance.</param>
     /// <param name="timeProvider">The clock for every time limit; <see cref="TimeProvider.System"/> by default.</param>
-    /// <param name="logger">Receives start, stop and failed-connection events (event ids 4000–4005); none by default.</param>
+    /// <param name="logger">Receives start, stop, failed-connection and failed store-handler events (event ids 4000–4006); none by default.</param>
     public DicomScp(DicomScpOptions options, IStoreHandler handler, TimeProvider? timeProvider = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -177,7 +177,7 @@ public sealed class DicomScp : IAsyncDisposable
                 transport = await DicomTls.AuthenticateAsServerAsync(transport, tls, remote?.ToString() ?? "peer", _timeProvider, lifetime.Token);
             }
 
-            association = new ScpAssociation(transport, remote, _options, _handler, _timeProvider, _slots, this);
+            association = new ScpAssociation(transport, remote, _options, _handler, _timeProvider, _slots, this, _logger);
             await association.RunAsync(lifetime.Token);
             outcome = association.Outcome;
         }

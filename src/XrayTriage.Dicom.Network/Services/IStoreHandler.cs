@@ -6,7 +6,9 @@ namespace XrayTriage.Dicom.Network.Services;
 /// <remarks>
 /// PS3.4 §B.2.3: the returned status goes back to the SCU in the C-STORE-RSP. Implementations return a
 /// status instead of throwing (disk full → A7xx, unparseable → C000, SOP class mismatch → A900, anything
-/// else → 0110); an exception that escapes anyway is answered with 0110.
+/// else → 0110); an exception that escapes anyway is logged (event 4006, its type only:
+/// messages may carry file names or values) and answered with 0110. <see cref="IStreamingStoreHandler"/> takes the data set
+/// while it arrives.
 /// </remarks>
 public interface IStoreHandler
 {

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
 using XrayTriage.Dicom.Network.UpperLayer;
 using XrayTriage.Dicom.Network.UpperLayer.Negotiation;
 using XrayTriage.Dicom.Network.UpperLayer.StateMachine;
@@ -18,14 +19,16 @@ internal sealed partial class ScpAssociation : IAsyncDisposable
     private readonly EndPoint? _remote;
     private readonly AssociationSlots _slots;
     private readonly DicomScp _owner;
+    private readonly ILogger _logger;
     private readonly PDataReassembler _reassembler;
     private readonly Dictionary<byte, PresentationContextAccept> _accepted = [];
     private readonly Dictionary<byte, string> _abstractSyntaxes = [];
     private AssociationInfo? _info;
 
-    public ScpAssociation(Stream transport, EndPoint? remote, DicomScpOptions options, IStoreHandler handler, TimeProvider timeProvider, AssociationSlots slots, DicomScp owner)
+    public ScpAssociation(Stream transport, EndPoint? remote, DicomScpOptions options, IStoreHandler handler, TimeProvider timeProvider, AssociationSlots slots, DicomScp owner, ILogger logger)
     {
         _owner = owner;
+        _logger = logger;
         _options = options;
         _handler = handler;
         _remote = remote;
@@ -90,6 +93,7 @@ internal sealed partial class ScpAssociation : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await DisposeTargetAsync();
         await _reassembler.DisposeAsync();
         await _channel.DisposeAsync();
     }

@@ -4,7 +4,8 @@ namespace XrayTriage.Dicom.Network.UpperLayer;
 /// <remarks>
 /// PS3.8 Annex E and PS3.7 §9.3.1: a message is the command fragments, then (if the command says so) the
 /// data set fragments, all on one presentation context. Command sets are held in memory (bounded); data
-/// sets spill to a temporary file past <see cref="ReassemblyOptions.MemoryThreshold"/>.
+/// sets spill to a temporary file past <see cref="ReassemblyOptions.MemoryThreshold"/>, unless the caller takes the
+/// data set fragments itself (<see cref="PassDataSetThrough"/>).
 /// </remarks>
 public sealed class PDataReassembler : IAsyncDisposable
 {
@@ -12,6 +13,8 @@ public sealed class PDataReassembler : IAsyncDisposable
     private readonly MemoryStream _command = new();
     private SpillBuffer _data;
     private Phase _phase;
+    private bool _passThrough;
+    private long _passedLength;
 
     /// <summary>Creates a reassembler.</summary>
     /// <param name="options">Bounds; defaults when <see langword="null"/>.</param>
@@ -51,6 +54,8 @@ public sealed class PDataReassembler : IAsyncDisposable
             {
                 await DiscardUntakenDataSetAsync();
                 _command.SetLength(0);
+                _passThrough = false;
+                _passedLength = 0;
                 PresentationContextId = value.PresentationContextId;
                 _phase = Phase.Command;
             }
@@ -82,18 +87,26 @@ public sealed class PDataReassembler : IAsyncDisposable
 
         CheckContext(value);
         _phase = Phase.DataSet;
-        if (_data.Length + value.Data.Length > _options.MaxDataSetLength)
+        var length = _passThrough ? _passedLength : _data.Length;
+        if (length + value.Data.Length > _options.MaxDataSetLength)
         {
             throw Unexpected($"the data set exceeds {_options.MaxDataSetLength} bytes");
         }
 
-        try
+        if (_passThrough)
         {
-            await _data.WriteAsync(value.Data, cancellationToken);
+            _passedLength += value.Data.Length;
         }
-        catch (IOException ex)
+        else
         {
-            throw new DicomNetworkException("Could not buffer the data set in a temporary file.", isTransient: true, innerException: ex);
+            try
+            {
+                await _data.WriteAsync(value.Data, cancellationToken);
+            }
+            catch (IOException ex)
+            {
+                throw new DicomNetworkException("Could not buffer the data set in a temporary file.", isTransient: true, innerException: ex);
+            }
         }
 
         if (!value.IsLastFragment)
@@ -103,6 +116,20 @@ public sealed class PDataReassembler : IAsyncDisposable
 
         _phase = Phase.Idle;
         return ReassemblyStatus.DataSetComplete;
+    }
+
+    /// <summary>Leaves the data set of the message whose command just completed to the caller: its fragments are still
+    /// checked (order, context, <see cref="ReassemblyOptions.MaxDataSetLength"/>) but not collected, and the caller takes
+    /// each one's bytes from the <see cref="PresentationDataValue"/> it passed in.</summary>
+    /// <exception cref="InvalidOperationException">No command is complete, or its data set has begun.</exception>
+    public void PassDataSetThrough()
+    {
+        if (_phase != Phase.AfterCommand)
+        {
+            throw new InvalidOperationException("The data set can be passed through only right after its command completed.");
+        }
+
+        _passThrough = true;
     }
 
     /// <summary>Takes the completed data set; the caller owns and disposes the stream (a temporary file is deleted on close).</summary>

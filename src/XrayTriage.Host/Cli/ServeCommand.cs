@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using XrayTriage.Host.Inference;
 using XrayTriage.Host.Options;
@@ -69,9 +68,9 @@ internal static class ServeCommand
             await error.WriteLineAsync($"xraytriage: cannot load the ensemble: {ex.Message.ReplaceLineEndings(" ")}");
             return ConfigurationErrors.ExitCode;
         }
-        catch (IOException ex) when (ex.InnerException is SocketException || ex.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
+        catch (Exception ex) when (ListenFailure.Describe(ex, ServerUrlsOptions.Key) is { } failure)
         {
-            await error.WriteLineAsync($"xraytriage: cannot listen on {ServerUrlsOptions.Key}: {ex.Message}");
+            await error.WriteLineAsync($"xraytriage: cannot listen on {failure.Setting}: {failure.Message}");
             return 1;
         }
     }

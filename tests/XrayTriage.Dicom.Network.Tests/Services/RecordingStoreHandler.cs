@@ -14,6 +14,6 @@ internal sealed class RecordingStoreHandler(DimseStatus status, bool throws = fa
         using var copy = new MemoryStream();
         await dataSet.CopyToAsync(copy, cancellationToken);
         Received.Enqueue((request, copy.ToArray(), dataSet is FileStream));
-        return throws ? throw new InvalidOperationException("handler failed") : status;
+        return throws ? throw new InvalidOperationException("handler failed on DOE^JANE") : status;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 using XrayTriage.Dicom.Network.Dimse;
 using XrayTriage.Dicom.Network.Services;
 using XrayTriage.Dicom.Network.UpperLayer;
@@ -13,8 +14,14 @@ internal sealed class ScpFixture : IAsyncDisposable
     public const string ImplicitLittle = "1.2.840.10008.1.2";
 
     public ScpFixture(RecordingStoreHandler handler, Func<DicomScpOptions, DicomScpOptions>? configure = null)
+        : this((IStoreHandler)handler, configure)
     {
         Handler = handler;
+    }
+
+    public ScpFixture(IStoreHandler handler, Func<DicomScpOptions, DicomScpOptions>? configure = null, ILogger? logger = null)
+    {
+        Handler = handler as RecordingStoreHandler ?? new RecordingStoreHandler(DimseStatus.Success);
         var options = new DicomScpOptions
         {
             AeTitle = "XRAYTRIAGE",
@@ -23,7 +30,7 @@ internal sealed class ScpFixture : IAsyncDisposable
             ArtimTimeout = TimeSpan.FromSeconds(2),
             Reassembly = new ReassemblyOptions { MemoryThreshold = 4096 },
         };
-        Scp = new DicomScp(configure?.Invoke(options) ?? options, handler);
+        Scp = new DicomScp(configure?.Invoke(options) ?? options, handler, logger: logger);
         Scp.AssociationEnded += (_, e) => Outcomes.Enqueue(e.Outcome);
         Scp.Start();
     }
