@@ -53,7 +53,7 @@ public sealed partial class TriageWorkStore
             {
                 var priority = NullableString(reader, 2);
                 settled.Add(new SettledStudy(
-                    reader.GetInt64(0), reader.GetString(1), priority is null ? null : Enum.Parse<WorklistPriority>(priority),
+                    reader.GetInt64(0), reader.GetString(1), priority is null ? null : Enum.Parse<TriagePriority>(priority),
                     reader.GetInt32(3), reader.GetFieldValue<DateTimeOffset>(4), reader.GetInt64(5), reader.GetInt32(6)));
             }
 

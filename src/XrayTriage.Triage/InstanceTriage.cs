@@ -76,7 +76,7 @@ internal sealed class InstanceTriage(EnsembleEngine engine, EnsembleBatcher batc
             manifest.DeviceUid,
             engine.ActiveProvider,
             latency.TotalMilliseconds,
-            WorklistPriority.NotAssessable,
+            TriagePriority.NotAssessable,
             [],
             Thresholds(),
             [])
@@ -118,7 +118,7 @@ internal sealed class InstanceTriage(EnsembleEngine engine, EnsembleBatcher batc
             manifest.DeviceUid,
             engine.ActiveProvider,
             latency.TotalMilliseconds,
-            ToWorklistPriority(prediction.Priority),
+            prediction.Priority,
             [.. prediction.Triage.FindingsOverThreshold],
             thresholds,
             probabilities)
@@ -129,12 +129,4 @@ internal sealed class InstanceTriage(EnsembleEngine engine, EnsembleBatcher batc
             OperatingPoint = OperatingPoint(),
         };
     }
-
-    internal static WorklistPriority ToWorklistPriority(TriagePriority priority) => priority switch
-    {
-        TriagePriority.Urgent => WorklistPriority.Urgent,
-        TriagePriority.Routine => WorklistPriority.Routine,
-        TriagePriority.NotAssessable => WorklistPriority.NotAssessable,
-        _ => throw new UnreachableException($"Triage priority {priority} has no worklist priority."),
-    };
 }

@@ -26,7 +26,7 @@ internal static class OutboxSamples
         var recorded = await db.Store.RecordReceivedAsync(Instance(StudyUid(study), SopUid(sop), receivedAt), CancellationToken.None);
         var claimed = await db.Store.ClaimAsync("w1", 10, Lease, receivedAt, CancellationToken.None);
         Assert.Contains(claimed, c => c.InstanceId == recorded.InstanceId);
-        var outcome = Outcome(WorklistPriority.Urgent, "pneumothorax") with { Heatmap = Heatmap() };
+        var outcome = Outcome(TriagePriority.Urgent, "pneumothorax") with { Heatmap = Heatmap() };
         Assert.Equal(CompleteOutcome.Triaged, await db.Store.CompleteAsync(recorded.InstanceId, outcome, receivedAt.AddSeconds(1), CancellationToken.None));
         var settled = await db.Store.SettleAsync(Quiet, receivedAt + Quiet + TimeSpan.FromSeconds(1), CancellationToken.None);
         return (settled.Single(s => s.StudyInstanceUid == StudyUid(study)), recorded.InstanceId);

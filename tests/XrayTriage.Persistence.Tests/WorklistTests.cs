@@ -15,10 +15,10 @@ public sealed class WorklistTests(PostgresFixture postgres)
     {
         var db = await TestDatabase.CreateAsync(postgres);
         // study n is received at T0 + n seconds; the wanted priority of each study:
-        WorklistPriority?[] priorities = [WorklistPriority.Routine, null, WorklistPriority.Urgent, WorklistPriority.NotAssessable, WorklistPriority.Urgent, WorklistPriority.Routine];
+        TriagePriority?[] priorities = [TriagePriority.Routine, null, TriagePriority.Urgent, TriagePriority.NotAssessable, TriagePriority.Urgent, TriagePriority.Routine];
         for (var n = 0; n < priorities.Length; n++)
         {
-            var skip = priorities[n] == WorklistPriority.NotAssessable ? "not a chest" : null;
+            var skip = priorities[n] == TriagePriority.NotAssessable ? "not a chest" : null;
             await db.Store.RecordReceivedAsync(Instance(StudyUid(n), SopUid(n), T0.AddSeconds(n), skipReason: skip), CancellationToken.None);
         }
 
@@ -50,9 +50,9 @@ public sealed class WorklistTests(PostgresFixture postgres)
         var a = await first.Studies.SingleAsync();
         var b = await second.Studies.SingleAsync();
 
-        a.TriagePriority = WorklistPriority.Urgent;
+        a.TriagePriority = TriagePriority.Urgent;
         await first.SaveChangesAsync();
-        b.TriagePriority = WorklistPriority.Routine;
+        b.TriagePriority = TriagePriority.Routine;
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
         Assert.Equal("Urgent", await db.ScalarAsync<string>("SELECT triage_priority FROM triage.studies"));

@@ -8,7 +8,7 @@ namespace XrayTriage.Core.Pipeline;
 public sealed record SettledStudy(
     long StudyId,
     string StudyInstanceUid,
-    WorklistPriority? Priority,
+    TriagePriority? Priority,
     int ImageCount,
     DateTimeOffset SettledAt,
     long ReportId,

@@ -4,7 +4,7 @@ namespace XrayTriage.Core.Pipeline;
 public sealed record WorklistEntry(
     long StudyId,
     string StudyInstanceUid,
-    WorklistPriority? Priority,
+    TriagePriority? Priority,
     StudyAttributes Study,
     int ImageCount,
     DateTimeOffset FirstReceivedAt,

@@ -129,8 +129,8 @@ internal static class DemoCommand
     private static string Describe(InstanceOutcome outcome) => (outcome.State, outcome.Priority) switch
     {
         (InstanceState.Failed, _) => "failed",
-        (InstanceState.Skipped, _) or (_, WorklistPriority.NotAssessable) => "not assessable",
-        (_, WorklistPriority.Urgent) => "urgent",
+        (InstanceState.Skipped, _) or (_, TriagePriority.NotAssessable) => "not assessable",
+        (_, TriagePriority.Urgent) => "urgent",
         _ => "routine",
     };
 

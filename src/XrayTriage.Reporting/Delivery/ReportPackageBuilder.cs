@@ -80,7 +80,7 @@ internal sealed partial class ReportPackageBuilder(
                 .ToDictionary(p => p.Label, p => p.Probability, StringComparer.Ordinal),
             run?.FindingsOverThreshold ?? [],
             run?.Thresholds ?? new Dictionary<string, double>(),
-            run?.Priority ?? WorklistPriority.NotAssessable)
+            run?.Priority ?? TriagePriority.NotAssessable)
         {
             NotAssessableReason = run?.NotAssessableReason is { } reason
                 ? TriageSummary.NotAssessableText(reason, run.ContentGateScore, run.ContentGateThreshold)

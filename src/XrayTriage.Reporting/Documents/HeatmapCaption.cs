@@ -7,7 +7,7 @@ public static class HeatmapCaption
 {
     public const string Disclaimer = "AI triage \u2014 not for diagnosis";
 
-    public static IReadOnlyList<string> Lines(TriagedImage image, WorklistPriority? studyPriority, AlgorithmIdentity algorithm)
+    public static IReadOnlyList<string> Lines(TriagedImage image, TriagePriority? studyPriority, AlgorithmIdentity algorithm)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(algorithm);

@@ -25,7 +25,7 @@ public sealed record ReportDocumentRequest(
     int SeriesNumber,
     DateTimeOffset ContentDateTime,
     AlgorithmIdentity Algorithm,
-    WorklistPriority? StudyPriority,
+    TriagePriority? StudyPriority,
     IReadOnlyList<TriagedImage> Images,
     SrSopClass SopClass = SrSopClass.Comprehensive3D,
     ReportPredecessor? Predecessor = null);

@@ -43,7 +43,7 @@ public static class TriageCodes
     public static readonly CodedConcept ViralPneumonia = new("75570004", "SCT", "Viral pneumonia");
     public static readonly CodedConcept LungOpacity = new("263930000", "SCT", "Opacity of lung");
 
-    public static readonly CodedConcept TriagePriority = new("PRIORITY", PrivateScheme, "AI triage priority");
+    public static readonly CodedConcept Priority = new("PRIORITY", PrivateScheme, "AI triage priority");
     public static readonly CodedConcept Urgent = new("URGENT", PrivateScheme, "Urgent");
     public static readonly CodedConcept Routine = new("ROUTINE", PrivateScheme, "Routine");
     public static readonly CodedConcept NotAssessable = new("NOT_ASSESSABLE", PrivateScheme, "Not assessable");
@@ -62,10 +62,10 @@ public static class TriageCodes
         _ => throw new ArgumentException($"Unknown triage label '{label}'.", nameof(label)),
     };
 
-    public static CodedConcept ForPriority(WorklistPriority priority) => priority switch
+    public static CodedConcept ForPriority(TriagePriority priority) => priority switch
     {
-        WorklistPriority.Urgent => Urgent,
-        WorklistPriority.Routine => Routine,
+        TriagePriority.Urgent => Urgent,
+        TriagePriority.Routine => Routine,
         _ => NotAssessable,
     };
 }

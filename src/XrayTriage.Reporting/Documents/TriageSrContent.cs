@@ -27,7 +27,7 @@ internal static class TriageSrContent
         var evaluations = new List<DicomDataset>();
         if (request.StudyPriority is { } priority)
         {
-            evaluations.Add(Code(Contains, TriageCodes.TriagePriority, TriageCodes.ForPriority(priority)));
+            evaluations.Add(Code(Contains, TriageCodes.Priority, TriageCodes.ForPriority(priority)));
         }
 
         evaluations.Add(Text(Contains, TriageCodes.TriageSummary, TriageSummary.ForReport(request)));
@@ -66,7 +66,7 @@ internal static class TriageSrContent
             }
         }
 
-        items.Add(Code(Contains, TriageCodes.TriagePriority, TriageCodes.ForPriority(image.Priority)));
+        items.Add(Code(Contains, TriageCodes.Priority, TriageCodes.ForPriority(image.Priority)));
         if (image.IsAssessed && image.OperatingPoint is { } operatingPoint)
         {
             items.Add(Text(Contains, TriageCodes.OperatingPoint, operatingPoint));

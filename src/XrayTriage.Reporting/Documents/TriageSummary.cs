@@ -14,13 +14,8 @@ public static class TriageSummary
     public static string Percent(double probability)
         => Math.Round(Math.Clamp(probability, 0, 1) * 100, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture);
 
-    public static string PriorityText(WorklistPriority? priority) => priority switch
-    {
-        WorklistPriority.Urgent => "URGENT",
-        WorklistPriority.Routine => "ROUTINE",
-        WorklistPriority.NotAssessable => "NOT ASSESSABLE",
-        _ => "PENDING",
-    };
+    /// <summary>URGENT, ROUTINE, NOT ASSESSABLE or PENDING: the wire name in capitals.</summary>
+    public static string PriorityText(TriagePriority? priority) => priority.ToWireName().ToUpperInvariant().Replace('-', ' ');
 
     /// <summary>The reason text of a content-gate refusal, e.g. "not a chest radiograph (content gate score 2311.4 &gt;
     /// threshold 1630.2)" or "blank image (grey-level range 0 &lt; 8)".</summary>

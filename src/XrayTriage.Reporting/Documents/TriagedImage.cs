@@ -21,7 +21,7 @@ public sealed record TriagedImage(
     IReadOnlyDictionary<string, double>? Probabilities,
     IReadOnlyCollection<string> Flags,
     IReadOnlyDictionary<string, double> Thresholds,
-    WorklistPriority Priority)
+    TriagePriority Priority)
 {
     /// <summary>Why the content gate gave this image no class, as text (e.g. "not a chest radiograph (content gate
     /// score 2311.4 &gt; threshold 1630.2)"); null when it was not refused by the content gate.</summary>
@@ -33,7 +33,7 @@ public sealed record TriagedImage(
     public string? OperatingPoint { get; init; }
 
     /// <summary>True when the ensemble produced probabilities for this image.</summary>
-    public bool IsAssessed => Probabilities is not null && Priority != WorklistPriority.NotAssessable;
+    public bool IsAssessed => Probabilities is not null && Priority != TriagePriority.NotAssessable;
 
     /// <summary>The finding the report asserts for this image: the most probable flagged label, else the most probable label.</summary>
     public string? PrimaryLabel

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using XrayTriage.Core.Pipeline;
 using XrayTriage.Persistence;
 using XrayTriage.Persistence.Entities;
 
@@ -59,6 +60,6 @@ internal sealed class StudyQuery(IDbContextFactory<TriageDbContext> contextFacto
             .Select(g => new ModelProbabilities(g.Key, g.ToDictionary(f => f.Label, f => f.Probability, StringComparer.Ordinal)))
             .ToList();
         return new RunDetail(run.ManifestName, run.ManifestVersion, run.DeviceUid, run.Provider, run.LatencyMs, run.CreatedAt,
-            decision is null ? null : PriorityNames.Of(decision.Priority), decision?.FindingsOverThreshold ?? [], labels, models, hasHeatmap);
+            decision is null ? null : decision.Priority.ToWireName(), decision?.FindingsOverThreshold ?? [], labels, models, hasHeatmap);
     }
 }

@@ -36,10 +36,10 @@ internal sealed class WorklistQuery(IDbContextFactory<TriageDbContext> contextFa
 
     private static IQueryable<Study> Apply(IQueryable<Study> studies, WorklistFilter filter)
     {
-        if (filter.Priority is not null && PriorityNames.TryParse(filter.Priority, out var priority))
+        if (filter.Priority is not null && TriagePriorityNames.TryParse(filter.Priority, out var priority))
         {
             // The effective priority: the higher of triage's and a radiologist's (worklist_rank).
-            var rank = (short)PriorityNames.Rank(priority);
+            var rank = (short)TriagePriorityNames.Rank(priority);
             studies = studies.Where(s => s.WorklistRank == rank);
         }
 
@@ -113,12 +113,12 @@ internal sealed class WorklistQuery(IDbContextFactory<TriageDbContext> contextFa
     };
 
     /// <summary>The higher of triage's and a radiologist's priority.</summary>
-    public static WorklistPriority? EffectivePriority(Study study)
-        => PriorityNames.Rank(study.HumanPriority) > PriorityNames.Rank(study.TriagePriority) ? study.HumanPriority : study.TriagePriority;
+    public static TriagePriority? EffectivePriority(Study study)
+        => TriagePriorityNames.Rank(study.HumanPriority) > TriagePriorityNames.Rank(study.TriagePriority) ? study.HumanPriority : study.TriagePriority;
 
     public static WorklistItem ToItem(Study s, IReadOnlyList<string> flags, IReadOnlyDictionary<string, double> probabilities) => new(
-        s.Id, s.StudyInstanceUid, PriorityNames.Of(EffectivePriority(s)), PriorityNames.Of(s.TriagePriority),
-        s.HumanPriority is null ? null : PriorityNames.Of(s.HumanPriority), StatusOf(s),
+        s.Id, s.StudyInstanceUid, EffectivePriority(s).ToWireName(), s.TriagePriority.ToWireName(),
+        s.HumanPriority?.ToWireName(), StatusOf(s),
         s.PatientName, s.PatientId, s.AccessionNumber, s.StudyDate, s.StudyDescription, s.Modality, s.ImageCount,
         s.FirstReceivedAt, s.LastReceivedAt, flags, probabilities, s.AcknowledgedBy, s.AcknowledgedAt, s.HumanPriorityBy);
 }

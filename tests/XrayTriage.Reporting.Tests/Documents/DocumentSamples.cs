@@ -53,7 +53,7 @@ internal static class DocumentSamples
         },
         [TriageLabels.Covid19],
         Thresholds,
-        WorklistPriority.Urgent)
+        TriagePriority.Urgent)
     {
         OperatingPoint = "shipped on val (sensitivity>=0.95 on every validation source of the finding): covid19 >= 0.0616",
     };
@@ -67,7 +67,7 @@ internal static class DocumentSamples
         null,
         [],
         Thresholds,
-        WorklistPriority.NotAssessable);
+        TriagePriority.NotAssessable);
 
     public static ReportDocumentRequest Request(
         DicomDataset source, SrSopClass sopClass = SrSopClass.Comprehensive3D, bool withPredecessor = false, bool withSkipped = false)
@@ -79,7 +79,7 @@ internal static class DocumentSamples
         }
 
         return new ReportDocumentRequest(
-            source, SrSeriesUid, SrInstanceUid, withPredecessor ? 2 : 1, 9900, ContentTime, Algorithm, WorklistPriority.Urgent, images, sopClass,
+            source, SrSeriesUid, SrInstanceUid, withPredecessor ? 2 : 1, 9900, ContentTime, Algorithm, TriagePriority.Urgent, images, sopClass,
             withPredecessor ? new ReportPredecessor(TriageSrBuilder.SopClassUid(sopClass), PredecessorUid, SrSeriesUid) : null);
     }
 

@@ -172,7 +172,7 @@ public sealed class HeatmapSecondaryCaptureBuilderTests : IDisposable
         };
         var file = DicomFile.Open(path);
         var image = DocumentSamples.CovidImage(file.Dataset);
-        return HeatmapSecondaryCaptureBuilder.Build(file, HotSpot(), HeatmapCaption.Lines(image, WorklistPriority.Urgent, DocumentSamples.Algorithm),
+        return HeatmapSecondaryCaptureBuilder.Build(file, HotSpot(), HeatmapCaption.Lines(image, TriagePriority.Urgent, DocumentSamples.Algorithm),
             DocumentSamples.ScSeriesUid, DocumentSamples.ScInstanceUid, 9901, 1, DocumentSamples.ContentTime, DocumentSamples.Algorithm);
     }
 
