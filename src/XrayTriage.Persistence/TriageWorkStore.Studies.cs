@@ -61,25 +61,6 @@ public sealed partial class TriageWorkStore
         }, cancellationToken);
     }
 
-    /// <summary>
-    /// One page of the worklist: urgent first, then routine, then not assessable, then studies not triaged yet;
-    /// within a priority the study waiting longest comes first.
-    /// </summary>
-    public async Task<IReadOnlyList<WorklistEntry>> GetWorklistAsync(int skip, int take, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(skip);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
-        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await context.Studies.AsNoTracking()
-            .OrderByDescending(s => s.PriorityRank).ThenBy(s => s.FirstReceivedAt).ThenBy(s => s.Id)
-            .Skip(skip).Take(take)
-            .ToListAsync(cancellationToken);
-        return rows.Select(s => new WorklistEntry(
-            s.Id, s.StudyInstanceUid, s.TriagePriority,
-            new StudyAttributes(s.PatientName, s.PatientId, s.AccessionNumber, s.StudyDate, s.StudyDescription, s.Modality, s.BodyPartExamined),
-            s.ImageCount, s.FirstReceivedAt, s.LastReceivedAt, s.SettledAt)).ToList();
-    }
-
     /// <summary>Number of instances per state (queue depth for metrics and readiness); states with none are absent.</summary>
     public async Task<IReadOnlyDictionary<InstanceState, int>> CountByStateAsync(CancellationToken cancellationToken)
     {

@@ -5,9 +5,9 @@ using XrayTriage.Persistence.Entities;
 
 namespace XrayTriage.Web.Data;
 
-/// <summary>The worklist with filters: the order of <see cref="TriageWorkStore.GetWorklistAsync"/> (priority, then the
-/// study waiting longest), plus each study's flags (findings over threshold in any image) and its highest ensemble
-/// probability per class.</summary>
+/// <summary>The worklist with filters, in the order of <see cref="Study.WorklistRank"/> (the higher of triage's and a
+/// radiologist's priority, computed by the database), then the study waiting longest; plus each study's flags (findings
+/// over threshold in any image) and its highest ensemble probability per class.</summary>
 internal sealed class WorklistQuery(IDbContextFactory<TriageDbContext> contextFactory)
 {
     public const string EnsembleModel = "ensemble";
