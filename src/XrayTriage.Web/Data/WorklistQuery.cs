@@ -112,9 +112,8 @@ internal sealed class WorklistQuery(IDbContextFactory<TriageDbContext> contextFa
         _ => "triaged",
     };
 
-    /// <summary>The higher of triage's and a radiologist's priority.</summary>
-    public static TriagePriority? EffectivePriority(Study study)
-        => TriagePriorityNames.Rank(study.HumanPriority) > TriagePriorityNames.Rank(study.TriagePriority) ? study.HumanPriority : study.TriagePriority;
+    /// <summary>The higher of triage's and a radiologist's priority: the one the database ranked the study by.</summary>
+    public static TriagePriority? EffectivePriority(Study study) => TriagePriorityNames.FromRank(study.WorklistRank);
 
     public static WorklistItem ToItem(Study s, IReadOnlyList<string> flags, IReadOnlyDictionary<string, double> probabilities) => new(
         s.Id, s.StudyInstanceUid, EffectivePriority(s).ToWireName(), s.TriagePriority.ToWireName(),
