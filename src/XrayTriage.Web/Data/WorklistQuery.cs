@@ -10,8 +10,6 @@ namespace XrayTriage.Web.Data;
 /// over threshold in any image) and its highest ensemble probability per class.</summary>
 internal sealed class WorklistQuery(IDbContextFactory<TriageDbContext> contextFactory)
 {
-    public const string EnsembleModel = "ensemble";
-
     public async Task<WorklistPage> GetAsync(WorklistFilter filter, CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -76,7 +74,7 @@ internal sealed class WorklistQuery(IDbContextFactory<TriageDbContext> contextFa
             from f in context.Findings
             join r in context.InferenceRuns on f.InferenceRunId equals r.Id
             join i in context.Instances on r.InstanceId equals i.Id
-            where f.Model == EnsembleModel && ids.Contains(i.StudyId)
+            where f.Model == FindingProbability.EnsembleModel && ids.Contains(i.StudyId)
             group f by new { i.StudyId, f.Label } into g
             select new { g.Key.StudyId, g.Key.Label, Probability = g.Max(x => x.Probability) })
             .ToListAsync(cancellationToken);
