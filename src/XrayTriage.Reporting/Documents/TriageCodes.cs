@@ -52,13 +52,13 @@ public static class TriageCodes
     public static readonly CodedConcept OperatingPoint = new("OPERATING_POINT", PrivateScheme, "AI triage operating point");
 
     /// <summary>The finding code of an ensemble label.</summary>
-    /// <exception cref="ArgumentException">The label is not one of <see cref="TriageLabels.All"/>.</exception>
+    /// <exception cref="ArgumentException">The label is not one of <see cref="EnsembleLabels.All"/>.</exception>
     public static CodedConcept ForLabel(string label) => label switch
     {
-        TriageLabels.Normal => Normal,
-        TriageLabels.Covid19 => Covid19,
-        TriageLabels.ViralPneumonia => ViralPneumonia,
-        TriageLabels.LungOpacity => LungOpacity,
+        EnsembleLabels.Normal => Normal,
+        EnsembleLabels.Covid19 => Covid19,
+        EnsembleLabels.ViralPneumonia => ViralPneumonia,
+        EnsembleLabels.LungOpacity => LungOpacity,
         _ => throw new ArgumentException($"Unknown triage label '{label}'.", nameof(label)),
     };
 

@@ -1,3 +1,4 @@
+using XrayTriage.Core.Pipeline;
 using XrayTriage.Dicom;
 using static XrayTriage.Reporting.Documents.SrContentItems;
 
@@ -56,7 +57,7 @@ internal static class TriageSrContent
         items.Add(Image(Contains, TriageCodes.SourceOfMeasurement, image.SopClassUid, image.SopInstanceUid));
         if (image.IsAssessed)
         {
-            foreach (var label in TriageLabels.All)
+            foreach (var label in EnsembleLabels.All)
             {
                 var probability = image.Probabilities!.TryGetValue(label, out var p)
                     ? p

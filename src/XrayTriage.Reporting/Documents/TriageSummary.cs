@@ -29,9 +29,19 @@ public static class TriageSummary
 
     /// <summary>"COVID-19 93 %, Viral pneumonia 4 %, ..." in descending probability (whole percent).</summary>
     public static string Probabilities(IReadOnlyDictionary<string, double> probabilities)
-        => string.Join(", ", TriageLabels.All
+        => string.Join(", ", EnsembleLabels.All
             .OrderByDescending(l => probabilities.GetValueOrDefault(l))
-            .Select(l => string.Create(CultureInfo.InvariantCulture, $"{TriageLabels.DisplayName(l)} {Math.Round(probabilities.GetValueOrDefault(l) * 100, MidpointRounding.AwayFromZero):0} %")));
+            .Select(l => string.Create(CultureInfo.InvariantCulture, $"{DisplayName(l)} {Math.Round(probabilities.GetValueOrDefault(l) * 100, MidpointRounding.AwayFromZero):0} %")));
+
+    /// <summary>Short human-readable name of an ensemble label, used in the text summary and the burned-in caption.</summary>
+    public static string DisplayName(string label) => label switch
+    {
+        EnsembleLabels.Normal => "Normal",
+        EnsembleLabels.Covid19 => "COVID-19",
+        EnsembleLabels.ViralPneumonia => "Viral pneumonia",
+        EnsembleLabels.LungOpacity => "Lung opacity",
+        _ => label,
+    };
 
     /// <summary>The SR summary: disclaimer, study priority, one clause per image, skipped images, model.</summary>
     public static string ForReport(ReportDocumentRequest request)

@@ -38,7 +38,7 @@ internal static class DocumentSamples
 
     public static Dictionary<string, double> Thresholds { get; } = new(StringComparer.Ordinal)
     {
-        [TriageLabels.Normal] = 0.5, [TriageLabels.Covid19] = 0.4, [TriageLabels.ViralPneumonia] = 0.4, [TriageLabels.LungOpacity] = 0.45,
+        [EnsembleLabels.Normal] = 0.5, [EnsembleLabels.Covid19] = 0.4, [EnsembleLabels.ViralPneumonia] = 0.4, [EnsembleLabels.LungOpacity] = 0.45,
     };
 
     public static TriagedImage CovidImage(DicomDataset source, string trackingUid = "2.25.777777777777777777777777777777777771") => new(
@@ -49,9 +49,9 @@ internal static class DocumentSamples
         "image 1",
         new Dictionary<string, double>(StringComparer.Ordinal)
         {
-            [TriageLabels.Normal] = 0.0212, [TriageLabels.Covid19] = 0.9312, [TriageLabels.ViralPneumonia] = 0.0401, [TriageLabels.LungOpacity] = 0.0075,
+            [EnsembleLabels.Normal] = 0.0212, [EnsembleLabels.Covid19] = 0.9312, [EnsembleLabels.ViralPneumonia] = 0.0401, [EnsembleLabels.LungOpacity] = 0.0075,
         },
-        [TriageLabels.Covid19],
+        [EnsembleLabels.Covid19],
         Thresholds,
         TriagePriority.Urgent)
     {
