@@ -71,7 +71,7 @@ public static class TriageSrBuilder
         if (request.Predecessor is { } predecessor)
         {
             sr.Add(new DicomSequence(DicomTags.PredecessorDocumentsSequence,
-                Hierarchical(studyUid, [(predecessor.SeriesInstanceUid, predecessor.SopClassUid, predecessor.SopInstanceUid)])));
+                Hierarchical(studyUid, [(request.SeriesInstanceUid, SopClassUid(request.SopClass), predecessor.SrSopInstanceUid)])));
         }
 
         // SR Document Content (C.17.3): the root CONTAINER
@@ -108,9 +108,7 @@ public static class TriageSrBuilder
 
         if (request.Predecessor is { } p)
         {
-            RequireUid(p.SopClassUid, "Predecessor.SopClassUid");
-            RequireUid(p.SopInstanceUid, "Predecessor.SopInstanceUid");
-            RequireUid(p.SeriesInstanceUid, "Predecessor.SeriesInstanceUid");
+            RequireUid(p.SrSopInstanceUid, "Predecessor.SrSopInstanceUid");
         }
     }
 

@@ -1,4 +1,5 @@
 using XrayTriage.Core.Pipeline;
+using XrayTriage.Core.Pipeline.Reports;
 using XrayTriage.Dicom;
 using XrayTriage.Reporting.Documents;
 using XrayTriage.Testing;
@@ -80,7 +81,7 @@ internal static class DocumentSamples
 
         return new ReportDocumentRequest(
             source, SrSeriesUid, SrInstanceUid, withPredecessor ? 2 : 1, 9900, ContentTime, Algorithm, TriagePriority.Urgent, images, sopClass,
-            withPredecessor ? new ReportPredecessor(TriageSrBuilder.SopClassUid(sopClass), PredecessorUid, SrSeriesUid) : null);
+            withPredecessor ? new ReportPredecessor(1, 1, PredecessorUid) : null);
     }
 
     public static DicomDataset Open(string path) => DicomFile.Open(path).Dataset;
