@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,10 +22,7 @@ public static class InferenceRegistration
         ArgumentNullException.ThrowIfNull(modelsFolder);
         builder.Services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>();
-        if (!builder.Services.Any(d => d.ServiceType == typeof(TimeProvider)))
-        {
-            builder.Services.AddSingleton(TimeProvider.System);
-        }
+        builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddSingleton(services => EnsembleEngine.Load(
             modelsFolder(services),
