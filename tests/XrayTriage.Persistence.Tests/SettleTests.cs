@@ -24,7 +24,10 @@ public sealed class SettleTests(PostgresFixture postgres)
 
         Assert.Empty(early);
         var settled = Assert.Single(due);
-        Assert.Equal(new SettledStudy(settled.StudyId, StudyUid(1), TriagePriority.Urgent, 1, T0 + Quiet, settled.ReportId, 1), settled);
+        Assert.Equal(new SettledStudy(settled.StudyId, TriagePriority.Urgent, 1, settled.ReportId, 1), settled);
+        Assert.Equal(1L, await db.ScalarAsync<long>(
+            "SELECT count(*) FROM triage.studies WHERE id = @id AND study_instance_uid = @uid AND settled_at = @at",
+            ("id", settled.StudyId), ("uid", StudyUid(1)), ("at", T0 + Quiet)));
         Assert.Empty(again);
     }
 
@@ -79,7 +82,7 @@ public sealed class SettleTests(PostgresFixture postgres)
 
         var sweeps = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => db.Store.SettleAsync(Quiet, T0 + Quiet, CancellationToken.None)));
 
-        var settled = sweeps.SelectMany(s => s).Select(s => s.StudyInstanceUid).ToList();
+        var settled = sweeps.SelectMany(s => s).Select(s => s.StudyId).ToList();
         Assert.Equal(20, settled.Count);
         Assert.Equal(20, settled.Distinct().Count());
     }

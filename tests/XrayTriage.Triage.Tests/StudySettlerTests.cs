@@ -30,7 +30,8 @@ public sealed class StudySettlerTests(PostgresFixture postgres, SmokeEnsembleFix
         await Task.Delay(TimeSpan.FromSeconds(1.5));
 
         var study = Assert.Single(sink.Studies);
-        Assert.Equal(TriageTestBed.StudyUid(1), study.StudyInstanceUid);
+        Assert.Equal(TriageTestBed.StudyUid(1), await bed.ScalarAsync<string>(
+            "SELECT study_instance_uid FROM triage.studies WHERE id = @id", ("id", study.StudyId)));
         Assert.Equal(2, study.ImageCount);
         var priorities = await bed.ColumnAsync(
             "SELECT priority FROM triage.triage_results WHERE instance_id IN (@a, @b)", ("a", first), ("b", second));
