@@ -3,7 +3,7 @@ using XrayTriage.Core.Pipeline;
 namespace XrayTriage.Reporting.Documents;
 
 /// <summary>The result lines burned into a heatmap capture for one image.</summary>
-public static class HeatmapCaption
+internal static class HeatmapCaption
 {
     public const string Disclaimer = "AI triage \u2014 not for diagnosis";
 

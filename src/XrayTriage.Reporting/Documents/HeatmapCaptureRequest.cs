@@ -16,7 +16,7 @@ namespace XrayTriage.Reporting.Documents;
 /// <param name="InstanceNumber">Instance Number.</param>
 /// <param name="ContentDateTime">Content Date/Time (in the source's time zone when it declares one).</param>
 /// <param name="Algorithm">Manufacturer, model and versions of the algorithm (Secondary Capture Device attributes).</param>
-public sealed record HeatmapCaptureRequest(
+internal sealed record HeatmapCaptureRequest(
     DicomDataset Source,
     DisplayImage Image,
     InferenceHeatmap Heatmap,

@@ -11,7 +11,7 @@ namespace XrayTriage.Reporting.Documents;
 /// px, <see cref="DefaultMaxLongSide"/> unless the caller says otherwise) with the class
 /// activation map blended in by <see cref="HeatmapOverlay"/>, a shaded caption band with "AI triage — not for diagnosis"
 /// and the result burned in, 8-bit RGB, in the source's study and a new series. Pure and deterministic.</summary>
-public static class HeatmapSecondaryCaptureBuilder
+internal static class HeatmapSecondaryCaptureBuilder
 {
     public const string SecondaryCaptureUid = "1.2.840.10008.5.1.4.1.1.7";
     public const int DefaultMaxLongSide = 1024;

@@ -19,7 +19,7 @@ namespace XrayTriage.Reporting.Documents;
 /// <param name="SopClass">The SR SOP class to write.</param>
 /// <param name="Predecessor">The previous version of this report, when this one replaces it: the same SR series and SOP
 /// class (<paramref name="SeriesInstanceUid"/>, <paramref name="SopClass"/>), its own SOP Instance UID.</param>
-public sealed record ReportDocumentRequest(
+internal sealed record ReportDocumentRequest(
     DicomDataset Source,
     string SeriesInstanceUid,
     string SopInstanceUid,

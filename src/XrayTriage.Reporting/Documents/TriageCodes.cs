@@ -4,7 +4,7 @@ namespace XrayTriage.Reporting.Documents;
 
 /// <summary>Every code the triage SR writes. Sources and the reasons for each choice: src/XrayTriage.Reporting/README.md
 /// ("SR content and codes").</summary>
-public static class TriageCodes
+internal static class TriageCodes
 {
     /// <summary>Private coding scheme for the triage priority and the summary, declared in Coding Scheme Identification Sequence.</summary>
     public const string PrivateScheme = "99XRAYTRIAGE";

@@ -4,7 +4,7 @@ namespace XrayTriage.Reporting.Documents;
 
 /// <summary>Builds the triage report of one study: an SR (Comprehensive 3D, Comprehensive or Enhanced) following
 /// TID 1500 as IHE AI Results uses it, in the source's study, in a new series. Pure: no clock, no UID generation.</summary>
-public static class TriageSrBuilder
+internal static class TriageSrBuilder
 {
     public const string ComprehensiveSrUid = "1.2.840.10008.5.1.4.1.1.88.33";
     public const string EnhancedSrUid = "1.2.840.10008.5.1.4.1.1.88.22";

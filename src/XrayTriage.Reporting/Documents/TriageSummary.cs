@@ -6,7 +6,7 @@ namespace XrayTriage.Reporting.Documents;
 
 /// <summary>The plain-language result shared by the SR's TEXT item and the Secondary Capture caption. ASCII only, so it
 /// encodes in whatever character set the source declared.</summary>
-public static class TriageSummary
+internal static class TriageSummary
 {
     public const string Disclaimer = "AI triage - not for diagnosis";
 

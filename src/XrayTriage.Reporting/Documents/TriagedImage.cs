@@ -12,7 +12,7 @@ namespace XrayTriage.Reporting.Documents;
 /// <param name="Flags">Labels whose probability reached their threshold.</param>
 /// <param name="Thresholds">The threshold per label (0–1) the flags were decided with.</param>
 /// <param name="Priority">The image's priority.</param>
-public sealed record TriagedImage(
+internal sealed record TriagedImage(
     string SopClassUid,
     string SopInstanceUid,
     string SeriesInstanceUid,
