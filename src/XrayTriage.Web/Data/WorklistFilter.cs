@@ -51,9 +51,8 @@ internal sealed record WorklistFilter(string? Priority, DateOnly? From, DateOnly
             return null;
         }
 
-        if (!TryInt(query("skip"), 0, out var skip) || skip < 0 || !TryInt(query("take"), 50, out var take) || take is < 1 or > MaxTake)
+        if (!QueryPaging.TryParse(query, MaxTake, out var skip, out var take, out error))
         {
-            error = $"skip is ≥ 0 and take is 1–{MaxTake}";
             return null;
         }
 
@@ -77,16 +76,5 @@ internal sealed record WorklistFilter(string? Priority, DateOnly? From, DateOnly
         }
 
         return false;
-    }
-
-    private static bool TryInt(string? value, int fallback, out int result)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            result = fallback;
-            return true;
-        }
-
-        return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out result);
     }
 }
