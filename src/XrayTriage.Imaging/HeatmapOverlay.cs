@@ -38,6 +38,40 @@ public static class HeatmapOverlay
         return rgba;
     }
 
+    /// <summary>A stored heatmap (<paramref name="width"/>×<paramref name="height"/> bytes, row-major, 0–255 over the
+    /// whole image) as heat 0–1 per pixel of a <paramref name="targetWidth"/>×<paramref name="targetHeight"/> image,
+    /// sampling pixel centres bilinearly.</summary>
+    public static float[] Upsample(ReadOnlySpan<byte> values, int width, int height, int targetWidth, int targetHeight)
+    {
+        if (width < 1 || height < 1 || values.Length != width * height)
+        {
+            throw new ArgumentException($"{values.Length} values for a {width}×{height} heatmap.", nameof(values));
+        }
+
+        var heat = new float[targetWidth * targetHeight];
+        var sx = (float)width / targetWidth;
+        var sy = (float)height / targetHeight;
+        for (var y = 0; y < targetHeight; y++)
+        {
+            var fy = Math.Clamp(((y + 0.5f) * sy) - 0.5f, 0f, height - 1);
+            var y0 = (int)fy;
+            var y1 = Math.Min(y0 + 1, height - 1);
+            var wy = fy - y0;
+            for (var x = 0; x < targetWidth; x++)
+            {
+                var fx = Math.Clamp(((x + 0.5f) * sx) - 0.5f, 0f, width - 1);
+                var x0 = (int)fx;
+                var x1 = Math.Min(x0 + 1, width - 1);
+                var wx = fx - x0;
+                var top = (values[(y0 * width) + x0] * (1 - wx)) + (values[(y0 * width) + x1] * wx);
+                var bottom = (values[(y1 * width) + x0] * (1 - wx)) + (values[(y1 * width) + x1] * wx);
+                heat[(y * targetWidth) + x] = ((top * (1 - wy)) + (bottom * wy)) / 255f;
+            }
+        }
+
+        return heat;
+    }
+
     public static void WritePng(string path, DisplayImage image, ReadOnlySpan<float> heat)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

@@ -1,3 +1,5 @@
+using XrayTriage.Core.Pipeline;
+
 namespace XrayTriage.Inference;
 
 /// <summary>The ensemble's answer for one image: probabilities (weighted mean of the members' softmax, in

@@ -1,3 +1,5 @@
+using XrayTriage.Core.Pipeline;
+
 namespace XrayTriage.Inference;
 
 /// <summary>One member's raw logits and softmax probabilities, in <see cref="EnsembleLabels.All"/> order.</summary>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using XrayTriage.Core.Pipeline;
 
 namespace XrayTriage.Inference;
 

@@ -1,3 +1,5 @@
+using XrayTriage.Core.Pipeline;
+
 namespace XrayTriage.Inference;
 
 /// <summary>The priority and the finding labels whose ensemble probability reached their threshold (label order).</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using XrayTriage.Core.Auditing;
@@ -20,20 +21,12 @@ public static class PersistenceRegistration
         builder.Services.AddSingleton<IValidateOptions<PersistenceOptions>, PersistenceOptionsValidator>();
         builder.Services.AddPooledDbContextFactory<TriageDbContext>((services, options) =>
             TriageDbContext.Configure(options, services.GetRequiredService<IOptions<PersistenceOptions>>().Value.ConnectionString));
-        builder.Services.TryAddTimeProvider();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IAuditLog, AuditLog>();
         builder.Services.AddSingleton<AuditHistory>();
         builder.Services.AddSingleton<DatabaseMaintenance>();
         builder.Services.AddSingleton<TriageWorkStore>();
         builder.Services.AddSingleton<ReportOutboxStore>();
         return builder;
-    }
-
-    private static void TryAddTimeProvider(this IServiceCollection services)
-    {
-        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
-        {
-            services.AddSingleton(TimeProvider.System);
-        }
     }
 }

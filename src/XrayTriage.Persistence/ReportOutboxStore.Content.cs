@@ -73,7 +73,7 @@ public sealed partial class ReportOutboxStore
         return new ReportContent(
             r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetInt32(3),
             UuidUid.ToDicomUid(r.GetGuid(4)), UuidUid.ToDicomUid(r.GetGuid(5)), UuidUid.ToDicomUid(r.GetGuid(6)),
-            predecessor, priority is null ? null : Enum.Parse<WorklistPriority>(priority), r.GetFieldValue<DateTimeOffset>(11),
+            predecessor, priority is null ? null : Enum.Parse<TriagePriority>(priority), r.GetFieldValue<DateTimeOffset>(11),
             study, []);
     }
 
@@ -109,7 +109,7 @@ public sealed partial class ReportOutboxStore
             var heatmap = r.IsDBNull(19) ? null : new InferenceHeatmap(r.GetInt32(19), r.GetInt32(20), r.GetFieldValue<byte[]>(21));
             run = new ReportRun(
                 r.GetString(12), r.GetString(13), r.GetString(14), r.GetString(15),
-                Enum.Parse<WorklistPriority>(r.GetString(16)),
+                Enum.Parse<TriagePriority>(r.GetString(16)),
                 r.GetFieldValue<string[]>(17),
                 JsonSerializer.Deserialize<Dictionary<string, double>>(r.GetString(18)) ?? [],
                 [],

@@ -28,7 +28,7 @@ public sealed partial class TriageWorkStore
                 var priority = NullableString(reader, 2);
                 outcomes.Add(new InstanceOutcome(
                     reader.GetString(0), Enum.Parse<InstanceState>(reader.GetString(1)),
-                    priority is null ? null : Enum.Parse<WorklistPriority>(priority), NullableString(reader, 3), reader.GetFieldValue<string[]>(4)));
+                    priority is null ? null : Enum.Parse<TriagePriority>(priority), NullableString(reader, 3), reader.GetFieldValue<string[]>(4)));
             }
 
             return outcomes;

@@ -17,7 +17,7 @@ public sealed partial class TriageWorkStore
             WHERE s.settled_at IS NULL
               AND s.last_received_at <= @quiet_since
               AND NOT EXISTS (SELECT 1 FROM triage.instances i WHERE i.study_id = s.id AND i.state IN ('Received', 'Processing'))
-            RETURNING s.id, s.study_instance_uid, s.triage_priority, s.image_count, s.settled_at),
+            RETURNING s.id, s.triage_priority, s.image_count, s.settled_at),
         latest AS (
             SELECT DISTINCT ON (r.study_id) r.study_id, r.id, r.version
             FROM triage.reports r JOIN settled ON r.study_id = settled.id
@@ -27,7 +27,7 @@ public sealed partial class TriageWorkStore
             SELECT st.id, COALESCE(l.version, 0) + 1, l.id, st.settled_at, st.triage_priority, st.image_count
             FROM settled st LEFT JOIN latest l ON l.study_id = st.id
             RETURNING id, study_id, version)
-        SELECT st.id, st.study_instance_uid, st.triage_priority, st.image_count, st.settled_at, r.id, r.version
+        SELECT st.id, st.triage_priority, st.image_count, r.id, r.version
         FROM settled st JOIN report r ON r.study_id = st.id
         """;
 
@@ -51,33 +51,14 @@ public sealed partial class TriageWorkStore
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var priority = NullableString(reader, 2);
+                var priority = NullableString(reader, 1);
                 settled.Add(new SettledStudy(
-                    reader.GetInt64(0), reader.GetString(1), priority is null ? null : Enum.Parse<WorklistPriority>(priority),
-                    reader.GetInt32(3), reader.GetFieldValue<DateTimeOffset>(4), reader.GetInt64(5), reader.GetInt32(6)));
+                    reader.GetInt64(0), priority is null ? null : Enum.Parse<TriagePriority>(priority),
+                    reader.GetInt32(2), reader.GetInt64(3), reader.GetInt32(4)));
             }
 
             return settled.OrderBy(s => s.StudyId).ToList();
         }, cancellationToken);
-    }
-
-    /// <summary>
-    /// One page of the worklist: urgent first, then routine, then not assessable, then studies not triaged yet;
-    /// within a priority the study waiting longest comes first.
-    /// </summary>
-    public async Task<IReadOnlyList<WorklistEntry>> GetWorklistAsync(int skip, int take, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(skip);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
-        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await context.Studies.AsNoTracking()
-            .OrderByDescending(s => s.PriorityRank).ThenBy(s => s.FirstReceivedAt).ThenBy(s => s.Id)
-            .Skip(skip).Take(take)
-            .ToListAsync(cancellationToken);
-        return rows.Select(s => new WorklistEntry(
-            s.Id, s.StudyInstanceUid, s.TriagePriority,
-            new StudyAttributes(s.PatientName, s.PatientId, s.AccessionNumber, s.StudyDate, s.StudyDescription, s.Modality, s.BodyPartExamined),
-            s.ImageCount, s.FirstReceivedAt, s.LastReceivedAt, s.SettledAt)).ToList();
     }
 
     /// <summary>Number of instances per state (queue depth for metrics and readiness); states with none are absent.</summary>

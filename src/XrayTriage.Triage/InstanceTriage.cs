@@ -89,27 +89,24 @@ internal sealed class InstanceTriage(
 
     /// <summary>No class: no probabilities, no findings, no heatmap; the reason and the measure it was decided on.</summary>
     internal InferenceOutcome NotAssessable(NotAssessableVerdict verdict, TimeSpan latency)
-    {
-        var manifest = engine.Manifest;
-        return new InferenceOutcome(
-            manifest.Name,
-            manifest.Version,
-            manifest.DeviceUid,
-            engine.ActiveProvider,
-            latency.TotalMilliseconds,
-            WorklistPriority.NotAssessable,
-            [],
-            Thresholds(),
-            [])
+        => Outcome(latency, TriagePriority.NotAssessable, [], []) with
         {
             NotAssessableReason = verdict.Reason,
             ContentGateScore = verdict.Score,
             ContentGateThreshold = verdict.Threshold,
-            OperatingPoint = OperatingPoint(),
+        };
+
+    /// <summary>The outcome's model identity, timing, decision and the thresholds and operating point it was made at.</summary>
+    private InferenceOutcome Outcome(
+        TimeSpan latency, TriagePriority priority, IReadOnlyList<string> findingsOverThreshold, IReadOnlyList<FindingProbability> probabilities)
+    {
+        var manifest = engine.Manifest;
+        return new InferenceOutcome(manifest.Name, manifest.Version, manifest.DeviceUid, engine.ActiveProvider, latency.TotalMilliseconds,
+            priority, findingsOverThreshold, Thresholds(), probabilities)
+        {
+            OperatingPoint = engine.TriagePolicy.OperatingPoint?.Describe(),
         };
     }
-
-    private string? OperatingPoint() => engine.TriagePolicy.OperatingPoint?.Describe();
 
     private Dictionary<string, double> Thresholds()
         => EnsembleLabels.Findings.ToDictionary(f => f, engine.TriagePolicy.ThresholdOf, StringComparer.Ordinal);
@@ -131,31 +128,11 @@ internal sealed class InstanceTriage(
             }
         }
 
-        var thresholds = Thresholds();
-        var manifest = engine.Manifest;
-        return new InferenceOutcome(
-            manifest.Name,
-            manifest.Version,
-            manifest.DeviceUid,
-            engine.ActiveProvider,
-            latency.TotalMilliseconds,
-            ToWorklistPriority(prediction.Priority),
-            [.. prediction.Triage.FindingsOverThreshold],
-            thresholds,
-            probabilities)
+        return Outcome(latency, prediction.Priority, [.. prediction.Triage.FindingsOverThreshold], probabilities) with
         {
             Heatmap = prediction.Heatmap is { } heatmap ? StoredHeatmap.Quantize(heatmap) : null,
             ContentGateScore = prediction.ContentGate?.Score,
             ContentGateThreshold = prediction.ContentGate?.Threshold,
-            OperatingPoint = OperatingPoint(),
         };
     }
-
-    internal static WorklistPriority ToWorklistPriority(TriagePriority priority) => priority switch
-    {
-        TriagePriority.Urgent => WorklistPriority.Urgent,
-        TriagePriority.Routine => WorklistPriority.Routine,
-        TriagePriority.NotAssessable => WorklistPriority.NotAssessable,
-        _ => throw new UnreachableException($"Triage priority {priority} has no worklist priority."),
-    };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using XrayTriage.Core.Pipeline;
 
 namespace XrayTriage.Inference.Tests;
 

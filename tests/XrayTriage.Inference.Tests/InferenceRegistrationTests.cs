@@ -32,7 +32,6 @@ public sealed class InferenceRegistrationTests
     [Theory]
     [InlineData("--Inference:ExecutionProvider=gpu", "Inference:ExecutionProvider must be auto, cuda or cpu (got 'gpu').")]
     [InlineData("--Inference:MaxBatch=0", "Inference:MaxBatch must be between 1 and 256 (got 0).")]
-    [InlineData("--Inference:MaxWaitMilliseconds=soon", "Inference:MaxWaitMilliseconds must be an integer (got 'soon').")]
     public void AddInference_InvalidSetting_StopsStartNamingTheKey(string argument, string expected)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = [argument] });
@@ -42,5 +41,18 @@ public sealed class InferenceRegistrationTests
         var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<InferenceOptions>>().Value);
 
         Assert.Contains(expected, error.Failures);
+    }
+
+    [Fact]
+    public void AddInference_SettingThatIsNotANumber_StopsStartNamingTheKey()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = ["--Inference:MaxWaitMilliseconds=soon"] });
+        builder.AddInference(_ => "unused");
+        using var host = builder.Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => host.Services.GetRequiredService<IOptions<InferenceOptions>>().Value);
+
+        Assert.Contains("'soon'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Inference:MaxWaitMilliseconds", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using XrayTriage.Core.Pipeline;
 
 namespace XrayTriage.Inference.Tests;
 
@@ -49,7 +50,8 @@ public sealed class TriagePolicyTests
     public void TriagePriority_WireNames_RoundTrip(TriagePriority priority, string wireName)
     {
         Assert.Equal(wireName, priority.ToWireName());
-        Assert.Equal(priority, TriagePriorityNames.Parse(wireName));
+        Assert.True(TriagePriorityNames.TryParse(wireName, out var parsed));
+        Assert.Equal(priority, parsed);
         Assert.Equal($"\"{wireName}\"", JsonSerializer.Serialize(priority));
         Assert.Equal(priority, JsonSerializer.Deserialize<TriagePriority>($"\"{wireName}\""));
     }

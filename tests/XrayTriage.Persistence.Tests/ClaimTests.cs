@@ -114,7 +114,7 @@ public sealed class ClaimTests(PostgresFixture postgres)
         var db = await TestDatabase.CreateAsync(postgres);
         var ids = await RecordManyAsync(db.Store, 3);
         var claimed = await db.Store.ClaimAsync("before-restart", 3, Lease, T0, CancellationToken.None);
-        Assert.Equal(CompleteOutcome.Triaged, await db.Store.CompleteAsync(claimed[0].InstanceId, Outcome(WorklistPriority.Routine), T0, CancellationToken.None));
+        Assert.Equal(CompleteOutcome.Triaged, await db.Store.CompleteAsync(claimed[0].InstanceId, Outcome(TriagePriority.Routine), T0, CancellationToken.None));
 
         var resumed = await db.Store.ClaimAsync("after-restart", 10, Lease, T0 + Lease + Lease, CancellationToken.None);
 

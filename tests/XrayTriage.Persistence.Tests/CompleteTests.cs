@@ -17,7 +17,7 @@ public sealed class CompleteTests(PostgresFixture postgres)
         var id = (await RecordManyAsync(db.Store, 1))[0];
         await db.Store.ClaimAsync("w1", 1, Lease, T0, CancellationToken.None);
 
-        var outcome = await db.Store.CompleteAsync(id, Outcome(WorklistPriority.Urgent, "pneumothorax"), T0.AddSeconds(2), CancellationToken.None);
+        var outcome = await db.Store.CompleteAsync(id, Outcome(TriagePriority.Urgent, "pneumothorax"), T0.AddSeconds(2), CancellationToken.None);
 
         Assert.Equal(CompleteOutcome.Triaged, outcome);
         Assert.Equal("Triaged|w1", await db.ScalarAsync<string>(
@@ -39,9 +39,9 @@ public sealed class CompleteTests(PostgresFixture postgres)
         var db = await TestDatabase.CreateAsync(postgres);
         var id = (await RecordManyAsync(db.Store, 1))[0];
         await db.Store.ClaimAsync("w1", 1, Lease, T0, CancellationToken.None);
-        await db.Store.CompleteAsync(id, Outcome(WorklistPriority.Routine), T0, CancellationToken.None);
+        await db.Store.CompleteAsync(id, Outcome(TriagePriority.Routine), T0, CancellationToken.None);
 
-        var second = await db.Store.CompleteAsync(id, Outcome(WorklistPriority.Urgent, "pneumothorax"), T0.AddSeconds(1), CancellationToken.None);
+        var second = await db.Store.CompleteAsync(id, Outcome(TriagePriority.Urgent, "pneumothorax"), T0.AddSeconds(1), CancellationToken.None);
 
         Assert.Equal(CompleteOutcome.AlreadyTriaged, second);
         Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM triage.inference_runs"));
@@ -59,8 +59,8 @@ public sealed class CompleteTests(PostgresFixture postgres)
         await db.Store.ClaimAsync("takeover", 1, Lease, T0 + Lease, CancellationToken.None);
 
         var outcomes = await Task.WhenAll(
-            db.Store.CompleteAsync(id, Outcome(WorklistPriority.Routine), T0 + Lease, CancellationToken.None),
-            db.Store.CompleteAsync(id, Outcome(WorklistPriority.Routine), T0 + Lease, CancellationToken.None));
+            db.Store.CompleteAsync(id, Outcome(TriagePriority.Routine), T0 + Lease, CancellationToken.None),
+            db.Store.CompleteAsync(id, Outcome(TriagePriority.Routine), T0 + Lease, CancellationToken.None));
 
         Assert.Equal([CompleteOutcome.Triaged, CompleteOutcome.AlreadyTriaged], outcomes.Order());
         Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM triage.inference_runs"));
@@ -87,7 +87,7 @@ public sealed class CompleteTests(PostgresFixture postgres)
     {
         var db = await TestDatabase.CreateAsync(postgres);
 
-        var outcome = await db.Store.CompleteAsync(4242, Outcome(WorklistPriority.Routine), T0, CancellationToken.None);
+        var outcome = await db.Store.CompleteAsync(4242, Outcome(TriagePriority.Routine), T0, CancellationToken.None);
 
         Assert.Equal(CompleteOutcome.NotFound, outcome);
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM triage.inference_runs"));
@@ -102,7 +102,7 @@ public sealed class CompleteTests(PostgresFixture postgres)
         await db.Store.ClaimAsync("w1", 3, Lease, T0.AddMinutes(1), CancellationToken.None);
         var priorities = new List<string?> { await StudyPriorityAsync(db) };
 
-        foreach (var (id, priority) in ids.Zip([WorklistPriority.Routine, WorklistPriority.Urgent, WorklistPriority.Routine]))
+        foreach (var (id, priority) in ids.Zip([TriagePriority.Routine, TriagePriority.Urgent, TriagePriority.Routine]))
         {
             await db.Store.CompleteAsync(id, Outcome(priority), T0.AddMinutes(2), CancellationToken.None);
             priorities.Add(await StudyPriorityAsync(db));
@@ -120,7 +120,7 @@ public sealed class CompleteTests(PostgresFixture postgres)
         await db.Store.ClaimAsync("w1", 12, Lease, T0.AddMinutes(1), CancellationToken.None);
 
         await Task.WhenAll(ids.Select((id, i) => db.Store.CompleteAsync(
-            id, Outcome(i == 7 ? WorklistPriority.Urgent : WorklistPriority.Routine), T0.AddMinutes(2), CancellationToken.None)));
+            id, Outcome(i == 7 ? TriagePriority.Urgent : TriagePriority.Routine), T0.AddMinutes(2), CancellationToken.None)));
 
         Assert.Equal("Urgent", await StudyPriorityAsync(db));
         Assert.Equal(12L, await db.ScalarAsync<long>("SELECT count(*) FROM triage.instances WHERE state = 'Triaged'"));

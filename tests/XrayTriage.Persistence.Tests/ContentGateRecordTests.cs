@@ -16,7 +16,7 @@ public sealed class ContentGateRecordTests(PostgresFixture postgres)
         var db = await TestDatabase.CreateAsync(postgres);
         var recorded = await db.Store.RecordReceivedAsync(Instance(StudyUid(1), SopUid(1), T0), CancellationToken.None);
         await db.Store.ClaimAsync("w1", 10, Lease, T0, CancellationToken.None);
-        var outcome = Outcome(WorklistPriority.NotAssessable) with
+        var outcome = Outcome(TriagePriority.NotAssessable) with
         {
             Probabilities = [],
             NotAssessableReason = NotAssessableReason.NotChestRadiograph,
@@ -33,7 +33,7 @@ public sealed class ContentGateRecordTests(PostgresFixture postgres)
         Assert.Equal("NotAssessable", await db.ScalarAsync<string>("SELECT triage_priority FROM triage.studies"));
         var run = Assert.Single(content!.Images).Run;
         Assert.NotNull(run);
-        Assert.Equal(WorklistPriority.NotAssessable, run.Priority);
+        Assert.Equal(TriagePriority.NotAssessable, run.Priority);
         Assert.Equal(NotAssessableReason.NotChestRadiograph, run.NotAssessableReason);
         Assert.Equal(2311.44, run.ContentGateScore);
         Assert.Equal(1630.2, run.ContentGateThreshold);
@@ -48,7 +48,7 @@ public sealed class ContentGateRecordTests(PostgresFixture postgres)
         var recorded = await db.Store.RecordReceivedAsync(Instance(StudyUid(1), SopUid(1), T0), CancellationToken.None);
         await db.Store.ClaimAsync("w1", 10, Lease, T0, CancellationToken.None);
 
-        await db.Store.CompleteAsync(recorded.InstanceId, Outcome(WorklistPriority.Urgent, "covid19") with { OperatingPoint = OperatingPoint },
+        await db.Store.CompleteAsync(recorded.InstanceId, Outcome(TriagePriority.Urgent, "covid19") with { OperatingPoint = OperatingPoint },
             T0.AddSeconds(1), CancellationToken.None);
         var settled = await db.Store.SettleAsync(Quiet, T0 + Quiet + TimeSpan.FromSeconds(1), CancellationToken.None);
         var content = await db.Outbox.GetContentAsync(settled.Single().ReportId, CancellationToken.None);
@@ -64,7 +64,7 @@ public sealed class ContentGateRecordTests(PostgresFixture postgres)
         var id = (await RecordManyAsync(db.Store, 1))[0];
         await db.Store.ClaimAsync("w1", 1, Lease, T0, CancellationToken.None);
 
-        await db.Store.CompleteAsync(id, Outcome(WorklistPriority.Routine) with { ContentGateScore = 812.5, ContentGateThreshold = 1630.2 },
+        await db.Store.CompleteAsync(id, Outcome(TriagePriority.Routine) with { ContentGateScore = 812.5, ContentGateThreshold = 1630.2 },
             T0.AddSeconds(1), CancellationToken.None);
 
         Assert.Equal("Routine||812.5|1630.2", await db.ScalarAsync<string>(
@@ -77,7 +77,7 @@ public sealed class ContentGateRecordTests(PostgresFixture postgres)
         var db = await TestDatabase.CreateAsync(postgres);
         var id = (await RecordManyAsync(db.Store, 1))[0];
         await db.Store.ClaimAsync("w1", 1, Lease, T0, CancellationToken.None);
-        var contradictory = Outcome(WorklistPriority.Urgent, "pneumothorax") with
+        var contradictory = Outcome(TriagePriority.Urgent, "pneumothorax") with
         {
             NotAssessableReason = NotAssessableReason.BlankImage,
             ContentGateScore = 0,

@@ -17,7 +17,8 @@ internal static class OutboxSamples
     {
         await db.Store.RecordReceivedAsync(Instance(StudyUid(study), SopUid(sop), receivedAt, skipReason: "lateral"), CancellationToken.None);
         var settled = await db.Store.SettleAsync(Quiet, receivedAt + Quiet, CancellationToken.None);
-        return settled.Single(s => s.StudyInstanceUid == StudyUid(study));
+        var studyId = await StudyIdAsync(db, study);
+        return settled.Single(s => s.StudyId == studyId);
     }
 
     /// <summary>Records, claims and completes one eligible image (with a heatmap) and settles its study.</summary>
@@ -26,11 +27,15 @@ internal static class OutboxSamples
         var recorded = await db.Store.RecordReceivedAsync(Instance(StudyUid(study), SopUid(sop), receivedAt), CancellationToken.None);
         var claimed = await db.Store.ClaimAsync("w1", 10, Lease, receivedAt, CancellationToken.None);
         Assert.Contains(claimed, c => c.InstanceId == recorded.InstanceId);
-        var outcome = Outcome(WorklistPriority.Urgent, "pneumothorax") with { Heatmap = Heatmap() };
+        var outcome = Outcome(TriagePriority.Urgent, "pneumothorax") with { Heatmap = Heatmap() };
         Assert.Equal(CompleteOutcome.Triaged, await db.Store.CompleteAsync(recorded.InstanceId, outcome, receivedAt.AddSeconds(1), CancellationToken.None));
         var settled = await db.Store.SettleAsync(Quiet, receivedAt + Quiet + TimeSpan.FromSeconds(1), CancellationToken.None);
-        return (settled.Single(s => s.StudyInstanceUid == StudyUid(study)), recorded.InstanceId);
+        var studyId = await StudyIdAsync(db, study);
+        return (settled.Single(s => s.StudyId == studyId), recorded.InstanceId);
     }
+
+    public static Task<long> StudyIdAsync(TestDatabase db, int study)
+        => db.ScalarAsync<long>("SELECT id FROM triage.studies WHERE study_instance_uid = @uid", ("uid", StudyUid(study)));
 
     public static InferenceHeatmap Heatmap() => new(4, 3, [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 255]);
 

@@ -22,7 +22,7 @@ public sealed class ReportContentTests(PostgresFixture postgres)
         Assert.Equal(StudyUid(1), content.StudyInstanceUid);
         Assert.Equal(1, content.Version);
         Assert.Null(content.Predecessor);
-        Assert.Equal(WorklistPriority.Urgent, content.Priority);
+        Assert.Equal(TriagePriority.Urgent, content.Priority);
         Assert.Equal(Patient, content.Study);
         Assert.Equal(await UidOfAsync(db, "SELECT sr_uuid FROM triage.reports WHERE id = @id", settled.ReportId), content.SrSopInstanceUid);
         Assert.Equal(await UidOfAsync(db, "SELECT sr_series_uuid FROM triage.studies WHERE id = @id", settled.StudyId), content.SrSeriesInstanceUid);
@@ -44,13 +44,13 @@ public sealed class ReportContentTests(PostgresFixture postgres)
         Assert.Equal(await UidOfAsync(db, "SELECT sc_uuid FROM triage.instances WHERE id = @id", instanceId), image.ScSopInstanceUid);
 
         var run = image.Run;
-        var expected = Outcome(WorklistPriority.Urgent, "pneumothorax");
+        var expected = Outcome(TriagePriority.Urgent, "pneumothorax");
         Assert.NotNull(run);
         Assert.Equal(expected.ManifestName, run.ManifestName);
         Assert.Equal(expected.ManifestVersion, run.ManifestVersion);
         Assert.Equal(expected.DeviceUid, run.DeviceUid);
         Assert.Equal(expected.Provider, run.Provider);
-        Assert.Equal(WorklistPriority.Urgent, run.Priority);
+        Assert.Equal(TriagePriority.Urgent, run.Priority);
         Assert.Equal(["pneumothorax"], run.FindingsOverThreshold);
         Assert.Equal(expected.Thresholds.OrderBy(t => t.Key), run.Thresholds.OrderBy(t => t.Key));
         Assert.Equal(expected.Probabilities.OrderBy(p => p.Model).ThenBy(p => p.Label), run.Probabilities.OrderBy(p => p.Model).ThenBy(p => p.Label));
@@ -104,10 +104,10 @@ public sealed class ReportContentTests(PostgresFixture postgres)
         await db.Store.ClaimAsync("w1", 1, Lease, T0, CancellationToken.None);
 
         await Assert.ThrowsAsync<ArgumentException>(() => db.Store.CompleteAsync(
-            id, Outcome(WorklistPriority.Routine) with { Heatmap = new InferenceHeatmap(65, 1, new byte[65]) }, T0, CancellationToken.None));
+            id, Outcome(TriagePriority.Routine) with { Heatmap = new InferenceHeatmap(65, 1, new byte[65]) }, T0, CancellationToken.None));
         await Assert.ThrowsAsync<ArgumentException>(() => db.Store.CompleteAsync(
-            id, Outcome(WorklistPriority.Routine) with { Heatmap = new InferenceHeatmap(2, 2, new byte[3]) }, T0, CancellationToken.None));
-        Assert.Equal(CompleteOutcome.Triaged, await db.Store.CompleteAsync(id, Outcome(WorklistPriority.Routine), T0, CancellationToken.None));
+            id, Outcome(TriagePriority.Routine) with { Heatmap = new InferenceHeatmap(2, 2, new byte[3]) }, T0, CancellationToken.None));
+        Assert.Equal(CompleteOutcome.Triaged, await db.Store.CompleteAsync(id, Outcome(TriagePriority.Routine), T0, CancellationToken.None));
         Assert.True(await db.ScalarAsync<bool>("SELECT heatmap IS NULL AND heatmap_width IS NULL FROM triage.inference_runs WHERE instance_id = @id", ("id", id)));
     }
 

@@ -28,7 +28,7 @@ internal static class Samples
         skipReason,
         study ?? Patient);
 
-    public static InferenceOutcome Outcome(WorklistPriority priority, params string[] overThreshold) => new(
+    public static InferenceOutcome Outcome(TriagePriority priority, params string[] overThreshold) => new(
         "cxr-ensemble",
         "2026.11.1",
         "1.2.826.0.1.3680043.10.543.99",

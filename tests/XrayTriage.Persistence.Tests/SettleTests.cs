@@ -16,7 +16,7 @@ public sealed class SettleTests(PostgresFixture postgres)
         var db = await TestDatabase.CreateAsync(postgres);
         var id = (await RecordManyAsync(db.Store, 1))[0];
         await db.Store.ClaimAsync("w1", 1, Lease, T0, CancellationToken.None);
-        await db.Store.CompleteAsync(id, Outcome(WorklistPriority.Urgent, "pneumothorax"), T0.AddSeconds(1), CancellationToken.None);
+        await db.Store.CompleteAsync(id, Outcome(TriagePriority.Urgent, "pneumothorax"), T0.AddSeconds(1), CancellationToken.None);
 
         var early = await db.Store.SettleAsync(Quiet, T0 + Quiet - TimeSpan.FromMilliseconds(1), CancellationToken.None);
         var due = await db.Store.SettleAsync(Quiet, T0 + Quiet, CancellationToken.None);
@@ -24,7 +24,10 @@ public sealed class SettleTests(PostgresFixture postgres)
 
         Assert.Empty(early);
         var settled = Assert.Single(due);
-        Assert.Equal(new SettledStudy(settled.StudyId, StudyUid(1), WorklistPriority.Urgent, 1, T0 + Quiet, settled.ReportId, 1), settled);
+        Assert.Equal(new SettledStudy(settled.StudyId, TriagePriority.Urgent, 1, settled.ReportId, 1), settled);
+        Assert.Equal(1L, await db.ScalarAsync<long>(
+            "SELECT count(*) FROM triage.studies WHERE id = @id AND study_instance_uid = @uid AND settled_at = @at",
+            ("id", settled.StudyId), ("uid", StudyUid(1)), ("at", T0 + Quiet)));
         Assert.Empty(again);
     }
 
@@ -57,15 +60,15 @@ public sealed class SettleTests(PostgresFixture postgres)
         var late = T0 + TimeSpan.FromMinutes(1);
 
         var whilePending = await db.Store.SettleAsync(Quiet, late, CancellationToken.None);
-        await db.Store.CompleteAsync(ids[0], Outcome(WorklistPriority.Routine), late, CancellationToken.None);
+        await db.Store.CompleteAsync(ids[0], Outcome(TriagePriority.Routine), late, CancellationToken.None);
         var whileOneQueued = await db.Store.SettleAsync(Quiet, late, CancellationToken.None);
         await db.Store.ClaimAsync("w1", 1, Lease, late, CancellationToken.None);
-        await db.Store.CompleteAsync(ids[1], Outcome(WorklistPriority.Routine), late, CancellationToken.None);
+        await db.Store.CompleteAsync(ids[1], Outcome(TriagePriority.Routine), late, CancellationToken.None);
         var done = await db.Store.SettleAsync(Quiet, late, CancellationToken.None);
 
         Assert.Empty(whilePending);
         Assert.Empty(whileOneQueued);
-        Assert.Equal(WorklistPriority.Routine, Assert.Single(done).Priority);
+        Assert.Equal(TriagePriority.Routine, Assert.Single(done).Priority);
     }
 
     [Fact]
@@ -79,7 +82,7 @@ public sealed class SettleTests(PostgresFixture postgres)
 
         var sweeps = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => db.Store.SettleAsync(Quiet, T0 + Quiet, CancellationToken.None)));
 
-        var settled = sweeps.SelectMany(s => s).Select(s => s.StudyInstanceUid).ToList();
+        var settled = sweeps.SelectMany(s => s).Select(s => s.StudyId).ToList();
         Assert.Equal(20, settled.Count);
         Assert.Equal(20, settled.Distinct().Count());
     }

@@ -11,14 +11,14 @@ public sealed class WorklistTests(PostgresFixture postgres)
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     [Fact]
-    public async Task Worklist_UrgentFirstThenRoutineThenNotAssessableThenPending_OldestFirstWithin()
+    public async Task Study_Ranks_AreComputedFromTheOnePriorityTable()
     {
         var db = await TestDatabase.CreateAsync(postgres);
         // study n is received at T0 + n seconds; the wanted priority of each study:
-        WorklistPriority?[] priorities = [WorklistPriority.Routine, null, WorklistPriority.Urgent, WorklistPriority.NotAssessable, WorklistPriority.Urgent, WorklistPriority.Routine];
+        TriagePriority?[] priorities = [TriagePriority.Routine, null, TriagePriority.Urgent, TriagePriority.NotAssessable];
         for (var n = 0; n < priorities.Length; n++)
         {
-            var skip = priorities[n] == WorklistPriority.NotAssessable ? "not a chest" : null;
+            var skip = priorities[n] == TriagePriority.NotAssessable ? "not a chest" : null;
             await db.Store.RecordReceivedAsync(Instance(StudyUid(n), SopUid(n), T0.AddSeconds(n), skipReason: skip), CancellationToken.None);
         }
 
@@ -31,13 +31,20 @@ public sealed class WorklistTests(PostgresFixture postgres)
             }
         }
 
-        var all = await db.Store.GetWorklistAsync(0, 10, CancellationToken.None);
-        var page2 = await db.Store.GetWorklistAsync(2, 2, CancellationToken.None);
+        await using (var context = await db.Factory.CreateDbContextAsync())
+        {
+            var urgent = await context.Studies.SingleAsync(s => s.StudyInstanceUid == StudyUid(1));
+            urgent.HumanPriority = TriagePriority.Urgent;
+            await context.SaveChangesAsync();
+        }
 
-        Assert.Equal([StudyUid(2), StudyUid(4), StudyUid(0), StudyUid(5), StudyUid(3), StudyUid(1)], all.Select(e => e.StudyInstanceUid));
-        Assert.Equal([StudyUid(0), StudyUid(5)], page2.Select(e => e.StudyInstanceUid));
-        Assert.Equal(Patient, all[0].Study);
-        Assert.Null(all[^1].Priority);
+        await using var reader = await db.Factory.CreateDbContextAsync();
+        var studies = await reader.Studies.AsNoTracking().OrderBy(s => s.FirstReceivedAt).ToListAsync();
+        Assert.Equal(priorities, studies.Select(s => s.TriagePriority));
+        Assert.Equal(priorities.Select(TriagePriorityNames.Rank), studies.Select(s => (int)s.PriorityRank));
+        Assert.Equal([2, 3, 3, 1], studies.Select(s => (int)s.WorklistRank));
+        Assert.Equal([TriagePriority.Routine, TriagePriority.Urgent, TriagePriority.Urgent, TriagePriority.NotAssessable],
+            studies.Select(s => TriagePriorityNames.FromRank(s.WorklistRank)));
     }
 
     [Fact]
@@ -50,9 +57,9 @@ public sealed class WorklistTests(PostgresFixture postgres)
         var a = await first.Studies.SingleAsync();
         var b = await second.Studies.SingleAsync();
 
-        a.TriagePriority = WorklistPriority.Urgent;
+        a.TriagePriority = TriagePriority.Urgent;
         await first.SaveChangesAsync();
-        b.TriagePriority = WorklistPriority.Routine;
+        b.TriagePriority = TriagePriority.Routine;
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
         Assert.Equal("Urgent", await db.ScalarAsync<string>("SELECT triage_priority FROM triage.studies"));

@@ -30,11 +30,12 @@ public sealed class StudySettlerTests(PostgresFixture postgres, SmokeEnsembleFix
         await Task.Delay(TimeSpan.FromSeconds(1.5));
 
         var study = Assert.Single(sink.Studies);
-        Assert.Equal(TriageTestBed.StudyUid(1), study.StudyInstanceUid);
+        Assert.Equal(TriageTestBed.StudyUid(1), await bed.ScalarAsync<string>(
+            "SELECT study_instance_uid FROM triage.studies WHERE id = @id", ("id", study.StudyId)));
         Assert.Equal(2, study.ImageCount);
         var priorities = await bed.ColumnAsync(
             "SELECT priority FROM triage.triage_results WHERE instance_id IN (@a, @b)", ("a", first), ("b", second));
-        var highest = priorities.Select(Enum.Parse<WorklistPriority>).Min();
+        var highest = priorities.Select(Enum.Parse<TriagePriority>).Min();
         Assert.Equal(highest, study.Priority);
         Assert.NotNull(await bed.ScalarAsync<DateTime?>("SELECT settled_at FROM triage.studies WHERE id = @id", ("id", study.StudyId)));
         Assert.Equal(1, study.Version);

@@ -58,7 +58,7 @@ public sealed class TriageWorkerTests(PostgresFixture postgres, SmokeEnsembleFix
 
             var result = (await bed.RowsAsync(
                 "SELECT priority, findings_over_threshold, thresholds::text FROM triage.triage_results WHERE instance_id = @id", ("id", id))).Single();
-            Assert.Equal(InstanceTriage.ToWorklistPriority(expected.Priority).ToString(), result[0]);
+            Assert.Equal(expected.Priority.ToString(), result[0]);
             Assert.Equal(expected.Triage.FindingsOverThreshold, (string[])result[1]!);
             foreach (var finding in EnsembleLabels.Findings)
             {

@@ -16,7 +16,7 @@ public sealed record InferenceOutcome(
     string DeviceUid,
     string Provider,
     double LatencyMs,
-    WorklistPriority Priority,
+    TriagePriority Priority,
     IReadOnlyList<string> FindingsOverThreshold,
     IReadOnlyDictionary<string, double> Thresholds,
     IReadOnlyList<FindingProbability> Probabilities)
@@ -24,7 +24,7 @@ public sealed record InferenceOutcome(
     /// <summary>The ensemble's class activation map at storage size; null when none was computed.</summary>
     public InferenceHeatmap? Heatmap { get; init; }
 
-    /// <summary>Why the image got no class (priority <see cref="WorklistPriority.NotAssessable"/>, no probabilities);
+    /// <summary>Why the image got no class (priority <see cref="TriagePriority.NotAssessable"/>, no probabilities);
     /// null when the content gate passed it or there is none.</summary>
     public NotAssessableReason? NotAssessableReason { get; init; }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using XrayTriage.Core.Pipeline;
 using XrayTriage.Dicom;
 using XrayTriage.Host.Inference;
 using XrayTriage.Imaging;

@@ -85,11 +85,7 @@ internal static class DemoCommand
     private static async Task<IReadOnlyList<InstanceOutcome>?> WaitForTriageAsync(
         ParseResult parseResult, List<string> uids, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = [.. parseResult.UnmatchedTokens],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
+        var builder = CommandHost.CreateBuilder(parseResult.UnmatchedTokens);
         builder.Logging.ClearProviders();
         builder.AddPersistence();
         using var host = builder.Build();
@@ -129,8 +125,8 @@ internal static class DemoCommand
     private static string Describe(InstanceOutcome outcome) => (outcome.State, outcome.Priority) switch
     {
         (InstanceState.Failed, _) => "failed",
-        (InstanceState.Skipped, _) or (_, WorklistPriority.NotAssessable) => "not assessable",
-        (_, WorklistPriority.Urgent) => "urgent",
+        (InstanceState.Skipped, _) or (_, TriagePriority.NotAssessable) => "not assessable",
+        (_, TriagePriority.Urgent) => "urgent",
         _ => "routine",
     };
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using XrayTriage.Core.Pipeline;
 using XrayTriage.Dicom;
 using XrayTriage.Imaging;
 using XrayTriage.Imaging.Eligibility;

@@ -1,3 +1,4 @@
+using XrayTriage.Core.Pipeline;
 using XrayTriage.Inference;
 
 namespace XrayTriage.Host.Cli;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using XrayTriage.Core.Pipeline;
 using XrayTriage.Inference;
 using XrayTriage.Inference.Evaluation;
 

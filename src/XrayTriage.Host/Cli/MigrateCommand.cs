@@ -24,11 +24,7 @@ internal static class MigrateCommand
     {
         var output = parseResult.InvocationConfiguration.Output;
         var error = parseResult.InvocationConfiguration.Error;
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = [.. parseResult.UnmatchedTokens],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
+        var builder = CommandHost.CreateBuilder(parseResult.UnmatchedTokens);
         builder.AddPersistence();
         builder.Services.AddIdentityCore<Microsoft.AspNetCore.Identity.IdentityUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole>().AddIdentityDatabase();
         using var host = builder.Build();

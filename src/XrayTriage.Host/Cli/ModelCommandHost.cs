@@ -31,11 +31,7 @@ internal sealed class ModelCommandHost : IDisposable
     /// With <paramref name="thresholdsPath"/> (<c>--thresholds</c>) triage decides with that site thresholds file.</summary>
     public static ModelCommandHost? TryStart(string verb, IEnumerable<string> configurationArgs, TextWriter error, out int exitCode, string? thresholdsPath = null)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = [.. configurationArgs],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
+        var builder = CommandHost.CreateBuilder(configurationArgs);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
@@ -74,19 +70,21 @@ internal sealed class ModelCommandHost : IDisposable
         }
     }
 
+    /// <summary>The Host's <c>Models:Path</c>, resolved, without validating or loading anything.</summary>
+    public static string ConfiguredModelsFolder(IEnumerable<string> configurationArgs)
+    {
+        var builder = CommandHost.CreateBuilder(configurationArgs);
+        builder.Logging.ClearProviders();
+        builder.Services.AddOptions<ModelsOptions>().BindConfiguration(ModelsOptions.SectionName);
+        using var host = builder.Build();
+        return host.Services.GetRequiredService<IOptions<ModelsOptions>>().Value.ResolvedPath;
+    }
+
     /// <summary>The first member's input spec from <c>Models:Path/ensemble.json</c> (no sessions are created).</summary>
     public static bool TryReadFirstMemberSpec(string verb, IEnumerable<string> configurationArgs, TextWriter error, out ModelInputSpec? spec, out int exitCode)
     {
         spec = null;
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = [.. configurationArgs],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Logging.ClearProviders();
-        builder.Services.AddOptions<ModelsOptions>().BindConfiguration(ModelsOptions.SectionName);
-        using var host = builder.Build();
-        var folder = host.Services.GetRequiredService<IOptions<ModelsOptions>>().Value.ResolvedPath;
+        var folder = ConfiguredModelsFolder(configurationArgs);
         try
         {
             var manifest = EnsembleManifest.Load(Path.Combine(folder, EnsembleManifest.FileName));

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
-using XrayTriage.Host.Options;
 using XrayTriage.Core.Pipeline;
 using XrayTriage.Host.Inference;
 using XrayTriage.Inference;
@@ -33,7 +31,7 @@ internal static class ModelsCommand
     {
         var output = parseResult.InvocationConfiguration.Output;
         var error = parseResult.InvocationConfiguration.Error;
-        var directory = folder is null ? ConfiguredFolder(parseResult.UnmatchedTokens) : Path.GetFullPath(folder);
+        var directory = folder is null ? ModelCommandHost.ConfiguredModelsFolder(parseResult.UnmatchedTokens) : Path.GetFullPath(folder);
 
         EnsembleManifest manifest;
         try
@@ -122,25 +120,8 @@ internal static class ModelsCommand
 
     private static string? ConfiguredThresholds(IReadOnlyList<string> configurationArgs)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = [.. configurationArgs],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
+        var builder = CommandHost.CreateBuilder(configurationArgs);
         return ThresholdsSetting.ResolvePath(builder.Configuration[ThresholdsSetting.Key]);
-    }
-
-    private static string ConfiguredFolder(IReadOnlyList<string> configurationArgs)
-    {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = [.. configurationArgs],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Logging.ClearProviders();
-        builder.Services.AddOptions<ModelsOptions>().BindConfiguration(ModelsOptions.SectionName);
-        using var host = builder.Build();
-        return host.Services.GetRequiredService<IOptions<ModelsOptions>>().Value.ResolvedPath;
     }
 
     private static async Task<string?> HashAsync(string file, CancellationToken cancellationToken)

@@ -83,11 +83,7 @@ internal static class OutboxCommand
     {
         var output = parseResult.InvocationConfiguration.Output;
         var error = parseResult.InvocationConfiguration.Error;
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = [.. parseResult.UnmatchedTokens],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
+        var builder = CommandHost.CreateBuilder(parseResult.UnmatchedTokens);
         builder.AddPersistence();
         using var host = builder.Build();
         try

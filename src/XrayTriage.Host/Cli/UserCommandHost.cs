@@ -15,11 +15,7 @@ internal static class UserCommandHost
     {
         var output = parseResult.InvocationConfiguration.Output;
         var error = parseResult.InvocationConfiguration.Error;
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = [.. parseResult.UnmatchedTokens],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
+        var builder = CommandHost.CreateBuilder(parseResult.UnmatchedTokens);
         builder.Logging.ClearProviders();
         builder.AddPersistence();
         builder.Services.AddIdentityCore<IdentityUser>(AccountPolicy.Apply).AddRoles<IdentityRole>().AddIdentityDatabase();

@@ -1,3 +1,5 @@
+using XrayTriage.Core.Pipeline;
+
 namespace XrayTriage.Inference.Calibration;
 
 /// <summary>The result of <see cref="SiteCalibrator.Calibrate"/>: films per class (in <see cref="EnsembleLabels.All"/>

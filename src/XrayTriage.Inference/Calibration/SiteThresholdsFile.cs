@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using XrayTriage.Core.Pipeline;
 
 namespace XrayTriage.Inference.Calibration;
 

@@ -1,3 +1,5 @@
+using XrayTriage.Core.Pipeline;
+
 namespace XrayTriage.Inference.Evaluation;
 
 /// <summary>The binary question triage answers: is the film abnormal (any class but normal)? Its score is

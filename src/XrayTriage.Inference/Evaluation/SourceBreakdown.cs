@@ -1,3 +1,5 @@
+using XrayTriage.Core.Pipeline;
+
 namespace XrayTriage.Inference.Evaluation;
 
 /// <summary>Splits an evaluation by where the films came from, so that a source whose films the model tells apart by

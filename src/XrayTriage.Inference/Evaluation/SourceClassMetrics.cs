@@ -1,3 +1,5 @@
+using XrayTriage.Core.Pipeline;
+
 namespace XrayTriage.Inference.Evaluation;
 
 /// <summary>One class of one source: <see cref="Count"/> films, <see cref="Correct"/> of them given their class by the

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using XrayTriage.Core.Pipeline;
 
 namespace XrayTriage.Inference.Evaluation;
 

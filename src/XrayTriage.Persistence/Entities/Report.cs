@@ -27,7 +27,7 @@ public sealed class Report
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>The study's priority when the report was created.</summary>
-    public WorklistPriority? Priority { get; set; }
+    public TriagePriority? Priority { get; set; }
 
     /// <summary>The study's image count when the report was created.</summary>
     public int ImageCount { get; set; }

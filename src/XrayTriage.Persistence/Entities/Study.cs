@@ -30,11 +30,11 @@ public sealed class Study
     public int ImageCount { get; set; }
 
     /// <summary>Highest priority among its images; null until the first image is triaged or skipped.</summary>
-    public WorklistPriority? TriagePriority { get; set; }
+    public TriagePriority? TriagePriority { get; set; }
 
     /// <summary>Priority a radiologist set on the worklist; only ever raised, and never changed by triage. The worklist
     /// shows and sorts by the higher of this and <see cref="TriagePriority"/>.</summary>
-    public WorklistPriority? HumanPriority { get; set; }
+    public TriagePriority? HumanPriority { get; set; }
 
     /// <summary>User name of the radiologist who last set <see cref="HumanPriority"/>.</summary>
     public string? HumanPriorityBy { get; set; }

@@ -15,7 +15,7 @@ public sealed class TriageResult
 
     public InferenceRun? InferenceRun { get; set; }
 
-    public WorklistPriority Priority { get; set; }
+    public TriagePriority Priority { get; set; }
 
     public List<string> FindingsOverThreshold { get; set; } = [];
 

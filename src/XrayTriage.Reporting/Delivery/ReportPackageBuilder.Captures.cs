@@ -23,7 +23,7 @@ internal sealed partial class ReportPackageBuilder
             var source = DicomFile.Open(image.SpoolPath);
             captures.Add(new DicomFile(HeatmapSecondaryCaptureBuilder.Build(
                 source,
-                Heatmap.From(heatmap),
+                heatmap,
                 HeatmapCaption.Lines(images[i], content.Priority, algorithm),
                 content.ScSeriesInstanceUid,
                 image.ScSopInstanceUid,

@@ -6,7 +6,6 @@ using XrayTriage.Dicom;
 using XrayTriage.Dicom.Network;
 using XrayTriage.Persistence;
 using XrayTriage.Reporting.Documents;
-using DocumentPredecessor = XrayTriage.Reporting.Documents.ReportPredecessor;
 
 namespace XrayTriage.Reporting.Delivery;
 
@@ -48,9 +47,7 @@ internal sealed partial class ReportPackageBuilder(
             content.Priority,
             images,
             settings.SrSopClass,
-            content.Predecessor is { } previous
-                ? new DocumentPredecessor(TriageSrBuilder.SopClassUid(settings.SrSopClass), previous.SrSopInstanceUid, content.SrSeriesInstanceUid)
-                : null);
+            content.Predecessor);
         var report = new DicomFile(TriageSrBuilder.Build(request));
         var captures = settings.Heatmap ? BuildCaptures(content, images, algorithm, settings.HeatmapMaxSide) : [];
         return new ReportPackage(content.ReportId, content.StudyId, content.Version, content.CreatedAt, report, captures);
@@ -80,7 +77,7 @@ internal sealed partial class ReportPackageBuilder(
                 .ToDictionary(p => p.Label, p => p.Probability, StringComparer.Ordinal),
             run?.FindingsOverThreshold ?? [],
             run?.Thresholds ?? new Dictionary<string, double>(),
-            run?.Priority ?? WorklistPriority.NotAssessable)
+            run?.Priority ?? TriagePriority.NotAssessable)
         {
             NotAssessableReason = run?.NotAssessableReason is { } reason
                 ? TriageSummary.NotAssessableText(reason, run.ContentGateScore, run.ContentGateThreshold)

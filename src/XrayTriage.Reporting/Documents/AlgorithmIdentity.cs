@@ -10,7 +10,7 @@ namespace XrayTriage.Reporting.Documents;
 /// <param name="AlgorithmName">TID 4019 Algorithm Name.</param>
 /// <param name="DeviceObserverName">TID 1004 Device Observer Name (e.g. the host's AE title).</param>
 /// <param name="DeviceSerialNumber">Device Serial Number for Enhanced General Equipment (Type 1 in 3D SR); the Device UID when null.</param>
-public sealed record AlgorithmIdentity(
+internal sealed record AlgorithmIdentity(
     string Manufacturer,
     string ModelName,
     string ApplicationVersion,

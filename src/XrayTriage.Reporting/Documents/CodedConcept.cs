@@ -4,7 +4,7 @@ namespace XrayTriage.Reporting.Documents;
 
 /// <summary>A coded concept (Code Value, Coding Scheme Designator, Code Meaning) as written in a code sequence item.</summary>
 /// <remarks>PS3.3 §8.8 Table 8.8-1a; every value here is at most 16 characters so Code Value (SH) suffices.</remarks>
-public readonly record struct CodedConcept(string Value, string Scheme, string Meaning)
+internal readonly record struct CodedConcept(string Value, string Scheme, string Meaning)
 {
     /// <summary>One code sequence item holding this concept.</summary>
     public DicomDataset ToItem() => new DicomDataset()

@@ -3,11 +3,11 @@ using XrayTriage.Core.Pipeline;
 namespace XrayTriage.Reporting.Documents;
 
 /// <summary>The result lines burned into a heatmap capture for one image.</summary>
-public static class HeatmapCaption
+internal static class HeatmapCaption
 {
     public const string Disclaimer = "AI triage \u2014 not for diagnosis";
 
-    public static IReadOnlyList<string> Lines(TriagedImage image, WorklistPriority? studyPriority, AlgorithmIdentity algorithm)
+    public static IReadOnlyList<string> Lines(TriagedImage image, TriagePriority? studyPriority, AlgorithmIdentity algorithm)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(algorithm);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using XrayTriage.Core.Pipeline;
 using XrayTriage.Dicom;
 using XrayTriage.Imaging;
 using XrayTriage.Imaging.Grayscale;
@@ -10,7 +11,7 @@ namespace XrayTriage.Reporting.Documents;
 /// px, <see cref="DefaultMaxLongSide"/> unless the caller says otherwise) with the class
 /// activation map blended in by <see cref="HeatmapOverlay"/>, a shaded caption band with "AI triage — not for diagnosis"
 /// and the result burned in, 8-bit RGB, in the source's study and a new series. Pure and deterministic.</summary>
-public static class HeatmapSecondaryCaptureBuilder
+internal static class HeatmapSecondaryCaptureBuilder
 {
     public const string SecondaryCaptureUid = "1.2.840.10008.5.1.4.1.1.7";
     public const int DefaultMaxLongSide = 1024;
@@ -19,7 +20,7 @@ public static class HeatmapSecondaryCaptureBuilder
     private static readonly (byte R, byte G, byte B) White = (255, 255, 255);
 
     /// <summary>Renders the source (which must hold pixel data) and builds the capture.</summary>
-    public static DicomDataset Build(DicomFile sourceFile, Heatmap heatmap, IReadOnlyList<string> textLines, string seriesInstanceUid,
+    public static DicomDataset Build(DicomFile sourceFile, InferenceHeatmap heatmap, IReadOnlyList<string> textLines, string seriesInstanceUid,
         string sopInstanceUid, int seriesNumber, int instanceNumber, DateTimeOffset contentDateTime, AlgorithmIdentity algorithm,
         int maxLongSide = DefaultMaxLongSide)
     {
@@ -53,7 +54,7 @@ public static class HeatmapSecondaryCaptureBuilder
     internal static RgbCanvas Compose(HeatmapCaptureRequest request)
     {
         var film = Downscale(request.Image, request.MaxLongSide);
-        var rgba = HeatmapOverlay.Blend(film, request.Heatmap.Upsample(film.Width, film.Height));
+        var rgba = HeatmapOverlay.Blend(film, HeatmapOverlay.Upsample(request.Heatmap.Values, request.Heatmap.Width, request.Heatmap.Height, film.Width, film.Height));
         var rgb = new byte[film.Width * film.Height * 3];
         for (int i = 0, j = 0; i < rgb.Length; i += 3, j += 4)
         {

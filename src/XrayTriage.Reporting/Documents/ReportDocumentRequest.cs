@@ -1,4 +1,5 @@
 using XrayTriage.Core.Pipeline;
+using XrayTriage.Core.Pipeline.Reports;
 using XrayTriage.Dicom;
 
 namespace XrayTriage.Reporting.Documents;
@@ -16,8 +17,9 @@ namespace XrayTriage.Reporting.Documents;
 /// <param name="StudyPriority">The study's priority, or null when not yet decided.</param>
 /// <param name="Images">The study's images, assessed or not, in report order.</param>
 /// <param name="SopClass">The SR SOP class to write.</param>
-/// <param name="Predecessor">The previous version of this report, when this one replaces it.</param>
-public sealed record ReportDocumentRequest(
+/// <param name="Predecessor">The previous version of this report, when this one replaces it: the same SR series and SOP
+/// class (<paramref name="SeriesInstanceUid"/>, <paramref name="SopClass"/>), its own SOP Instance UID.</param>
+internal sealed record ReportDocumentRequest(
     DicomDataset Source,
     string SeriesInstanceUid,
     string SopInstanceUid,
@@ -25,7 +27,7 @@ public sealed record ReportDocumentRequest(
     int SeriesNumber,
     DateTimeOffset ContentDateTime,
     AlgorithmIdentity Algorithm,
-    WorklistPriority? StudyPriority,
+    TriagePriority? StudyPriority,
     IReadOnlyList<TriagedImage> Images,
     SrSopClass SopClass = SrSopClass.Comprehensive3D,
     ReportPredecessor? Predecessor = null);

@@ -4,7 +4,7 @@ namespace XrayTriage.Reporting.Documents;
 
 /// <summary>Every code the triage SR writes. Sources and the reasons for each choice: src/XrayTriage.Reporting/README.md
 /// ("SR content and codes").</summary>
-public static class TriageCodes
+internal static class TriageCodes
 {
     /// <summary>Private coding scheme for the triage priority and the summary, declared in Coding Scheme Identification Sequence.</summary>
     public const string PrivateScheme = "99XRAYTRIAGE";
@@ -43,7 +43,7 @@ public static class TriageCodes
     public static readonly CodedConcept ViralPneumonia = new("75570004", "SCT", "Viral pneumonia");
     public static readonly CodedConcept LungOpacity = new("263930000", "SCT", "Opacity of lung");
 
-    public static readonly CodedConcept TriagePriority = new("PRIORITY", PrivateScheme, "AI triage priority");
+    public static readonly CodedConcept Priority = new("PRIORITY", PrivateScheme, "AI triage priority");
     public static readonly CodedConcept Urgent = new("URGENT", PrivateScheme, "Urgent");
     public static readonly CodedConcept Routine = new("ROUTINE", PrivateScheme, "Routine");
     public static readonly CodedConcept NotAssessable = new("NOT_ASSESSABLE", PrivateScheme, "Not assessable");
@@ -52,20 +52,20 @@ public static class TriageCodes
     public static readonly CodedConcept OperatingPoint = new("OPERATING_POINT", PrivateScheme, "AI triage operating point");
 
     /// <summary>The finding code of an ensemble label.</summary>
-    /// <exception cref="ArgumentException">The label is not one of <see cref="TriageLabels.All"/>.</exception>
+    /// <exception cref="ArgumentException">The label is not one of <see cref="EnsembleLabels.All"/>.</exception>
     public static CodedConcept ForLabel(string label) => label switch
     {
-        TriageLabels.Normal => Normal,
-        TriageLabels.Covid19 => Covid19,
-        TriageLabels.ViralPneumonia => ViralPneumonia,
-        TriageLabels.LungOpacity => LungOpacity,
+        EnsembleLabels.Normal => Normal,
+        EnsembleLabels.Covid19 => Covid19,
+        EnsembleLabels.ViralPneumonia => ViralPneumonia,
+        EnsembleLabels.LungOpacity => LungOpacity,
         _ => throw new ArgumentException($"Unknown triage label '{label}'.", nameof(label)),
     };
 
-    public static CodedConcept ForPriority(WorklistPriority priority) => priority switch
+    public static CodedConcept ForPriority(TriagePriority priority) => priority switch
     {
-        WorklistPriority.Urgent => Urgent,
-        WorklistPriority.Routine => Routine,
+        TriagePriority.Urgent => Urgent,
+        TriagePriority.Routine => Routine,
         _ => NotAssessable,
     };
 }

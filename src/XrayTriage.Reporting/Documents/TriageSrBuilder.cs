@@ -4,7 +4,7 @@ namespace XrayTriage.Reporting.Documents;
 
 /// <summary>Builds the triage report of one study: an SR (Comprehensive 3D, Comprehensive or Enhanced) following
 /// TID 1500 as IHE AI Results uses it, in the source's study, in a new series. Pure: no clock, no UID generation.</summary>
-public static class TriageSrBuilder
+internal static class TriageSrBuilder
 {
     public const string ComprehensiveSrUid = "1.2.840.10008.5.1.4.1.1.88.33";
     public const string EnhancedSrUid = "1.2.840.10008.5.1.4.1.1.88.22";
@@ -71,7 +71,7 @@ public static class TriageSrBuilder
         if (request.Predecessor is { } predecessor)
         {
             sr.Add(new DicomSequence(DicomTags.PredecessorDocumentsSequence,
-                Hierarchical(studyUid, [(predecessor.SeriesInstanceUid, predecessor.SopClassUid, predecessor.SopInstanceUid)])));
+                Hierarchical(studyUid, [(request.SeriesInstanceUid, SopClassUid(request.SopClass), predecessor.SrSopInstanceUid)])));
         }
 
         // SR Document Content (C.17.3): the root CONTAINER
@@ -108,9 +108,7 @@ public static class TriageSrBuilder
 
         if (request.Predecessor is { } p)
         {
-            RequireUid(p.SopClassUid, "Predecessor.SopClassUid");
-            RequireUid(p.SopInstanceUid, "Predecessor.SopInstanceUid");
-            RequireUid(p.SeriesInstanceUid, "Predecessor.SeriesInstanceUid");
+            RequireUid(p.SrSopInstanceUid, "Predecessor.SrSopInstanceUid");
         }
     }
 

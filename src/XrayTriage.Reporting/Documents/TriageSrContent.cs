@@ -1,3 +1,4 @@
+using XrayTriage.Core.Pipeline;
 using XrayTriage.Dicom;
 using static XrayTriage.Reporting.Documents.SrContentItems;
 
@@ -27,7 +28,7 @@ internal static class TriageSrContent
         var evaluations = new List<DicomDataset>();
         if (request.StudyPriority is { } priority)
         {
-            evaluations.Add(Code(Contains, TriageCodes.TriagePriority, TriageCodes.ForPriority(priority)));
+            evaluations.Add(Code(Contains, TriageCodes.Priority, TriageCodes.ForPriority(priority)));
         }
 
         evaluations.Add(Text(Contains, TriageCodes.TriageSummary, TriageSummary.ForReport(request)));
@@ -56,7 +57,7 @@ internal static class TriageSrContent
         items.Add(Image(Contains, TriageCodes.SourceOfMeasurement, image.SopClassUid, image.SopInstanceUid));
         if (image.IsAssessed)
         {
-            foreach (var label in TriageLabels.All)
+            foreach (var label in EnsembleLabels.All)
             {
                 var probability = image.Probabilities!.TryGetValue(label, out var p)
                     ? p
@@ -66,7 +67,7 @@ internal static class TriageSrContent
             }
         }
 
-        items.Add(Code(Contains, TriageCodes.TriagePriority, TriageCodes.ForPriority(image.Priority)));
+        items.Add(Code(Contains, TriageCodes.Priority, TriageCodes.ForPriority(image.Priority)));
         if (image.IsAssessed && image.OperatingPoint is { } operatingPoint)
         {
             items.Add(Text(Contains, TriageCodes.OperatingPoint, operatingPoint));

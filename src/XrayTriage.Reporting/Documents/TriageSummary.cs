@@ -6,7 +6,7 @@ namespace XrayTriage.Reporting.Documents;
 
 /// <summary>The plain-language result shared by the SR's TEXT item and the Secondary Capture caption. ASCII only, so it
 /// encodes in whatever character set the source declared.</summary>
-public static class TriageSummary
+internal static class TriageSummary
 {
     public const string Disclaimer = "AI triage - not for diagnosis";
 
@@ -14,13 +14,8 @@ public static class TriageSummary
     public static string Percent(double probability)
         => Math.Round(Math.Clamp(probability, 0, 1) * 100, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture);
 
-    public static string PriorityText(WorklistPriority? priority) => priority switch
-    {
-        WorklistPriority.Urgent => "URGENT",
-        WorklistPriority.Routine => "ROUTINE",
-        WorklistPriority.NotAssessable => "NOT ASSESSABLE",
-        _ => "PENDING",
-    };
+    /// <summary>URGENT, ROUTINE, NOT ASSESSABLE or PENDING: the wire name in capitals.</summary>
+    public static string PriorityText(TriagePriority? priority) => priority.ToWireName().ToUpperInvariant().Replace('-', ' ');
 
     /// <summary>The reason text of a content-gate refusal, e.g. "not a chest radiograph (content gate score 2311.4 &gt;
     /// threshold 1630.2)" or "blank image (grey-level range 0 &lt; 8)".</summary>
@@ -34,9 +29,19 @@ public static class TriageSummary
 
     /// <summary>"COVID-19 93 %, Viral pneumonia 4 %, ..." in descending probability (whole percent).</summary>
     public static string Probabilities(IReadOnlyDictionary<string, double> probabilities)
-        => string.Join(", ", TriageLabels.All
+        => string.Join(", ", EnsembleLabels.All
             .OrderByDescending(l => probabilities.GetValueOrDefault(l))
-            .Select(l => string.Create(CultureInfo.InvariantCulture, $"{TriageLabels.DisplayName(l)} {Math.Round(probabilities.GetValueOrDefault(l) * 100, MidpointRounding.AwayFromZero):0} %")));
+            .Select(l => string.Create(CultureInfo.InvariantCulture, $"{DisplayName(l)} {Math.Round(probabilities.GetValueOrDefault(l) * 100, MidpointRounding.AwayFromZero):0} %")));
+
+    /// <summary>Short human-readable name of an ensemble label, used in the text summary and the burned-in caption.</summary>
+    public static string DisplayName(string label) => label switch
+    {
+        EnsembleLabels.Normal => "Normal",
+        EnsembleLabels.Covid19 => "COVID-19",
+        EnsembleLabels.ViralPneumonia => "Viral pneumonia",
+        EnsembleLabels.LungOpacity => "Lung opacity",
+        _ => label,
+    };
 
     /// <summary>The SR summary: disclaimer, study priority, one clause per image, skipped images, model.</summary>
     public static string ForReport(ReportDocumentRequest request)

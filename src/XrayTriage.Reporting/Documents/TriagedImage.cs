@@ -8,11 +8,11 @@ namespace XrayTriage.Reporting.Documents;
 /// <param name="SeriesInstanceUid">The image's Series Instance UID.</param>
 /// <param name="TrackingUid">Tracking Unique Identifier of the image's measurement group; stable per image across report versions.</param>
 /// <param name="TrackingIdentifier">Tracking Identifier text (e.g. "image 1").</param>
-/// <param name="Probabilities">Ensemble probability (0–1) per label of <see cref="TriageLabels.All"/>; null when the image was not assessed.</param>
+/// <param name="Probabilities">Ensemble probability (0–1) per label of <see cref="EnsembleLabels.All"/>; null when the image was not assessed.</param>
 /// <param name="Flags">Labels whose probability reached their threshold.</param>
 /// <param name="Thresholds">The threshold per label (0–1) the flags were decided with.</param>
 /// <param name="Priority">The image's priority.</param>
-public sealed record TriagedImage(
+internal sealed record TriagedImage(
     string SopClassUid,
     string SopInstanceUid,
     string SeriesInstanceUid,
@@ -21,7 +21,7 @@ public sealed record TriagedImage(
     IReadOnlyDictionary<string, double>? Probabilities,
     IReadOnlyCollection<string> Flags,
     IReadOnlyDictionary<string, double> Thresholds,
-    WorklistPriority Priority)
+    TriagePriority Priority)
 {
     /// <summary>Why the content gate gave this image no class, as text (e.g. "not a chest radiograph (content gate
     /// score 2311.4 &gt; threshold 1630.2)"); null when it was not refused by the content gate.</summary>
@@ -33,7 +33,7 @@ public sealed record TriagedImage(
     public string? OperatingPoint { get; init; }
 
     /// <summary>True when the ensemble produced probabilities for this image.</summary>
-    public bool IsAssessed => Probabilities is not null && Priority != WorklistPriority.NotAssessable;
+    public bool IsAssessed => Probabilities is not null && Priority != TriagePriority.NotAssessable;
 
     /// <summary>The finding the report asserts for this image: the most probable flagged label, else the most probable label.</summary>
     public string? PrimaryLabel
@@ -45,10 +45,10 @@ public sealed record TriagedImage(
                 return null;
             }
 
-            var candidates = TriageLabels.All.Where(l => Flags.Contains(l)).ToList();
+            var candidates = EnsembleLabels.All.Where(l => Flags.Contains(l)).ToList();
             if (candidates.Count == 0)
             {
-                candidates = [.. TriageLabels.All];
+                candidates = [.. EnsembleLabels.All];
             }
 
             return candidates.OrderByDescending(l => Probabilities!.GetValueOrDefault(l)).First();

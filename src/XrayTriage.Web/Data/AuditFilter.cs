@@ -33,9 +33,8 @@ internal sealed record AuditFilter(DateTimeOffset? From, DateTimeOffset? To, Aud
             eventId = parsed;
         }
 
-        if (!TryInt(query("skip"), 0, out var skip) || skip < 0 || !TryInt(query("take"), 50, out var take) || take is < 1 or > MaxTake)
+        if (!QueryPaging.TryParse(query, MaxTake, out var skip, out var take, out error))
         {
-            error = $"skip is ≥ 0 and take is 1–{MaxTake}";
             return null;
         }
 
@@ -67,16 +66,5 @@ internal sealed record AuditFilter(DateTimeOffset? From, DateTimeOffset? To, Aud
         }
 
         return false;
-    }
-
-    private static bool TryInt(string? value, int fallback, out int result)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            result = fallback;
-            return true;
-        }
-
-        return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out result);
     }
 }

@@ -29,7 +29,7 @@ internal sealed class PriorityActions(IDbContextFactory<TriageDbContext> context
         return PriorityActionResult.Done;
     }
 
-    public async Task<PriorityActionResult> RaiseAsync(long studyId, WorklistPriority priority, string user, CancellationToken cancellationToken)
+    public async Task<PriorityActionResult> RaiseAsync(long studyId, TriagePriority priority, string user, CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var study = await context.Studies.SingleOrDefaultAsync(s => s.Id == studyId, cancellationToken);
@@ -39,7 +39,7 @@ internal sealed class PriorityActions(IDbContextFactory<TriageDbContext> context
         }
 
         var current = WorklistQuery.EffectivePriority(study);
-        if (PriorityNames.Rank(priority) <= PriorityNames.Rank(current))
+        if (TriagePriorityNames.Rank(priority) <= TriagePriorityNames.Rank(current))
         {
             return PriorityActionResult.NotHigher;
         }
@@ -53,7 +53,7 @@ internal sealed class PriorityActions(IDbContextFactory<TriageDbContext> context
         }
 
         await audit.PriorityChangedAsync(user, study.Id, study.StudyInstanceUid,
-            $"priority raised from {PriorityNames.Of(current)} to {PriorityNames.Of(priority)}", cancellationToken);
+            $"priority raised from {current.ToWireName()} to {priority.ToWireName()}", cancellationToken);
         return PriorityActionResult.Done;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using XrayTriage.Core.Pipeline;
 using XrayTriage.Persistence;
 using XrayTriage.Persistence.Entities;
 
@@ -42,7 +43,7 @@ internal sealed class StudyQuery(IDbContextFactory<TriageDbContext> contextFacto
         }).ToList();
 
         var flags = decisions.SelectMany(d => d.FindingsOverThreshold).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var probabilities = findings.Where(f => f.Model == WorklistQuery.EnsembleModel)
+        var probabilities = findings.Where(f => f.Model == FindingProbability.EnsembleModel)
             .GroupBy(f => f.Label).ToDictionary(g => g.Key, g => g.Max(f => f.Probability), StringComparer.Ordinal);
         var item = WorklistQuery.ToItem(study, flags, probabilities) with
         {
@@ -53,12 +54,12 @@ internal sealed class StudyQuery(IDbContextFactory<TriageDbContext> contextFacto
 
     private static RunDetail ToRun(InferenceRun run, List<Finding> findings, TriageResult? decision, bool hasHeatmap)
     {
-        var labels = findings.Where(f => f.Model == WorklistQuery.EnsembleModel).Select(f => f.Label).ToList();
+        var labels = findings.Where(f => f.Model == FindingProbability.EnsembleModel).Select(f => f.Label).ToList();
         var models = findings.GroupBy(f => f.Model)
-            .OrderBy(g => g.Key == WorklistQuery.EnsembleModel ? 0 : 1).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .OrderBy(g => g.Key == FindingProbability.EnsembleModel ? 0 : 1).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new ModelProbabilities(g.Key, g.ToDictionary(f => f.Label, f => f.Probability, StringComparer.Ordinal)))
             .ToList();
         return new RunDetail(run.ManifestName, run.ManifestVersion, run.DeviceUid, run.Provider, run.LatencyMs, run.CreatedAt,
-            decision is null ? null : PriorityNames.Of(decision.Priority), decision?.FindingsOverThreshold ?? [], labels, models, hasHeatmap);
+            decision is null ? null : decision.Priority.ToWireName(), decision?.FindingsOverThreshold ?? [], labels, models, hasHeatmap);
     }
 }

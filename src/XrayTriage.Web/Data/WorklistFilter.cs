@@ -1,4 +1,5 @@
 using System.Globalization;
+using XrayTriage.Core.Pipeline;
 
 namespace XrayTriage.Web.Data;
 
@@ -17,7 +18,7 @@ internal sealed record WorklistFilter(string? Priority, DateOnly? From, DateOnly
 
     public static IReadOnlyList<string> Statuses { get; } = ["awaiting-triage", "triaged", "settled", "acknowledged"];
 
-    public static IReadOnlyList<string> Priorities { get; } = ["urgent", "routine", "not-assessable", PriorityNames.Pending];
+    public static IReadOnlyList<string> Priorities { get; } = [.. TriagePriorityNames.MostUrgentFirst.Select(p => p.ToWireName()), TriagePriorityNames.Pending];
 
     /// <summary>Null and an error message when a value is not understood.</summary>
     public static WorklistFilter? Parse(Func<string, string?> query, out string? error)
@@ -50,9 +51,8 @@ internal sealed record WorklistFilter(string? Priority, DateOnly? From, DateOnly
             return null;
         }
 
-        if (!TryInt(query("skip"), 0, out var skip) || skip < 0 || !TryInt(query("take"), 50, out var take) || take is < 1 or > MaxTake)
+        if (!QueryPaging.TryParse(query, MaxTake, out var skip, out var take, out error))
         {
-            error = $"skip is ≥ 0 and take is 1–{MaxTake}";
             return null;
         }
 
@@ -76,16 +76,5 @@ internal sealed record WorklistFilter(string? Priority, DateOnly? From, DateOnly
         }
 
         return false;
-    }
-
-    private static bool TryInt(string? value, int fallback, out int result)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            result = fallback;
-            return true;
-        }
-
-        return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out result);
     }
 }

@@ -5,13 +5,11 @@ using XrayTriage.Persistence.Entities;
 
 namespace XrayTriage.Web.Data;
 
-/// <summary>The worklist with filters: the order of <see cref="TriageWorkStore.GetWorklistAsync"/> (priority, then the
-/// study waiting longest), plus each study's flags (findings over threshold in any image) and its highest ensemble
-/// probability per class.</summary>
+/// <summary>The worklist with filters, in the order of <see cref="Study.WorklistRank"/> (the higher of triage's and a
+/// radiologist's priority, computed by the database), then the study waiting longest; plus each study's flags (findings
+/// over threshold in any image) and its highest ensemble probability per class.</summary>
 internal sealed class WorklistQuery(IDbContextFactory<TriageDbContext> contextFactory)
 {
-    public const string EnsembleModel = "ensemble";
-
     public async Task<WorklistPage> GetAsync(WorklistFilter filter, CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -36,10 +34,10 @@ internal sealed class WorklistQuery(IDbContextFactory<TriageDbContext> contextFa
 
     private static IQueryable<Study> Apply(IQueryable<Study> studies, WorklistFilter filter)
     {
-        if (filter.Priority is not null && PriorityNames.TryParse(filter.Priority, out var priority))
+        if (filter.Priority is not null && TriagePriorityNames.TryParse(filter.Priority, out var priority))
         {
             // The effective priority: the higher of triage's and a radiologist's (worklist_rank).
-            var rank = (short)PriorityNames.Rank(priority);
+            var rank = (short)TriagePriorityNames.Rank(priority);
             studies = studies.Where(s => s.WorklistRank == rank);
         }
 
@@ -76,7 +74,7 @@ internal sealed class WorklistQuery(IDbContextFactory<TriageDbContext> contextFa
             from f in context.Findings
             join r in context.InferenceRuns on f.InferenceRunId equals r.Id
             join i in context.Instances on r.InstanceId equals i.Id
-            where f.Model == EnsembleModel && ids.Contains(i.StudyId)
+            where f.Model == FindingProbability.EnsembleModel && ids.Contains(i.StudyId)
             group f by new { i.StudyId, f.Label } into g
             select new { g.Key.StudyId, g.Key.Label, Probability = g.Max(x => x.Probability) })
             .ToListAsync(cancellationToken);
@@ -112,13 +110,12 @@ internal sealed class WorklistQuery(IDbContextFactory<TriageDbContext> contextFa
         _ => "triaged",
     };
 
-    /// <summary>The higher of triage's and a radiologist's priority.</summary>
-    public static WorklistPriority? EffectivePriority(Study study)
-        => PriorityNames.Rank(study.HumanPriority) > PriorityNames.Rank(study.TriagePriority) ? study.HumanPriority : study.TriagePriority;
+    /// <summary>The higher of triage's and a radiologist's priority: the one the database ranked the study by.</summary>
+    public static TriagePriority? EffectivePriority(Study study) => TriagePriorityNames.FromRank(study.WorklistRank);
 
     public static WorklistItem ToItem(Study s, IReadOnlyList<string> flags, IReadOnlyDictionary<string, double> probabilities) => new(
-        s.Id, s.StudyInstanceUid, PriorityNames.Of(EffectivePriority(s)), PriorityNames.Of(s.TriagePriority),
-        s.HumanPriority is null ? null : PriorityNames.Of(s.HumanPriority), StatusOf(s),
+        s.Id, s.StudyInstanceUid, EffectivePriority(s).ToWireName(), s.TriagePriority.ToWireName(),
+        s.HumanPriority?.ToWireName(), StatusOf(s),
         s.PatientName, s.PatientId, s.AccessionNumber, s.StudyDate, s.StudyDescription, s.Modality, s.ImageCount,
         s.FirstReceivedAt, s.LastReceivedAt, flags, probabilities, s.AcknowledgedBy, s.AcknowledgedAt, s.HumanPriorityBy);
 }

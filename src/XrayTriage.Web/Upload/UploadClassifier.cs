@@ -1,3 +1,4 @@
+using XrayTriage.Core.Pipeline;
 using XrayTriage.Dicom;
 using XrayTriage.Imaging;
 using XrayTriage.Imaging.Eligibility;

@@ -1,3 +1,4 @@
+using XrayTriage.Core.Pipeline;
 using XrayTriage.Inference.Evaluation;
 
 namespace XrayTriage.Inference.Tests.Evaluation;

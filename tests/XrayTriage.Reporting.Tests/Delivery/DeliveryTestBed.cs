@@ -188,7 +188,7 @@ internal sealed class DeliveryTestBed : IAsyncDisposable
         }
 
         return new InferenceOutcome(
-            "xraytriage-cxr", "2026.11.0", "2.25.1234567890123456789", "cpu", 120, WorklistPriority.Urgent, ["covid19"],
+            "xraytriage-cxr", "2026.11.0", "2.25.1234567890123456789", "cpu", 120, TriagePriority.Urgent, ["covid19"],
             new Dictionary<string, double> { ["covid19"] = 0.095, ["viral_pneumonia"] = 0.257, ["lung_opacity"] = 0.308 },
             [
                 new(FindingProbability.EnsembleModel, "normal", 0.05),

@@ -1,4 +1,5 @@
 using XrayTriage.Core.Pipeline;
+using XrayTriage.Core.Pipeline.Reports;
 using XrayTriage.Dicom;
 using XrayTriage.Reporting.Documents;
 using XrayTriage.Testing;
@@ -38,7 +39,7 @@ internal static class DocumentSamples
 
     public static Dictionary<string, double> Thresholds { get; } = new(StringComparer.Ordinal)
     {
-        [TriageLabels.Normal] = 0.5, [TriageLabels.Covid19] = 0.4, [TriageLabels.ViralPneumonia] = 0.4, [TriageLabels.LungOpacity] = 0.45,
+        [EnsembleLabels.Normal] = 0.5, [EnsembleLabels.Covid19] = 0.4, [EnsembleLabels.ViralPneumonia] = 0.4, [EnsembleLabels.LungOpacity] = 0.45,
     };
 
     public static TriagedImage CovidImage(DicomDataset source, string trackingUid = "2.25.777777777777777777777777777777777771") => new(
@@ -49,11 +50,11 @@ internal static class DocumentSamples
         "image 1",
         new Dictionary<string, double>(StringComparer.Ordinal)
         {
-            [TriageLabels.Normal] = 0.0212, [TriageLabels.Covid19] = 0.9312, [TriageLabels.ViralPneumonia] = 0.0401, [TriageLabels.LungOpacity] = 0.0075,
+            [EnsembleLabels.Normal] = 0.0212, [EnsembleLabels.Covid19] = 0.9312, [EnsembleLabels.ViralPneumonia] = 0.0401, [EnsembleLabels.LungOpacity] = 0.0075,
         },
-        [TriageLabels.Covid19],
+        [EnsembleLabels.Covid19],
         Thresholds,
-        WorklistPriority.Urgent)
+        TriagePriority.Urgent)
     {
         OperatingPoint = "shipped on val (sensitivity>=0.95 on every validation source of the finding): covid19 >= 0.0616",
     };
@@ -67,7 +68,7 @@ internal static class DocumentSamples
         null,
         [],
         Thresholds,
-        WorklistPriority.NotAssessable);
+        TriagePriority.NotAssessable);
 
     public static ReportDocumentRequest Request(
         DicomDataset source, SrSopClass sopClass = SrSopClass.Comprehensive3D, bool withPredecessor = false, bool withSkipped = false)
@@ -79,8 +80,8 @@ internal static class DocumentSamples
         }
 
         return new ReportDocumentRequest(
-            source, SrSeriesUid, SrInstanceUid, withPredecessor ? 2 : 1, 9900, ContentTime, Algorithm, WorklistPriority.Urgent, images, sopClass,
-            withPredecessor ? new ReportPredecessor(TriageSrBuilder.SopClassUid(sopClass), PredecessorUid, SrSeriesUid) : null);
+            source, SrSeriesUid, SrInstanceUid, withPredecessor ? 2 : 1, 9900, ContentTime, Algorithm, TriagePriority.Urgent, images, sopClass,
+            withPredecessor ? new ReportPredecessor(1, 1, PredecessorUid) : null);
     }
 
     public static DicomDataset Open(string path) => DicomFile.Open(path).Dataset;

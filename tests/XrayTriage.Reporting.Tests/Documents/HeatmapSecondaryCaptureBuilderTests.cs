@@ -130,22 +130,11 @@ public sealed class HeatmapSecondaryCaptureBuilderTests : IDisposable
     {
         var file = DicomFile.Open(DocumentSamples.PlainChest);
 
-        Assert.Throws<ArgumentException>(() => HeatmapSecondaryCaptureBuilder.Build(file, new Heatmap(64, 52, new byte[10]), [],
+        Assert.Throws<ArgumentException>(() => HeatmapSecondaryCaptureBuilder.Build(file, new InferenceHeatmap(64, 52, new byte[10]), [],
             DocumentSamples.ScSeriesUid, DocumentSamples.ScInstanceUid, 9901, 1, DocumentSamples.ContentTime, DocumentSamples.Algorithm));
     }
 
-    [Fact]
-    public void Upsample_StoredHeatmap_CornersKeepTheirValuesAndMidpointsInterpolate()
-    {
-        var heatmap = Heatmap.From(new InferenceHeatmap(2, 1, [0, 255]));
-
-        var heat = heatmap.Upsample(4, 1);
-
-        // pixel centres 0.5..3.5 map to -0.25, 0.25, 0.75, 1.25 in heatmap space, clamped to [0, 1]
-        Assert.Equal([0f, 0.25f, 0.75f, 1f], heat);
-    }
-
-    internal static Heatmap HotSpot()
+    internal static InferenceHeatmap HotSpot()
     {
         var values = new byte[64 * 52];
         for (var y = 0; y < 52; y++)
@@ -157,7 +146,7 @@ public sealed class HeatmapSecondaryCaptureBuilderTests : IDisposable
             }
         }
 
-        return new Heatmap(64, 52, values);
+        return new InferenceHeatmap(64, 52, values);
     }
 
     private static (int X, int Y) HotSpotIn(int width, int height) => ((int)(20.5 * width / 64), (int)(26.5 * height / 52));
@@ -172,7 +161,7 @@ public sealed class HeatmapSecondaryCaptureBuilderTests : IDisposable
         };
         var file = DicomFile.Open(path);
         var image = DocumentSamples.CovidImage(file.Dataset);
-        return HeatmapSecondaryCaptureBuilder.Build(file, HotSpot(), HeatmapCaption.Lines(image, WorklistPriority.Urgent, DocumentSamples.Algorithm),
+        return HeatmapSecondaryCaptureBuilder.Build(file, HotSpot(), HeatmapCaption.Lines(image, TriagePriority.Urgent, DocumentSamples.Algorithm),
             DocumentSamples.ScSeriesUid, DocumentSamples.ScInstanceUid, 9901, 1, DocumentSamples.ContentTime, DocumentSamples.Algorithm);
     }
 

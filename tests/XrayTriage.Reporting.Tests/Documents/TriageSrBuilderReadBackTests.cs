@@ -1,3 +1,4 @@
+using XrayTriage.Core.Pipeline;
 using XrayTriage.Dicom;
 using XrayTriage.Reporting.Documents;
 using XrayTriage.Testing;
@@ -140,7 +141,7 @@ public sealed class TriageSrBuilderReadBackTests : IDisposable
         var source = DocumentSamples.Open(DocumentSamples.PlainChest);
         var image = DocumentSamples.CovidImage(source) with
         {
-            Probabilities = new Dictionary<string, double>(StringComparer.Ordinal) { [TriageLabels.Covid19] = 0.9 },
+            Probabilities = new Dictionary<string, double>(StringComparer.Ordinal) { [EnsembleLabels.Covid19] = 0.9 },
         };
         var request = DocumentSamples.Request(source) with { Images = [image] };
 

@@ -26,7 +26,7 @@ public sealed record ReportContent(
     string SrSopInstanceUid,
     string ScSeriesInstanceUid,
     ReportPredecessor? Predecessor,
-    WorklistPriority? Priority,
+    TriagePriority? Priority,
     DateTimeOffset CreatedAt,
     StudyAttributes Study,
     IReadOnlyList<ReportImage> Images);

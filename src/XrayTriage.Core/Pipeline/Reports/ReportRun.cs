@@ -15,7 +15,7 @@ public sealed record ReportRun(
     string ManifestVersion,
     string DeviceUid,
     string Provider,
-    WorklistPriority Priority,
+    TriagePriority Priority,
     IReadOnlyList<string> FindingsOverThreshold,
     IReadOnlyDictionary<string, double> Thresholds,
     IReadOnlyList<FindingProbability> Probabilities,

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Logging;
+using XrayTriage.Core.Pipeline;
 using XrayTriage.Web.Api;
 using XrayTriage.Core;
 using XrayTriage.Web.Data;
@@ -47,7 +48,7 @@ internal sealed class DetailModel(StudyQuery studies, PriorityActions actions, W
 
     public async Task<IActionResult> OnPostRaiseAsync(long id, string? priority, CancellationToken cancellationToken)
     {
-        if (!PriorityNames.TryParse(priority, out var parsed) || parsed is null)
+        if (!TriagePriorityNames.TryParse(priority, out var parsed) || parsed is null)
         {
             Message = "Choose urgent, routine or not-assessable.";
             return RedirectToPage(new { id });
@@ -56,7 +57,7 @@ internal sealed class DetailModel(StudyQuery studies, PriorityActions actions, W
         var result = await actions.RaiseAsync(id, parsed.Value, UserNames.Of(User), cancellationToken);
         if (result == PriorityActionResult.Done)
         {
-            Log.PrioritySet(logger, LogText.Escape(UserNames.Of(User)), id, PriorityNames.Of(parsed));
+            Log.PrioritySet(logger, LogText.Escape(UserNames.Of(User)), id, parsed.ToWireName());
         }
 
         return Outcome(id, result, $"Priority raised to {priority}.");

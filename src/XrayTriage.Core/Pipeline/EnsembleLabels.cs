@@ -1,6 +1,7 @@
-namespace XrayTriage.Inference;
+namespace XrayTriage.Core.Pipeline;
 
-/// <summary>The classes every ensemble member predicts, in the order of the logits, and the subset that are findings.</summary>
+/// <summary>The classes every ensemble member predicts, in the order of the logits, and the subset that are findings.
+/// These strings are stored with every probability and carried to the reports, so every stage shares this one list.</summary>
 public static class EnsembleLabels
 {
     public const string Normal = "normal";
