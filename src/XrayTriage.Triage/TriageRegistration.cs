@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -17,9 +15,7 @@ public static class TriageRegistration
     public static IHostApplicationBuilder AddTriage(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<TriageOptions>()
-            .Configure<IConfiguration>((options, configuration) => Bind(configuration.GetSection(TriageOptions.SectionName), options))
-            .ValidateOnStart();
+        builder.Services.AddOptions<TriageOptions>().BindConfiguration(TriageOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<TriageOptions>, TriageOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<TriageSignal>();
@@ -31,47 +27,4 @@ public static class TriageRegistration
         builder.Services.AddHostedService<StudySettler>();
         return builder;
     }
-
-    // Bound by hand: Microsoft.Extensions.Configuration.Binder is not among the pinned packages of library projects.
-    private static void Bind(IConfigurationSection section, TriageOptions options)
-    {
-        options.Workers = ReadInt(section, nameof(TriageOptions.Workers), options.Workers);
-        options.ClaimBatch = ReadInt(section, nameof(TriageOptions.ClaimBatch), options.ClaimBatch);
-        options.MaxAttempts = ReadInt(section, nameof(TriageOptions.MaxAttempts), options.MaxAttempts);
-        options.PollInterval = ReadTime(section, nameof(TriageOptions.PollInterval), options.PollInterval);
-        options.LeaseTimeout = ReadTime(section, nameof(TriageOptions.LeaseTimeout), options.LeaseTimeout);
-        options.RetryBackoff = ReadTime(section, nameof(TriageOptions.RetryBackoff), options.RetryBackoff);
-        options.StudyQuietPeriod = ReadTime(section, nameof(TriageOptions.StudyQuietPeriod), options.StudyQuietPeriod);
-        options.SettleInterval = ReadTime(section, nameof(TriageOptions.SettleInterval), options.SettleInterval);
-        options.ThresholdsPath = section[nameof(TriageOptions.ThresholdsPath)] ?? options.ThresholdsPath;
-    }
-
-    private static int ReadInt(IConfigurationSection section, string key, int fallback)
-    {
-        var text = section[key];
-        if (text is null)
-        {
-            return fallback;
-        }
-
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw Invalid(key, $"must be an integer (got '{text}').");
-    }
-
-    private static TimeSpan ReadTime(IConfigurationSection section, string key, TimeSpan fallback)
-    {
-        var text = section[key];
-        if (text is null)
-        {
-            return fallback;
-        }
-
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw Invalid(key, $"must be a duration hh:mm:ss[.fff] (got '{text}').");
-    }
-
-    private static OptionsValidationException Invalid(string key, string problem)
-        => new(TriageOptions.SectionName, typeof(TriageOptions), [$"{TriageOptions.SectionName}:{key} {problem}"]);
 }

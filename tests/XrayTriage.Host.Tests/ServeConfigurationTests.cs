@@ -19,6 +19,10 @@ public sealed class ServeConfigurationTests
         { "--Urls=http://127.0.0.1:99999", "Urls", "out of range" },
         { "--Urls=ftp://127.0.0.1:8080", "Urls", "http://" },
         { "--ConnectionStrings:Triage=", "ConnectionStrings:Triage", "required" },
+        { "--Triage:Workers=many", "Triage:Workers", "cannot be read as Int32 (got 'many')" },
+        { "--Triage:StudyQuietPeriod=soon", "Triage:StudyQuietPeriod", "cannot be read as TimeSpan (got 'soon')" },
+        { "--Inference:MaxBatch=lots", "Inference:MaxBatch", "cannot be read as Int32 (got 'lots')" },
+        { "--Inference:AllowSpinning=maybe", "Inference:AllowSpinning", "cannot be read as Boolean (got 'maybe')" },
     };
 
     [Theory]
