@@ -34,7 +34,12 @@ public static class MonochromeImage
         options ??= RenderOptions.Default;
         if (file.Dataset.TryGetItem(DicomTags.PixelData, out var item) && item is DicomFragmentSequence fragments)
         {
-            return GrayscaleRenderer.Render(dataset, geometry, DecodeEncapsulated(file, fragments, geometry, frame), options);
+            // The decoded frame is native samples: the packed path maps them without an int per pixel (an 8192² frame
+            // would need 256 MB for that array alone).
+            var native = DecodeEncapsulatedSamples(file, fragments, geometry, frame);
+            var single = geometry with { Frames = 1, HighBit = geometry.BitsStored - 1 };
+            return PackedFrameRenderer.TryRender(dataset, single, native, options)
+                ?? GrayscaleRenderer.Render(dataset, geometry, NativeFrameDecoder.Decode(native, single, 0), options);
         }
 
         // A file-backed value is read from disk on every GetMemory: read the native pixel data once for both paths.
