@@ -39,7 +39,8 @@ public static class MonochromeImage
                 return RenderReduced(file, dataset, fragments, geometry, frame, reducing, options);
             }
 
-            // Decoded samples are right-aligned (High Bit = Bits Stored − 1): a file window maps them through one table.
+            // Decoded samples are right-aligned (High Bit = Bits Stored − 1): a file window maps them through one table,
+            // without an int per pixel (an 8192² frame would need 256 MB for that array alone).
             var native = DecodeEncapsulatedSamples(file, fragments, geometry, frame);
             var single = geometry with { Frames = 1, HighBit = geometry.BitsStored - 1 };
             return PackedFrameRenderer.TryRender(dataset, single, native, options)

@@ -41,4 +41,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = EventIdRanges.Web + 12, Level = LogLevel.Warning, Message = "Refused an upload of {User}: {Length} bytes declared, limit {Limit} bytes (Web:MaxUploadBytes)")]
     public static partial void UploadTooLarge(ILogger logger, string user, long? length, long limit);
+
+    [LoggerMessage(EventId = EventIdRanges.Web + 13, Level = LogLevel.Information, Message = "Rendered instance {InstanceId} of study {StudyId} for display at {Width}x{Height} in {LatencyMs:0} ms ({Running} render(s) running)")]
+    public static partial void Rendered(ILogger logger, long instanceId, long studyId, int width, int height, double latencyMs, int running);
+
+    [LoggerMessage(EventId = EventIdRanges.Web + 14, Level = LogLevel.Warning, Message = "Refused an upload of {User}: busy ({Running} upload(s) being classified, {ReservedBytes} of {BudgetBytes} bytes reserved; this one needs {NeededBytes})")]
+    public static partial void UploadBusy(ILogger logger, string user, int running, long reservedBytes, long budgetBytes, long neededBytes);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using XrayTriage.Persistence.Identity;
@@ -69,6 +70,9 @@ public static class WebRegistration
         services.AddSingleton<PriorityActions>();
         services.AddSingleton<Upload.UploadClassifier>();
         services.AddSingleton<Upload.UploadStore>();
+        services.AddSingleton<Upload.UploadGate>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RenditionCache>();
         services.AddSingleton<StudyImages>();
         services.AddSingleton<AuditQuery>();
         return builder;

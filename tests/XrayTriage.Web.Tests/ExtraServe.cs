@@ -21,6 +21,9 @@ public sealed class ExtraServe : IAsyncDisposable
 
     public int DicomPort { get; }
 
+    /// <summary>The serve process's id, for its memory (<see cref="ProcessMemory"/>).</summary>
+    public int ProcessId => _serve.Id;
+
     public string Output => _serve.Output;
 
     public static async Task<ExtraServe> StartAsync(WebServer server, params string[] settings)

@@ -33,6 +33,31 @@ internal sealed class WebOptionsValidator : IValidateOptions<WebOptions>
             failures.Add($"Web:SignInAttemptsPerAccount must be 1–10000 (was {options.SignInAttemptsPerAccount}).");
         }
 
+        if (options.MaxConcurrentUploads is < 1 or > 64)
+        {
+            failures.Add($"Web:MaxConcurrentUploads must be 1–64 (was {options.MaxConcurrentUploads}).");
+        }
+
+        if (options.UploadMemoryBytes is < 16L * 1024 * 1024 or > 16L * 1024 * 1024 * 1024)
+        {
+            failures.Add($"Web:UploadMemoryBytes must be between 16 MiB and 16 GiB (was {options.UploadMemoryBytes}).");
+        }
+
+        if (options.ImageMaxSide is < 256 or > 8192)
+        {
+            failures.Add($"Web:ImageMaxSide must be 256–8192 (was {options.ImageMaxSide}).");
+        }
+
+        if (options.ImageCacheBytes is < 0 or > 4L * 1024 * 1024 * 1024)
+        {
+            failures.Add($"Web:ImageCacheBytes must be between 0 and 4 GiB (was {options.ImageCacheBytes}).");
+        }
+
+        if (options.MaxConcurrentRenders is < 1 or > 32)
+        {
+            failures.Add($"Web:MaxConcurrentRenders must be 1–32 (was {options.MaxConcurrentRenders}).");
+        }
+
         var oidc = options.Oidc;
         if (oidc.Enabled)
         {

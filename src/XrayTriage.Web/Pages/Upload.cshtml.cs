@@ -19,7 +19,9 @@ namespace XrayTriage.Web.Pages;
 /// <c>Web:MaxUploadBytes</c> is the request's real limit (<see cref="UploadBodyLimit"/>): the form is read here rather
 /// than by model binding, so an over-limit upload gets this page's message (413) instead of an empty 400; a declared
 /// length over the limit is answered before any of the body is read. The antiforgery token is therefore checked here
-/// too, once the form is read and before anything is done with it.</summary>
+/// too, once the form is read and before anything is done with it. At most <c>Web:MaxConcurrentUploads</c> uploads, holding
+/// at most <c>Web:UploadMemoryBytes</c> of pixels between them, are classified at once (<see cref="UploadGate"/>); one
+/// more is answered 503 with the page's "busy" message.</summary>
 [IgnoreAntiforgeryToken]
 internal sealed class UploadModel(IServiceProvider services, IAntiforgery antiforgery, IOptions<WebOptions> options, ILogger<UploadModel> logger)
     : PageModel
@@ -84,6 +86,13 @@ internal sealed class UploadModel(IServiceProvider services, IAntiforgery antifo
             await stream.ReadExactlyAsync(content, cancellationToken);
         }
 
+        var needed = UploadClassifier.EstimateBytes(content);
+        using var lease = services.GetRequiredService<UploadGate>().TryEnter(needed);
+        if (lease is null)
+        {
+            return Busy(user, needed);
+        }
+
         try
         {
             var started = TimeProvider.System.GetTimestamp();
@@ -104,6 +113,16 @@ internal sealed class UploadModel(IServiceProvider services, IAntiforgery antifo
             Error = "This file could not be read as a PNG, JPEG or DICOM image: " + ex.Message.ReplaceLineEndings(" ");
         }
 
+        return Page();
+    }
+
+    private PageResult Busy(string user, long needed)
+    {
+        var (running, reserved) = services.GetRequiredService<UploadGate>().State;
+        Log.UploadBusy(logger, LogText.Escape(user), running, reserved, options.Value.UploadMemoryBytes, needed);
+        Error = $"The server is busy classifying {running} other upload(s); try again in a moment.";
+        Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        Response.Headers.RetryAfter = "5";
         return Page();
     }
 
