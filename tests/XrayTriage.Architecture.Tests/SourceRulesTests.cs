@@ -20,7 +20,8 @@ public sealed partial class SourceRulesTests
     [Fact]
     public void Sources_NeverDisableNullable()
     {
-        var offenders = SourceFiles("src", "migrations", "tests").Where(f => File.ReadAllText(f).Contains("#nullable" + " disable", StringComparison.Ordinal));
+        var offenders = SourceFiles("src", "migrations", "tests")
+            .Where(f => File.ReadAllText(f).Contains("#nullable" + " disable", StringComparison.Ordinal));
         Assert.Empty(offenders);
     }
 
