@@ -2,7 +2,8 @@ namespace XrayTriage.Inference.Benchmarks;
 
 /// <summary>Command line: <c>[--models DIR] [--threads N] [--batches 1,8,32] [--budget SECONDS] [--heatmap PX|0]</c>.
 /// The models folder also comes from <c>XRAYTRIAGE_BENCH_MODELS</c>; by default it is the repository's <c>models/</c>.</summary>
-internal sealed record BenchmarkSettings(string ModelsFolder, int Threads, IReadOnlyList<int> Batches, double BudgetSeconds, int HeatmapSize)
+internal sealed record BenchmarkSettings(
+    string ModelsFolder, int Threads, IReadOnlyList<int> Batches, double BudgetSeconds, int HeatmapSize)
 {
     public const int MinRounds = 5;
     public const int MaxRounds = 200;
@@ -45,7 +46,8 @@ internal sealed record BenchmarkSettings(string ModelsFolder, int Threads, IRead
         return new BenchmarkSettings(Path.GetFullPath(models ?? DefaultModelsFolder()), threads, batches, budget, heatmap);
     }
 
-    /// <summary>The repository's <c>models/</c>: the folder next to <c>XrayTriage.sln</c> above the working directory or the binary.</summary>
+    /// <summary>The repository's <c>models/</c>: the folder next to <c>XrayTriage.sln</c> above the working directory
+    /// or the binary.</summary>
     private static string DefaultModelsFolder()
     {
         foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })

@@ -8,7 +8,12 @@ namespace XrayTriage.Inference.Benchmarks;
 /// Bare and engine runs of one round are seconds apart, so their ratio is compared pairwise.</summary>
 /// With <c>ungated</c> (the same members, the manifest's content gate removed) a further mode prices the gate.
 internal sealed class InferenceBenchmark(
-    BenchmarkSettings settings, EnsembleEngine engine, EnsembleEngine? ungated, BareEnsemble bare, BenchmarkInputs inputs, TextWriter progress)
+    BenchmarkSettings settings,
+    EnsembleEngine engine,
+    EnsembleEngine? ungated,
+    BareEnsemble bare,
+    BenchmarkInputs inputs,
+    TextWriter progress)
 {
     private float _sink;
 
@@ -48,7 +53,8 @@ internal sealed class InferenceBenchmark(
         var withHeatmap = settings.HeatmapSize > 0
             ? inputs.EnsembleInputs(count, new HeatmapSize(settings.HeatmapSize, settings.HeatmapSize))
             : null;
-        await using var batcher = new EnsembleBatcher(engine, EngineOptions(settings.Threads, count), TimeProvider.System, NullLogger.Instance);
+        await using var batcher = new EnsembleBatcher(
+            engine, EngineOptions(settings.Threads, count), TimeProvider.System, NullLogger.Instance);
 
         var modes = new List<BenchmarkMode>
         {

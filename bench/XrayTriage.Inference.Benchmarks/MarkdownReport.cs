@@ -9,13 +9,20 @@ internal static class MarkdownReport
     public static void Write(TextWriter writer, IReadOnlyList<ModeResult> results)
     {
         var c = CultureInfo.InvariantCulture;
-        writer.WriteLine("| batch | mode | ms per call, median [p25–p75] | ms per image | images/s | vs bare, paired median [p25–p75] |");
+        writer.WriteLine(
+            "| batch | mode | ms per call, median [p25–p75] | ms per image | images/s " +
+            "| vs bare, paired median [p25–p75] |");
         writer.WriteLine("|---:|---|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             var versus = r.Mode == BenchmarkMode.Bare
                 ? "—"
-                : string.Format(c, "{0:+0.0;−0.0} % [{1:+0.0;−0.0} – {2:+0.0;−0.0}]", r.OverheadPercent, r.OverheadP25Percent, r.OverheadP75Percent);
+                : string.Format(
+                    c,
+                    "{0:+0.0;−0.0} % [{1:+0.0;−0.0} – {2:+0.0;−0.0}]",
+                    r.OverheadPercent,
+                    r.OverheadP25Percent,
+                    r.OverheadP75Percent);
             writer.WriteLine(string.Format(
                 c,
                 "| {0} | {1} | {2:F1} [{3:F1}–{4:F1}] | {5:F2} | {6:F1} | {7} |",
@@ -55,7 +62,8 @@ internal static class MarkdownReport
             var cost = (Statistics.Quantile(ratios, 0.5) - 1) * 100;
             writer.WriteLine(string.Format(
                 c,
-                "- batch {0}: content gate cost (engine vs the same engine with the gate off, paired) {1:+0.0;−0.0} % [{2:+0.0;−0.0} – {3:+0.0;−0.0}]{4}",
+                "- batch {0}: content gate cost (engine vs the same engine with the gate off, paired) " +
+                    "{1:+0.0;−0.0} % [{2:+0.0;−0.0} – {3:+0.0;−0.0}]{4}",
                 batch,
                 cost,
                 (Statistics.Quantile(ratios, 0.25) - 1) * 100,

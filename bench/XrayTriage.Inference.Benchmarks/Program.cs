@@ -34,7 +34,10 @@ await progress.WriteLineAsync($"loading {settings.ModelsFolder} ({manifest.Membe
 using var engine = EnsembleEngine.Create(manifest, InferenceBenchmark.EngineOptions(settings.Threads, maxBatch: 8), NullLogger.Instance);
 using var ungated = manifest.ContentGate is null
     ? null
-    : EnsembleEngine.Create(manifest with { ContentGate = null }, InferenceBenchmark.EngineOptions(settings.Threads, maxBatch: 8), NullLogger.Instance);
+    : EnsembleEngine.Create(
+        manifest with { ContentGate = null },
+        InferenceBenchmark.EngineOptions(settings.Threads, maxBatch: 8),
+        NullLogger.Instance);
 using var bare = BareEnsemble.Create(manifest, settings.Threads);
 var inputs = BenchmarkInputs.Create(engine.MemberInputs, settings.Batches.Max());
 var benchmark = new InferenceBenchmark(settings, engine, ungated, bare, inputs, progress);
@@ -52,10 +55,12 @@ var c = CultureInfo.InvariantCulture;
 var stdout = Console.Out;
 await stdout.WriteLineAsync(string.Create(c, $"Inference benchmark, {started:yyyy-MM-dd HH:mm} UTC, {elapsed.TotalMinutes:F1} min"));
 await stdout.WriteLineAsync();
-await stdout.WriteLineAsync($"- machine: {MachineInfo.Describe()}; 1-min load average {loadBefore} before, {MachineInfo.LoadAverage()} after");
+await stdout.WriteLineAsync(
+    $"- machine: {MachineInfo.Describe()}; 1-min load average {loadBefore} before, {MachineInfo.LoadAverage()} after");
 await stdout.WriteLineAsync(
     $"- models: {settings.ModelsFolder} — {manifest.Name} {manifest.Version}, members "
-    + string.Join(", ", manifest.Members.Select(m => $"{m.Name} ({m.Architecture}, {m.Input.Channels}×{m.Input.Height}×{m.Input.Width})")));
+    + string.Join(", ", manifest.Members.Select(
+        m => $"{m.Name} ({m.Architecture}, {m.Input.Channels}×{m.Input.Height}×{m.Input.Width})")));
 await stdout.WriteLineAsync(
     $"- provider {engine.ActiveProvider}, {settings.Threads} intra-op threads on both sides; heatmap "
     + (settings.HeatmapSize > 0 ? $"{settings.HeatmapSize}×{settings.HeatmapSize}" : "not measured")

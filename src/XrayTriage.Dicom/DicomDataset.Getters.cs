@@ -64,7 +64,8 @@ public sealed partial class DicomDataset
                 return parsed;
             }
 
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == Math.Floor(d) && Math.Abs(d) < 9e18)
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
+                && d == Math.Floor(d) && Math.Abs(d) < 9e18)
             {
                 return (long)d;
             }
@@ -103,7 +104,9 @@ public sealed partial class DicomDataset
     public ushort GetUInt16(DicomTag tag, int index = 0)
     {
         var value = GetInt64(tag, index);
-        return value is >= 0 and <= ushort.MaxValue ? (ushort)value : throw new FormatException($"{Describe(tag)} value {value} does not fit in UInt16.");
+        return value is >= 0 and <= ushort.MaxValue
+            ? (ushort)value
+            : throw new FormatException($"{Describe(tag)} value {value} does not fit in UInt16.");
     }
 
     /// <summary>The value at <paramref name="index"/> as an unsigned 32-bit integer.</summary>
@@ -113,7 +116,9 @@ public sealed partial class DicomDataset
     public uint GetUInt32(DicomTag tag, int index = 0)
     {
         var value = GetInt64(tag, index);
-        return value is >= 0 and <= uint.MaxValue ? (uint)value : throw new FormatException($"{Describe(tag)} value {value} does not fit in UInt32.");
+        return value is >= 0 and <= uint.MaxValue
+            ? (uint)value
+            : throw new FormatException($"{Describe(tag)} value {value} does not fit in UInt32.");
     }
 
     /// <summary>The value as a UID (padding trimmed; not validated, since real files carry invalid UIDs).</summary>
@@ -211,7 +216,8 @@ public sealed partial class DicomDataset
     /// <param name="tag">The tag.</param>
     /// <returns>The element.</returns>
     public DicomElement GetElement(DicomTag tag)
-        => GetItem(tag) as DicomElement ?? throw new InvalidCastException($"{Describe(tag)} is a sequence or encapsulated pixel data, not a value.");
+        => GetItem(tag) as DicomElement
+            ?? throw new InvalidCastException($"{Describe(tag)} is a sequence or encapsulated pixel data, not a value.");
 
     /// <summary>
     /// A standard element stored with VR UN (PS3.5 §6.2.2: a peer passed on a tag it did not know) viewed with the

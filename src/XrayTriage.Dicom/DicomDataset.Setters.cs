@@ -98,7 +98,9 @@ public sealed partial class DicomDataset
         => AddOrUpdate(new DicomElement(tag, vr, DicomBuffer.FromBytes(bytes)));
 
     private static DicomVR DefaultVR(DicomTag tag, DicomVR fallback)
-        => tag.IsPrivateCreator ? DicomVR.LO : DicomDictionary.Find(tag)?.VR is { } vr && vr != DicomVR.UN && !tag.IsPrivate ? vr : fallback;
+        => tag.IsPrivateCreator
+            ? DicomVR.LO
+            : DicomDictionary.Find(tag)?.VR is { } vr && vr != DicomVR.UN && !tag.IsPrivate ? vr : fallback;
 
     private DicomElement Create(DicomTag tag, DicomVR vr, string[] values)
     {
@@ -112,7 +114,8 @@ public sealed partial class DicomDataset
 
         if (vr == DicomVR.FL || vr == DicomVR.FD || vr == DicomVR.OF || vr == DicomVR.OD)
         {
-            return new DicomElement(tag, vr, DicomValueCodec.EncodeDoubles(vr, [.. values.Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture))]));
+            return new DicomElement(tag, vr, DicomValueCodec.EncodeDoubles(
+                vr, [.. values.Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture))]));
         }
 
         if (vr == DicomVR.AT)
@@ -120,7 +123,8 @@ public sealed partial class DicomDataset
             return new DicomElement(tag, vr, DicomValueCodec.EncodeIntegers(vr, [.. values.Select(v => (long)DicomTag.Parse(v).Value)]));
         }
 
-        return new DicomElement(tag, vr, DicomValueCodec.EncodeIntegers(vr, [.. values.Select(v => long.Parse(v, System.Globalization.CultureInfo.InvariantCulture))]));
+        return new DicomElement(tag, vr, DicomValueCodec.EncodeIntegers(
+            vr, [.. values.Select(v => long.Parse(v, System.Globalization.CultureInfo.InvariantCulture))]));
     }
 
     private static DicomElement CreateInteger(DicomTag tag, DicomVR vr, long value)

@@ -4,7 +4,8 @@ using XrayTriage.Dicom.Text;
 namespace XrayTriage.Dicom;
 
 /// <summary>A data set: data elements ordered by tag, possibly nested as a sequence item.</summary>
-/// <remarks>PS3.5 §7. Text values are decoded with Specific Character Set (0008,0005), inherited by sequence items (PS3.5 §6.1.2.5).</remarks>
+/// <remarks>PS3.5 §7. Text values are decoded with Specific Character Set (0008,0005), inherited by sequence items
+/// (PS3.5 §6.1.2.5).</remarks>
 public sealed partial class DicomDataset : IEnumerable<DicomItem>
 {
     private readonly List<DicomItem> _items = [];
@@ -29,10 +30,12 @@ public sealed partial class DicomDataset : IEnumerable<DicomItem>
     /// <summary>Number of top-level items.</summary>
     public int Count => _items.Count;
 
-    /// <summary>The character set used when neither this data set nor an enclosing one has Specific Character Set, or it names an unknown set.</summary>
+    /// <summary>The character set used when neither this data set nor an enclosing one has Specific Character Set,
+    /// or it names an unknown set.</summary>
     public DicomCharacterSet? FallbackCharacterSet { get; set; }
 
-    /// <summary>The character set that decodes this data set's text: its own (0008,0005), else the enclosing data set's, else the fallback.</summary>
+    /// <summary>The character set that decodes this data set's text: its own (0008,0005), else the enclosing data set's,
+    /// else the fallback.</summary>
     public DicomCharacterSet CharacterSet
     {
         get
@@ -134,7 +137,8 @@ public sealed partial class DicomDataset : IEnumerable<DicomItem>
         return true;
     }
 
-    /// <summary>A shallow copy: the same items (buffers are immutable) in a new data set; sequences stay shared with this data set.</summary>
+    /// <summary>A shallow copy: the same items (buffers are immutable) in a new data set; sequences stay shared with this
+    /// data set.</summary>
     /// <returns>The copy.</returns>
     public DicomDataset Clone()
     {

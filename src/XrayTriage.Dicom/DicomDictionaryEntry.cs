@@ -28,7 +28,8 @@ public sealed class DicomDictionaryEntry
     /// <summary>The VR as the dictionary states it; lower case for alternatives ("ox" = OB or OW, "xs" = US or SS).</summary>
     public string VRCode { get; }
 
-    /// <summary>The VR used when the encoding does not state one (Implicit VR). OB/OW pixel data resolves to OW, see <see cref="ImplicitVR"/>.</summary>
+    /// <summary>The VR used when the encoding does not state one (Implicit VR). OB/OW pixel data resolves to OW,
+    /// see <see cref="ImplicitVR"/>.</summary>
     public DicomVR VR { get; }
 
     /// <summary>The VR an Implicit VR Little Endian reader assigns: OW for "ox"/"px"/"lt" alternatives, US for "xs".</summary>

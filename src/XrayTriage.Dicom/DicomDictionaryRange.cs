@@ -2,7 +2,9 @@ namespace XrayTriage.Dicom;
 
 /// <summary>A repeating-group or element-range dictionary entry such as (60xx,3000).</summary>
 internal sealed class DicomDictionaryRange(
-    ushort groupLow, ushort groupHigh, char groupParity, ushort elementLow, ushort elementHigh, char elementParity, DicomDictionaryEntry entry)
+    ushort groupLow, ushort groupHigh, char groupParity,
+    ushort elementLow, ushort elementHigh, char elementParity,
+    DicomDictionaryEntry entry)
 {
     public DicomDictionaryEntry Entry { get; } = entry;
 

@@ -69,7 +69,13 @@ public sealed class DicomDumpFormatter
                     break;
                 case DicomFragmentSequence fragments:
                     Line(writer, indent, $"{item.Tag} {item.VR} (PixelSequence #={fragments.Fragments.Count + 1})", "u/l", "1", keyword);
-                    Line(writer, indent + "  ", $"(FFFE,E000) pi (offset table, {fragments.OffsetTable.Length / 4} entries)", Len(fragments.OffsetTable.Length), "1", "Item");
+                    Line(
+                        writer,
+                        indent + "  ",
+                        $"(FFFE,E000) pi (offset table, {fragments.OffsetTable.Length / 4} entries)",
+                        Len(fragments.OffsetTable.Length),
+                        "1",
+                        "Item");
                     foreach (var fragment in fragments.Fragments)
                     {
                         Line(writer, indent + "  ", "(FFFE,E000) pi (fragment)", Len(fragment.Length), "1", "Item");

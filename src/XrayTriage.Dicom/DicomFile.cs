@@ -74,5 +74,6 @@ public sealed class DicomFile
     /// <summary>Writes the file in Part 10 format.</summary>
     /// <param name="stream">The destination.</param>
     /// <param name="options">Writer options.</param>
-    public void Save(Stream stream, DicomWriterOptions? options = null) => DicomFileWriter.Write(this, stream, options ?? DicomWriterOptions.Default);
+    public void Save(Stream stream, DicomWriterOptions? options = null)
+        => DicomFileWriter.Write(this, stream, options ?? DicomWriterOptions.Default);
 }

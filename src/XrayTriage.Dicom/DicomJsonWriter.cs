@@ -5,7 +5,8 @@ using System.Text.Json;
 namespace XrayTriage.Dicom;
 
 /// <summary>Writes the DICOM JSON Model.</summary>
-/// <remarks>PS3.18 §F.2: attributes keyed by 8 hex digits, "vr", "Value" (strings, numbers, PN objects, items), "InlineBinary" (base64).</remarks>
+/// <remarks>PS3.18 §F.2: attributes keyed by 8 hex digits, "vr", "Value" (strings, numbers, PN objects, items),
+/// "InlineBinary" (base64).</remarks>
 public sealed class DicomJsonWriter
 {
     /// <summary>Binary values longer than this are omitted (no InlineBinary); -1 writes everything.</summary>
@@ -173,7 +174,8 @@ public sealed class DicomJsonWriter
         writer.WriteBase64String("InlineBinary", bytes.Span);
     }
 
-    /// <summary>The encapsulated pixel data as items (offset table, fragments) without the sequence delimiter, as pydicom exposes it.</summary>
+    /// <summary>The encapsulated pixel data as items (offset table, fragments) without the sequence delimiter,
+    /// as pydicom exposes it.</summary>
     internal static byte[] EncapsulatedBytes(DicomFragmentSequence fragments)
     {
         using var stream = new MemoryStream();

@@ -33,6 +33,7 @@ public sealed record DicomReaderOptions
     /// <summary>Values at least this long are left in the file and read on demand (only when reading from a file path).</summary>
     public long LazyThreshold { get; init; } = 64 * 1024;
 
-    /// <summary>The character set used when Specific Character Set is missing or unknown (default: ISO 8859-1 for bytes above 0x7F).</summary>
+    /// <summary>The character set used when Specific Character Set is missing or unknown
+    /// (default: ISO 8859-1 for bytes above 0x7F).</summary>
     public DicomCharacterSet? FallbackCharacterSet { get; init; }
 }

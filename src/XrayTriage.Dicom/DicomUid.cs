@@ -70,7 +70,9 @@ public sealed class DicomUid : IEquatable<DicomUid>
     {
         ArgumentNullException.ThrowIfNull(value);
         var trimmed = value.TrimEnd('\0', ' ');
-        return Registry.Value.TryGetValue(trimmed, out var known) ? known : new DicomUid(trimmed, string.Empty, string.Empty, string.Empty, false);
+        return Registry.Value.TryGetValue(trimmed, out var known)
+            ? known
+            : new DicomUid(trimmed, string.Empty, string.Empty, string.Empty, false);
     }
 
     /// <summary>Checks PS3.5 §9.1: at most 64 characters, digits and dots, no empty component, no leading zero.</summary>
@@ -103,7 +105,12 @@ public sealed class DicomUid : IEquatable<DicomUid>
         bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         var integer = new BigInteger(bytes, isUnsigned: true, isBigEndian: true);
-        return new DicomUid("2.25." + integer.ToString(System.Globalization.CultureInfo.InvariantCulture), string.Empty, string.Empty, string.Empty, false);
+        return new DicomUid(
+            "2.25." + integer.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            string.Empty,
+            string.Empty,
+            string.Empty,
+            false);
     }
 
     /// <summary>Generates a new UID under an organisation root: <c>root.</c> plus random decimal digits, at most 64 characters.</summary>

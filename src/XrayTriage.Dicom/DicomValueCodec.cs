@@ -33,7 +33,9 @@ internal static class DicomValueCodec
         for (var i = 0; i < count; i++)
         {
             result[i] = vr == DicomVR.AT
-                ? new DicomTag(BinaryPrimitives.ReadUInt16LittleEndian(bytes[(i * 4)..]), BinaryPrimitives.ReadUInt16LittleEndian(bytes[((i * 4) + 2)..])).ToString()
+                ? new DicomTag(
+                    BinaryPrimitives.ReadUInt16LittleEndian(bytes[(i * 4)..]),
+                    BinaryPrimitives.ReadUInt16LittleEndian(bytes[((i * 4) + 2)..])).ToString()
                 : vr == DicomVR.FL || vr == DicomVR.FD || vr == DicomVR.OF || vr == DicomVR.OD
                     ? ReadDouble(bytes, vr, i).ToString("R", CultureInfo.InvariantCulture)
                     : vr == DicomVR.UV || vr == DicomVR.OV
@@ -48,7 +50,9 @@ internal static class DicomValueCodec
         => vr == DicomVR.DS || vr == DicomVR.IS ? value.Trim(' ', '\0') : value.TrimEnd(' ', '\0');
 
     public static int ValueCount(DicomElement element)
-        => element.VR.IsString || element.VR.Kind == DicomVRKind.Sequence ? -1 : (int)Math.Min(int.MaxValue, element.Length / element.VR.UnitSize);
+        => element.VR.IsString || element.VR.Kind == DicomVRKind.Sequence
+            ? -1
+            : (int)Math.Min(int.MaxValue, element.Length / element.VR.UnitSize);
 
     public static long ReadInteger(ReadOnlySpan<byte> bytes, DicomVR vr, int index) => vr.Code switch
     {
@@ -81,7 +85,9 @@ internal static class DicomValueCodec
     {
         if (vr.IsString)
         {
-            return Pad(System.Text.Encoding.ASCII.GetBytes(string.Join('\\', values.Select(v => v.ToString(CultureInfo.InvariantCulture)))), vr.PaddingByte);
+            return Pad(
+                System.Text.Encoding.ASCII.GetBytes(string.Join('\\', values.Select(v => v.ToString(CultureInfo.InvariantCulture)))),
+                vr.PaddingByte);
         }
 
         if (vr == DicomVR.FL || vr == DicomVR.FD || vr == DicomVR.OF || vr == DicomVR.OD)
@@ -98,8 +104,13 @@ internal static class DicomValueCodec
             switch (size)
             {
                 case 1: bytes[i] = checked((byte)v); break;
-                case 2: BinaryPrimitives.WriteUInt16LittleEndian(span, vr == DicomVR.SS ? (ushort)checked((short)v) : checked((ushort)v)); break;
-                case 4 when vr == DicomVR.AT: BinaryPrimitives.WriteUInt16LittleEndian(span, (ushort)(v >> 16)); BinaryPrimitives.WriteUInt16LittleEndian(span[2..], (ushort)v); break;
+                case 2:
+                    BinaryPrimitives.WriteUInt16LittleEndian(span, vr == DicomVR.SS ? (ushort)checked((short)v) : checked((ushort)v));
+                    break;
+                case 4 when vr == DicomVR.AT:
+                    BinaryPrimitives.WriteUInt16LittleEndian(span, (ushort)(v >> 16));
+                    BinaryPrimitives.WriteUInt16LittleEndian(span[2..], (ushort)v);
+                    break;
                 case 4: BinaryPrimitives.WriteUInt32LittleEndian(span, vr == DicomVR.SL ? (uint)checked((int)v) : checked((uint)v)); break;
                 default: BinaryPrimitives.WriteInt64LittleEndian(span, v); break;
             }
@@ -112,7 +123,9 @@ internal static class DicomValueCodec
     {
         if (vr.IsString)
         {
-            return Pad(System.Text.Encoding.ASCII.GetBytes(string.Join('\\', values.Select(v => v.ToString("G10", CultureInfo.InvariantCulture)))), vr.PaddingByte);
+            return Pad(
+                System.Text.Encoding.ASCII.GetBytes(string.Join('\\', values.Select(v => v.ToString("G10", CultureInfo.InvariantCulture)))),
+                vr.PaddingByte);
         }
 
         if (vr != DicomVR.FL && vr != DicomVR.FD && vr != DicomVR.OF && vr != DicomVR.OD)

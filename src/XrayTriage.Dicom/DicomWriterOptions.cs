@@ -12,7 +12,8 @@ public sealed record DicomWriterOptions
     /// <summary>The defaults: keep the file's transfer syntax, our implementation identity.</summary>
     public static DicomWriterOptions Default { get; } = new();
 
-    /// <summary>Write in this transfer syntax instead of the file's (Explicit/Implicit VR LE, Deflated, Big Endian; encapsulated stays encapsulated).</summary>
+    /// <summary>Write in this transfer syntax instead of the file's (Explicit/Implicit VR LE, Deflated, Big Endian;
+    /// encapsulated stays encapsulated).</summary>
     public TransferSyntax? TransferSyntax { get; init; }
 
     /// <summary>Implementation Class UID (0002,0012).</summary>

@@ -10,7 +10,8 @@ public sealed partial class TransferSyntax
     public static readonly TransferSyntax ExplicitVRLittleEndian = new("1.2.840.10008.1.2.1", true, false, false, false);
 
     /// <summary>Encapsulated Uncompressed Explicit VR Little Endian (1.2.840.10008.1.2.1.98).</summary>
-    public static readonly TransferSyntax EncapsulatedUncompressedExplicitVRLittleEndian = new("1.2.840.10008.1.2.1.98", true, false, false, true);
+    public static readonly TransferSyntax EncapsulatedUncompressedExplicitVRLittleEndian =
+        new("1.2.840.10008.1.2.1.98", true, false, false, true);
 
     /// <summary>Deflated Explicit VR Little Endian (1.2.840.10008.1.2.1.99).</summary>
     public static readonly TransferSyntax DeflatedExplicitVRLittleEndian = new("1.2.840.10008.1.2.1.99", true, false, true, false);
@@ -103,28 +104,37 @@ public sealed partial class TransferSyntax
     public static readonly TransferSyntax HevcM10P51 = new("1.2.840.10008.1.2.4.108", true, false, false, true, true);
 
     /// <summary>JPEG XL Lossless (.4.110).</summary>
-    public static readonly TransferSyntax JpegXLLossless = new("1.2.840.10008.1.2.4.110", true, false, false, true, false, name: "JPEG XL Lossless");
+    public static readonly TransferSyntax JpegXLLossless =
+        new("1.2.840.10008.1.2.4.110", true, false, false, true, false, name: "JPEG XL Lossless");
 
     /// <summary>JPEG XL JPEG Recompression (.4.111).</summary>
-    public static readonly TransferSyntax JpegXLJpegRecompression = new("1.2.840.10008.1.2.4.111", true, false, false, true, false, name: "JPEG XL JPEG Recompression");
+    public static readonly TransferSyntax JpegXLJpegRecompression =
+        new("1.2.840.10008.1.2.4.111", true, false, false, true, false, name: "JPEG XL JPEG Recompression");
 
     /// <summary>JPEG XL (.4.112).</summary>
     public static readonly TransferSyntax JpegXL = new("1.2.840.10008.1.2.4.112", true, false, false, true, true, name: "JPEG XL");
 
     /// <summary>High-Throughput JPEG 2000 Lossless Only (.4.201).</summary>
-    public static readonly TransferSyntax HTJ2KLossless = new("1.2.840.10008.1.2.4.201", true, false, false, true, false, name: "High-Throughput JPEG 2000 Image Compression (Lossless Only)");
+    public static readonly TransferSyntax HTJ2KLossless = new(
+        "1.2.840.10008.1.2.4.201", true, false, false, true, false,
+        name: "High-Throughput JPEG 2000 Image Compression (Lossless Only)");
 
     /// <summary>High-Throughput JPEG 2000 with RPCL Options, Lossless Only (.4.202).</summary>
-    public static readonly TransferSyntax HTJ2KLosslessRPCL = new("1.2.840.10008.1.2.4.202", true, false, false, true, false, name: "High-Throughput JPEG 2000 with RPCL Options Image Compression (Lossless Only)");
+    public static readonly TransferSyntax HTJ2KLosslessRPCL = new(
+        "1.2.840.10008.1.2.4.202", true, false, false, true, false,
+        name: "High-Throughput JPEG 2000 with RPCL Options Image Compression (Lossless Only)");
 
     /// <summary>High-Throughput JPEG 2000 (.4.203).</summary>
-    public static readonly TransferSyntax HTJ2K = new("1.2.840.10008.1.2.4.203", true, false, false, true, true, name: "High-Throughput JPEG 2000 Image Compression");
+    public static readonly TransferSyntax HTJ2K = new(
+        "1.2.840.10008.1.2.4.203", true, false, false, true, true,
+        name: "High-Throughput JPEG 2000 Image Compression");
 
     /// <summary>RLE Lossless (1.2.840.10008.1.2.5).</summary>
     public static readonly TransferSyntax RleLossless = new("1.2.840.10008.1.2.5", true, false, false, true);
 
     /// <summary>Deflated Image Frame Compression (1.2.840.10008.1.2.8.1); the data set itself is not deflated.</summary>
-    public static readonly TransferSyntax DeflatedImageFrameCompression = new("1.2.840.10008.1.2.8.1", true, false, false, true, false, name: "Deflated Image Frame Compression");
+    public static readonly TransferSyntax DeflatedImageFrameCompression =
+        new("1.2.840.10008.1.2.8.1", true, false, false, true, false, name: "Deflated Image Frame Compression");
 
     /// <summary>Every registered transfer syntax.</summary>
     public static readonly IReadOnlyList<TransferSyntax> All =

@@ -6,7 +6,8 @@ namespace XrayTriage.Dicom;
 /// <remarks>PS3.5 §10 and Annex A; UIDs in PS3.6 Annex A.</remarks>
 public sealed partial class TransferSyntax
 {
-    private TransferSyntax(string uid, bool explicitVR, bool bigEndian, bool deflated, bool encapsulated, bool lossy = false, string? name = null)
+    private TransferSyntax(
+        string uid, bool explicitVR, bool bigEndian, bool deflated, bool encapsulated, bool lossy = false, string? name = null)
     {
         var registered = DicomUid.Lookup(uid);
         Uid = registered.IsKnown || name is null ? registered : new DicomUid(uid, name, "Transfer Syntax", string.Empty, false);

@@ -54,7 +54,10 @@ public sealed class DependencyRulesTests
         foreach (var stage in stages)
         {
             var others = stage.ProjectReferences.Where(r => Stages.Contains(r) && r != stage.Name).ToList();
-            Assert.True(others.Count == 0, $"{stage.Name} references other stages: {string.Join(", ", others)}; hand work on through Core records and the database.");
+            Assert.True(
+                others.Count == 0,
+                $"{stage.Name} references other stages: {string.Join(", ", others)}; " +
+                "hand work on through Core records and the database.");
         }
     }
 
@@ -78,14 +81,18 @@ public sealed class DependencyRulesTests
             .Where(p => p.Packages.Any(pkg => pkg.StartsWith(packagePrefix, StringComparison.Ordinal)))
             .Select(p => p.Name)
             .ToList();
-        Assert.True(offenders.Count == 0, $"{packagePrefix}* is referenced by {string.Join(", ", offenders)}; allowed only in {string.Join(", ", allowed)}.");
+        Assert.True(
+            offenders.Count == 0,
+            $"{packagePrefix}* is referenced by {string.Join(", ", offenders)}; allowed only in {string.Join(", ", allowed)}.");
     }
 
     [Fact]
     public void PackageReferences_TakeTheirVersionFromDirectoryPackagesProps()
     {
         var pinnedLocally = ProjectFile.All
-            .SelectMany(p => p.PackageReferences.Where(r => r.Attribute("Version") is not null).Select(r => $"{p.Name}: {r.Attribute("Include")?.Value}"))
+            .SelectMany(p => p.PackageReferences
+                .Where(r => r.Attribute("Version") is not null)
+                .Select(r => $"{p.Name}: {r.Attribute("Include")?.Value}"))
             .ToList();
         Assert.True(pinnedLocally.Count == 0, "Versions belong in Directory.Packages.props: " + string.Join(", ", pinnedLocally));
     }

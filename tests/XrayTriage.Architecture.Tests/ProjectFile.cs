@@ -4,7 +4,8 @@ using XrayTriage.Testing;
 namespace XrayTriage.Architecture.Tests;
 
 /// <summary>What a csproj says about its dependencies, read from the XML (no MSBuild evaluation needed).</summary>
-internal sealed record ProjectFile(string Name, string Path, IReadOnlyList<string> ProjectReferences, IReadOnlyList<XElement> PackageReferences)
+internal sealed record ProjectFile(
+    string Name, string Path, IReadOnlyList<string> ProjectReferences, IReadOnlyList<XElement> PackageReferences)
 {
     public IEnumerable<string> Packages => PackageReferences.Select(p => (string)p.Attribute("Include")!);
 
@@ -13,7 +14,8 @@ internal sealed record ProjectFile(string Name, string Path, IReadOnlyList<strin
     public static IReadOnlyList<ProjectFile> All { get; } = Load();
 
     public static IEnumerable<ProjectFile> Under(string folder)
-        => All.Where(p => p.Path.StartsWith(System.IO.Path.Combine(RepositoryPaths.RepositoryRoot, folder) + "/", StringComparison.Ordinal));
+        => All.Where(p => p.Path.StartsWith(
+            System.IO.Path.Combine(RepositoryPaths.RepositoryRoot, folder) + "/", StringComparison.Ordinal));
 
     private static List<ProjectFile> Load()
     {
@@ -33,6 +35,7 @@ internal sealed record ProjectFile(string Name, string Path, IReadOnlyList<strin
         var references = xml.Descendants("ProjectReference")
             .Select(e => System.IO.Path.GetFileNameWithoutExtension((string)e.Attribute("Include")!))
             .ToList();
-        return new ProjectFile(System.IO.Path.GetFileNameWithoutExtension(path), path, references, xml.Descendants("PackageReference").ToList());
+        return new ProjectFile(
+            System.IO.Path.GetFileNameWithoutExtension(path), path, references, xml.Descendants("PackageReference").ToList());
     }
 }

@@ -24,7 +24,8 @@ internal static class ConfigurationKeys
             typeof(Web.Options.WebOptions).Assembly, Assembly.LoadFrom(XrayTriageExecutable.DllPath),
         };
         var settings = new List<Setting>();
-        foreach (var type in assemblies.Distinct().SelectMany(LoadableTypes).Where(t => t.IsClass && t.Name.EndsWith("Options", StringComparison.Ordinal)))
+        foreach (var type in assemblies.Distinct().SelectMany(LoadableTypes)
+            .Where(t => t.IsClass && t.Name.EndsWith("Options", StringComparison.Ordinal)))
         {
             if (Constant(type, "SectionName") is { } section)
             {
@@ -71,7 +72,9 @@ internal static class ConfigurationKeys
             {
                 if (IsSimple(element))
                 {
-                    settings.Add(new Setting($"{key}:N", value is IEnumerable items && items.Cast<object>().Any() ? string.Join(", ", items.Cast<object>()) : null));
+                    settings.Add(new Setting(
+                        $"{key}:N",
+                        value is IEnumerable items && items.Cast<object>().Any() ? string.Join(", ", items.Cast<object>()) : null));
                 }
                 else
                 {
@@ -85,14 +88,20 @@ internal static class ConfigurationKeys
         }
     }
 
-    private static bool IsSimple(Type type) => type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(TimeSpan) || type == typeof(decimal);
+    private static bool IsSimple(Type type)
+        => type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(TimeSpan) || type == typeof(decimal);
 
     private static Type? ElementType(Type type) => type == typeof(string)
         ? null
-        : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+        : type.GetInterfaces()
+            .Append(type)
+            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+            ?.GetGenericArguments()[0];
 
     private static string? Constant(Type type, string name)
-        => type.GetField(name, BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } field ? field.GetRawConstantValue() as string : null;
+        => type.GetField(name, BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } field
+            ? field.GetRawConstantValue() as string
+            : null;
 
     private static IEnumerable<Type> LoadableTypes(Assembly assembly)
     {

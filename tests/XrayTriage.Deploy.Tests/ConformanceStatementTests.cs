@@ -15,12 +15,14 @@ public sealed class ConformanceStatementTests
 {
     private const string Verification = "1.2.840.10008.1.1";
 
-    private static readonly string Statement = File.ReadAllText(Path.Combine(RepositoryPaths.RepositoryRoot, "docs", "conformance-statement.md"));
+    private static readonly string Statement =
+        File.ReadAllText(Path.Combine(RepositoryPaths.RepositoryRoot, "docs", "conformance-statement.md"));
 
     [Fact]
     public void ScpSopClasses_Table_EqualsTheAcceptedSopClasses()
     {
-        var expected = new SortedSet<string>(IngestList<IReadOnlySet<string>>("StorageSopClasses"), StringComparer.Ordinal) { Verification };
+        var expected = new SortedSet<string>(
+            IngestList<IReadOnlySet<string>>("StorageSopClasses"), StringComparer.Ordinal) { Verification };
 
         var documented = MarkdownTables.Rows(Statement, "scp-sop-classes").SelectMany(r => MarkdownTables.Uids(r[1])).ToList();
 
@@ -43,7 +45,9 @@ public sealed class ConformanceStatementTests
     {
         // The objects delivery sends are written in Explicit VR Little Endian (DicomFile's default); ProposeContexts
         // decides which syntaxes are offered for them.
-        var sopClasses = Enum.GetValues<SrSopClass>().Select(TriageSrBuilder.SopClassUid).Append(HeatmapSecondaryCaptureBuilder.SecondaryCaptureUid);
+        var sopClasses = Enum.GetValues<SrSopClass>()
+            .Select(TriageSrBuilder.SopClassUid)
+            .Append(HeatmapSecondaryCaptureBuilder.SecondaryCaptureUid);
         var files = sopClasses.Select(uid => new DicomFile(new DicomDataset().AddOrUpdate(DicomTags.SOPClassUID, DicomVR.UI, uid)));
         var expected = DicomScu.ProposeContexts(files)
             .Select(c => (c.AbstractSyntax, Syntaxes: string.Join(' ', c.TransferSyntaxes)))
@@ -56,7 +60,9 @@ public sealed class ConformanceStatementTests
             .ToList();
 
         Assert.True(expected.SequenceEqual(documented),
-            "Expected rows:\n" + string.Join('\n', expected.Select(e => $"| {DicomUid.Lookup(e.AbstractSyntax).Name} | `{e.AbstractSyntax}` | {string.Join(", ", e.Syntaxes.Split(' ').Select(s => $"{DicomUid.Lookup(s).Name} `{s}`"))} |")));
+            "Expected rows:\n" + string.Join('\n', expected.Select(e =>
+                $"| {DicomUid.Lookup(e.AbstractSyntax).Name} | `{e.AbstractSyntax}` | " +
+                $"{string.Join(", ", e.Syntaxes.Split(' ').Select(s => $"{DicomUid.Lookup(s).Name} `{s}`"))} |")));
     }
 
     [Fact]

@@ -18,7 +18,9 @@ public sealed partial class ContainerAndKubernetesTests
     public void Dockerfile_Stages_CpuAndCudaRunAsNonRootOnTheRightBases()
     {
         var dockerfile = File.ReadAllText(Path.Combine(Deploy, "container", "Dockerfile"));
-        var stages = Regex.Split(dockerfile, @"^FROM ", RegexOptions.Multiline).Skip(1).ToDictionary(s => s.Split('\n')[0].Split(" AS ")[1].Trim(), s => s);
+        var stages = Regex.Split(dockerfile, @"^FROM ", RegexOptions.Multiline)
+            .Skip(1)
+            .ToDictionary(s => s.Split('\n')[0].Split(" AS ")[1].Trim(), s => s);
 
         Assert.Equal(["build", "cpu", "cuda"], stages.Keys.Order(StringComparer.Ordinal));
         foreach (var stage in new[] { "cpu", "cuda" })
@@ -45,7 +47,9 @@ public sealed partial class ContainerAndKubernetesTests
             {
                 var directory = Path.Combine(RepositoryPaths.RepositoryRoot, Path.GetDirectoryName(source) ?? "");
                 var pattern = Path.GetFileName(source.TrimEnd('/'));
-                var exists = source.EndsWith('/') ? Directory.Exists(Path.Combine(RepositoryPaths.RepositoryRoot, source)) : Directory.GetFiles(directory, pattern).Length > 0;
+                var exists = source.EndsWith('/')
+                    ? Directory.Exists(Path.Combine(RepositoryPaths.RepositoryRoot, source))
+                    : Directory.GetFiles(directory, pattern).Length > 0;
                 if (!exists)
                 {
                     missing.Add(source);
@@ -63,15 +67,23 @@ public sealed partial class ContainerAndKubernetesTests
         var services = compose.RootElement[0].GetProperty("services");
         using var orthanc = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Deploy, "container", "orthanc.json")));
 
-        Assert.Equal(["migrate", "orthanc", "postgres", "xraytriage"], services.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["migrate", "orthanc", "postgres", "xraytriage"],
+            services.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         var environment = services.GetProperty("xraytriage").GetProperty("environment");
         Assert.Equal("orthanc", environment.GetProperty("Pacs__Destinations__0__Host").GetString());
-        Assert.Equal(orthanc.RootElement.GetProperty("DicomAet").GetString(), environment.GetProperty("Pacs__Destinations__0__AeTitle").GetString());
-        Assert.Equal(orthanc.RootElement.GetProperty("DicomPort").GetInt32().ToString(CultureInfo.InvariantCulture), environment.GetProperty("Pacs__Destinations__0__Port").GetString());
+        Assert.Equal(
+            orthanc.RootElement.GetProperty("DicomAet").GetString(),
+            environment.GetProperty("Pacs__Destinations__0__AeTitle").GetString());
+        Assert.Equal(
+            orthanc.RootElement.GetProperty("DicomPort").GetInt32().ToString(CultureInfo.InvariantCulture),
+            environment.GetProperty("Pacs__Destinations__0__Port").GetString());
         var modality = orthanc.RootElement.GetProperty("DicomModalities").GetProperty("xraytriage");
         Assert.Equal(environment.GetProperty("Dicom__AeTitle").GetString(), modality[0].GetString());
         Assert.Equal("xraytriage", modality[1].GetString());
-        Assert.Equal("service_completed_successfully", services.GetProperty("xraytriage").GetProperty("depends_on").GetProperty("migrate").GetProperty("condition").GetString());
+        Assert.Equal(
+            "service_completed_successfully",
+            services.GetProperty("xraytriage").GetProperty("depends_on").GetProperty("migrate").GetProperty("condition").GetString());
         Assert.Equal("migrate", services.GetProperty("migrate").GetProperty("command")[0].GetString());
     }
 
@@ -89,8 +101,12 @@ public sealed partial class ContainerAndKubernetesTests
         var serve = pod.GetProperty("containers")[0];
         Assert.Equal("/health/ready", serve.GetProperty("readinessProbe").GetProperty("httpGet").GetProperty("path").GetString());
         Assert.Equal("/health/live", serve.GetProperty("livenessProbe").GetProperty("httpGet").GetProperty("path").GetString());
-        var preStop = int.Parse(serve.GetProperty("lifecycle").GetProperty("preStop").GetProperty("exec").GetProperty("command")[1].GetString()!, CultureInfo.InvariantCulture);
-        var drain = TimeSpan.Parse(settings.RootElement[0].GetProperty("data").GetProperty("Dicom__StopGracePeriod").GetString()!, CultureInfo.InvariantCulture);
+        var preStop = int.Parse(
+            serve.GetProperty("lifecycle").GetProperty("preStop").GetProperty("exec").GetProperty("command")[1].GetString()!,
+            CultureInfo.InvariantCulture);
+        var drain = TimeSpan.Parse(
+            settings.RootElement[0].GetProperty("data").GetProperty("Dicom__StopGracePeriod").GetString()!,
+            CultureInfo.InvariantCulture);
         Assert.True(pod.GetProperty("terminationGracePeriodSeconds").GetInt32() >= preStop + drain.TotalSeconds + 10,
             "the grace period must cover preStop, the association drain and the triage drain");
         Assert.Equal("ReadWriteMany", pvc.RootElement[0].GetProperty("spec").GetProperty("accessModes")[0].GetString());
@@ -99,7 +115,8 @@ public sealed partial class ContainerAndKubernetesTests
         Assert.Equal(1, pdb.RootElement[0].GetProperty("spec").GetProperty("maxUnavailable").GetInt32());
         var labels = statefulSet.RootElement[0].GetProperty("spec").GetProperty("selector").GetProperty("matchLabels").GetRawText();
         Assert.Equal(labels, pdb.RootElement[0].GetProperty("spec").GetProperty("selector").GetProperty("matchLabels").GetRawText());
-        var dicom = services.RootElement.EnumerateArray().Single(s => s.GetProperty("metadata").GetProperty("name").GetString() == "xraytriage-dicom");
+        var dicom = services.RootElement.EnumerateArray()
+            .Single(s => s.GetProperty("metadata").GetProperty("name").GetString() == "xraytriage-dicom");
         Assert.Equal("LoadBalancer", dicom.GetProperty("spec").GetProperty("type").GetString());
         Assert.Equal(settings.RootElement[0].GetProperty("data").GetProperty("Dicom__Port").GetString(),
             dicom.GetProperty("spec").GetProperty("ports")[0].GetProperty("port").GetInt32().ToString(CultureInfo.InvariantCulture));
@@ -114,7 +131,9 @@ public sealed partial class ContainerAndKubernetesTests
 
         Assert.Equal(1, serve.GetProperty("resources").GetProperty("limits").GetProperty("nvidia.com/gpu").GetInt32());
         Assert.True(pod.GetProperty("nodeSelector").EnumerateObject().Any());
-        Assert.Contains(serve.GetProperty("env").EnumerateArray(), e => e.GetProperty("name").GetString() == "Inference__ExecutionProvider" && e.GetProperty("value").GetString() == "cuda");
+        Assert.Contains(
+            serve.GetProperty("env").EnumerateArray(),
+            e => e.GetProperty("name").GetString() == "Inference__ExecutionProvider" && e.GetProperty("value").GetString() == "cuda");
     }
 
     [Fact]

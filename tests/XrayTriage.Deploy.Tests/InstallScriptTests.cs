@@ -43,7 +43,10 @@ public sealed class InstallScriptTests(PublishedInstall install)
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT count(*) FROM triage.__ef_migrations_history", connection);
         var applied = (long)(await command.ExecuteScalarAsync())!;
-        var migrations = Directory.GetFiles(Path.Combine(RepositoryPaths.RepositoryRoot, "migrations", "XrayTriage.Migrations", "Migrations"), "*.cs", SearchOption.TopDirectoryOnly)
+        var migrations = Directory.GetFiles(
+                Path.Combine(RepositoryPaths.RepositoryRoot, "migrations", "XrayTriage.Migrations", "Migrations"),
+                "*.cs",
+                SearchOption.TopDirectoryOnly)
             .Count(f => !f.EndsWith(".Designer.cs", StringComparison.Ordinal) && !f.EndsWith("Snapshot.cs", StringComparison.Ordinal));
         Assert.True(migrations > 0);
         Assert.Equal(migrations, applied);
@@ -96,14 +99,17 @@ public sealed class InstallScriptTests(PublishedInstall install)
         (await install.RunInstallAsync(prefix, null, "--no-migrate")).EnsureSuccess("install");
         await File.WriteAllTextAsync(prefix + "/var/lib/xraytriage/spool/keep.dcm", "x");
 
-        (await ProcessRunner.RunAsync("bash", [PublishedInstall.Script("uninstall.sh"), "--prefix", prefix], TimeSpan.FromMinutes(1))).EnsureSuccess("uninstall");
+        (await ProcessRunner.RunAsync("bash", [PublishedInstall.Script("uninstall.sh"), "--prefix", prefix], TimeSpan.FromMinutes(1)))
+            .EnsureSuccess("uninstall");
 
         Assert.False(Directory.Exists(prefix + "/opt/xraytriage"));
         Assert.False(File.Exists(prefix + "/etc/systemd/system/xraytriage.service"));
         Assert.True(File.Exists(prefix + "/var/lib/xraytriage/spool/keep.dcm"));
         Assert.True(File.Exists(prefix + "/etc/xraytriage/xraytriage.env"));
 
-        (await ProcessRunner.RunAsync("bash", [PublishedInstall.Script("uninstall.sh"), "--prefix", prefix, "--purge"], TimeSpan.FromMinutes(1))).EnsureSuccess("uninstall --purge");
+        (await ProcessRunner.RunAsync(
+                "bash", [PublishedInstall.Script("uninstall.sh"), "--prefix", prefix, "--purge"], TimeSpan.FromMinutes(1)))
+            .EnsureSuccess("uninstall --purge");
 
         Assert.False(Directory.Exists(prefix + "/var/lib/xraytriage"));
         Assert.False(Directory.Exists(prefix + "/etc/xraytriage"));

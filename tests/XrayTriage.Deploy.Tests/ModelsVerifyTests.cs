@@ -38,7 +38,8 @@ public sealed class ModelsVerifyTests
             var result = await XrayTriageExecutable.RunAsync(["models", "verify", "--path", folder]);
 
             Assert.Equal(2, result.ExitCode);
-            Assert.Contains($"model file {Path.Combine(folder, "resnet18-176.onnx")} has SHA-256", result.StandardError, StringComparison.Ordinal);
+            Assert.Contains(
+                $"model file {Path.Combine(folder, "resnet18-176.onnx")} has SHA-256", result.StandardError, StringComparison.Ordinal);
             Assert.DoesNotContain("resnet18-224", result.StandardError, StringComparison.Ordinal);
             Assert.Contains("ok          resnet18-224", result.StandardOutput, StringComparison.Ordinal);
         }
@@ -59,7 +60,10 @@ public sealed class ModelsVerifyTests
             var result = await XrayTriageExecutable.RunAsync(["models", "verify", "--path", folder]);
 
             Assert.Equal(2, result.ExitCode);
-            Assert.Contains($"the content gate: model file {Path.Combine(folder, "content-gate.onnx")} has SHA-256", result.StandardError, StringComparison.Ordinal);
+            Assert.Contains(
+                $"the content gate: model file {Path.Combine(folder, "content-gate.onnx")} has SHA-256",
+                result.StandardError,
+                StringComparison.Ordinal);
             Assert.Contains("FAILED: 1 of 3 model file(s)", result.StandardOutput, StringComparison.Ordinal);
         }
         finally

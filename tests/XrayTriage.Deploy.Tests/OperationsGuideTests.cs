@@ -19,7 +19,8 @@ public sealed class OperationsGuideTests
         var unknown = documented.Keys.Where(k => actual.All(s => s.Key != k)).Order(StringComparer.Ordinal).ToList();
 
         Assert.True(missing.Count == 0 && unknown.Count == 0,
-            $"Not in docs/operations.md:\n{string.Join('\n', missing.Select(Row))}\nDocumented but bound by no options class: {string.Join(", ", unknown)}");
+            $"Not in docs/operations.md:\n{string.Join('\n', missing.Select(Row))}\n" +
+            $"Documented but bound by no options class: {string.Join(", ", unknown)}");
     }
 
     [Fact]
@@ -51,7 +52,11 @@ public sealed class OperationsGuideTests
         // Guards the test itself: a reflection walk that found nothing would make the checks above vacuous.
         var sections = ConfigurationKeys.All().Select(s => s.Key.Split(':')[0]).ToHashSet(StringComparer.Ordinal);
 
-        Assert.Superset(new HashSet<string>(["ConnectionStrings", "Urls", "Dicom", "Triage", "Inference", "Models", "Reporting", "Pacs", "Web"], StringComparer.Ordinal), sections);
+        Assert.Superset(
+            new HashSet<string>(
+                ["ConnectionStrings", "Urls", "Dicom", "Triage", "Inference", "Models", "Reporting", "Pacs", "Web"],
+                StringComparer.Ordinal),
+            sections);
         Assert.Contains(ConfigurationKeys.All(), s => s.Key == "Pacs:Destinations:N:Tls:TrustedCaPath");
         Assert.Contains(ConfigurationKeys.All(), s => s.Key == "Dicom:Tls:HandshakeTimeout" && s.Default == "00:00:10");
     }
@@ -67,5 +72,6 @@ public sealed class OperationsGuideTests
         return end < 0 ? null : cell[(start + 1)..end];
     }
 
-    private static string Row(ConfigurationKeys.Setting s) => $"| `{s.Key}` | `{s.EnvironmentName}` | {(s.Default is null ? "—" : $"`{s.Default}`")} | |";
+    private static string Row(ConfigurationKeys.Setting s)
+        => $"| `{s.Key}` | `{s.EnvironmentName}` | {(s.Default is null ? "—" : $"`{s.Default}`")} | |";
 }

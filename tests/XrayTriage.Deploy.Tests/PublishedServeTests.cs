@@ -42,7 +42,8 @@ public sealed class PublishedServeTests(PublishedInstall install)
         var binary = install.Rooted("/opt/xraytriage/xraytriage");
         const string Script = "\"$@\" & child=$!; trap 'kill -TERM $child' TERM; wait $child; wait $child";
 
-        await using var serve = ProcessRunner.Start(fakeSystemd, ["-c", Script, "systemd", binary, "serve"], install.Rooted("/var/lib/xraytriage"), environment);
+        await using var serve = ProcessRunner.Start(
+            fakeSystemd, ["-c", Script, "systemd", binary, "serve"], install.Rooted("/var/lib/xraytriage"), environment);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(10) };
         var (status, body) = await WaitForReadyAsync(http, serve);
 
@@ -57,11 +58,15 @@ public sealed class PublishedServeTests(PublishedInstall install)
         await WaitForAsync(() => Snapshot(messages).Any(m => m.Contains("READY=1", StringComparison.Ordinal)), "READY=1", serve);
 
         // The first-run failure docs/operations.md §8 describes, with the messages it quotes, on both sides.
-        var echo = await PeerTools.RunAsync("echoscu", ["-aet", "CR_ROOM1", "-aec", "XRAYTRIAGE1", "127.0.0.1", environment["Dicom__Port"]!]);
+        var echo = await PeerTools.RunAsync(
+            "echoscu", ["-aet", "CR_ROOM1", "-aec", "XRAYTRIAGE1", "127.0.0.1", environment["Dicom__Port"]!]);
         Assert.False(echo.Succeeded);
         Assert.Contains("Called AE Title Not Recognized", echo.StandardOutput + echo.StandardError, StringComparison.Ordinal);
-        await WaitForAsync(() => serve.Output.Contains("ended early: rejected CR_ROOM1: called AE title 'XRAYTRIAGE1' is not this SCP's 'XRAYTRIAGE'", StringComparison.Ordinal),
-            "the rejection log line", serve);
+        await WaitForAsync(
+            () => serve.Output.Contains(
+                "ended early: rejected CR_ROOM1: called AE title 'XRAYTRIAGE1' is not this SCP's 'XRAYTRIAGE'", StringComparison.Ordinal),
+            "the rejection log line",
+            serve);
         await serve.StopAsync(TimeSpan.FromSeconds(60));
         await WaitForAsync(() => Snapshot(messages).Any(m => m.Contains("STOPPING=1", StringComparison.Ordinal)), "STOPPING=1", serve);
         await receiving.CancelAsync();
@@ -101,7 +106,8 @@ public sealed class PublishedServeTests(PublishedInstall install)
         var equals = assignment.IndexOf('=', StringComparison.Ordinal);
         var value = assignment[(equals + 1)..];
         // The unit names the final paths; the test's install lives below the temporary root.
-        if (value.StartsWith("/var/lib/xraytriage", StringComparison.Ordinal) || value.StartsWith("/opt/xraytriage", StringComparison.Ordinal))
+        if (value.StartsWith("/var/lib/xraytriage", StringComparison.Ordinal)
+            || value.StartsWith("/opt/xraytriage", StringComparison.Ordinal))
         {
             value = install.Rooted(value);
         }

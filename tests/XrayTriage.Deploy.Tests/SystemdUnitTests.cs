@@ -37,7 +37,10 @@ public sealed class SystemdUnitTests(PublishedInstall install)
     [Fact]
     public void Unit_Hardening_HasTheRequiredDirectives()
     {
-        var lines = File.ReadAllLines(install.Rooted(UnitPath)).Select(l => l.Trim()).Where(l => l.Length > 0 && l[0] != '#').ToHashSet(StringComparer.Ordinal);
+        var lines = File.ReadAllLines(install.Rooted(UnitPath))
+            .Select(l => l.Trim())
+            .Where(l => l.Length > 0 && l[0] != '#')
+            .ToHashSet(StringComparer.Ordinal);
 
         string[] required =
         [
@@ -67,7 +70,8 @@ public sealed class SystemdUnitTests(PublishedInstall install)
         if (!Directory.Exists(Path.Combine(systemdLib, "system")))
         {
             Directory.CreateDirectory(systemdLib);
-            (await ProcessRunner.RunAsync("cp", ["-a", "/usr/lib/systemd/system", systemdLib], TimeSpan.FromMinutes(1))).EnsureSuccess("cp /usr/lib/systemd/system");
+            (await ProcessRunner.RunAsync("cp", ["-a", "/usr/lib/systemd/system", systemdLib], TimeSpan.FromMinutes(1)))
+                .EnsureSuccess("cp /usr/lib/systemd/system");
         }
 
         return await ProcessRunner.RunAsync("systemd-analyze", ["verify", $"--root={root}", UnitPath], TimeSpan.FromMinutes(1), root);

@@ -13,8 +13,14 @@ public sealed class PeerHarnessTests
     {
         await using var orthanc = await OrthancServer.StartAsync("TESTPACS");
 
-        var echo = await PeerTools.RunAsync("echoscu", ["-aec", "TESTPACS", "-aet", "HARNESS", "127.0.0.1", orthanc.DicomPort.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        var store = await PeerTools.RunAsync("storescu", ["-aec", "TESTPACS", "-aet", "HARNESS", "127.0.0.1", orthanc.DicomPort.ToString(System.Globalization.CultureInfo.InvariantCulture), ChestSample]);
+        var echo = await PeerTools.RunAsync(
+            "echoscu",
+            ["-aec", "TESTPACS", "-aet", "HARNESS",
+             "127.0.0.1", orthanc.DicomPort.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var store = await PeerTools.RunAsync(
+            "storescu",
+            ["-aec", "TESTPACS", "-aet", "HARNESS",
+             "127.0.0.1", orthanc.DicomPort.ToString(System.Globalization.CultureInfo.InvariantCulture), ChestSample]);
 
         echo.EnsureSuccess("echoscu");
         store.EnsureSuccess("storescu");
@@ -28,7 +34,10 @@ public sealed class PeerHarnessTests
     {
         await using var orthanc = await OrthancServer.StartAsync("TESTPACS");
 
-        var echo = await PeerTools.RunAsync("echoscu", ["-aec", "NOTORTHANC", "-aet", "HARNESS", "127.0.0.1", orthanc.DicomPort.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var echo = await PeerTools.RunAsync(
+            "echoscu",
+            ["-aec", "NOTORTHANC", "-aet", "HARNESS",
+             "127.0.0.1", orthanc.DicomPort.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 
         Assert.False(echo.Succeeded);
         Assert.Contains("Called AE Title Not Recognized", echo.StandardError + echo.StandardOutput, StringComparison.OrdinalIgnoreCase);

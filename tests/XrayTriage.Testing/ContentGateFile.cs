@@ -40,13 +40,17 @@ public static class ContentGateFile
     public static async Task CopyWithGateAsync(string modelsFolder, string target, int dimension, double scale, double threshold)
     {
         Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(modelsFolder).Where(f => f.EndsWith(".onnx", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)))
+        foreach (var file in Directory.GetFiles(modelsFolder)
+            .Where(f => f.EndsWith(".onnx", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)))
         {
             File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
         }
 
         var gatePath = Path.Combine(target, "content-gate.onnx");
-        var result = await PeerTools.RunPythonAsync(Script, [gatePath, dimension.ToString(CultureInfo.InvariantCulture), scale.ToString("R", CultureInfo.InvariantCulture)], TimeSpan.FromMinutes(1));
+        var result = await PeerTools.RunPythonAsync(
+            Script,
+            [gatePath, dimension.ToString(CultureInfo.InvariantCulture), scale.ToString("R", CultureInfo.InvariantCulture)],
+            TimeSpan.FromMinutes(1));
         result.EnsureSuccess("content gate script");
         var manifestPath = Path.Combine(target, "ensemble.json");
         var manifest = JsonNode.Parse(await File.ReadAllTextAsync(manifestPath))!.AsObject();

@@ -74,7 +74,8 @@ public sealed class OrthancServer : IAsyncDisposable
             ["ConcurrentJobs"] = 1,
         };
         var configPath = Path.Combine(directory, "orthanc.json");
-        await File.WriteAllTextAsync(configPath, configuration.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+        await File.WriteAllTextAsync(
+            configPath, configuration.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
 
         var process = ProcessRunner.Start(PeerTools.Require("Orthanc"), [configPath], directory);
         var server = new OrthancServer(directory, configPath, process, dicomPort, httpPort, aeTitle);

@@ -13,9 +13,11 @@ public static class PeerTools
     {
         ["dcmdump"] = "dcmtk", ["dsrdump"] = "dcmtk", ["storescu"] = "dcmtk", ["storescp"] = "dcmtk",
         ["echoscu"] = "dcmtk", ["dcmsend"] = "dcmtk", ["dcmrecv"] = "dcmtk", ["dump2dcm"] = "dcmtk",
-        ["dcmcjpeg"] = "dcmtk", ["dcmdjpeg"] = "dcmtk", ["dcm2pnm"] = "dcmtk", ["dcmj2pnm"] = "dcmtk", ["dcml2pnm"] = "dcmtk", ["dcmcrle"] = "dcmtk", ["dcmcjpls"] = "dcmtk",
+        ["dcmcjpeg"] = "dcmtk", ["dcmdjpeg"] = "dcmtk", ["dcm2pnm"] = "dcmtk", ["dcmj2pnm"] = "dcmtk",
+        ["dcml2pnm"] = "dcmtk", ["dcmcrle"] = "dcmtk", ["dcmcjpls"] = "dcmtk",
         ["img2dcm"] = "dcmtk", ["dcmdjpls"] = "dcmtk", ["dcmdrle"] = "dcmtk",
-        ["opj_decompress"] = "libopenjp2-tools", ["opj_compress"] = "libopenjp2-tools", ["dciodvfy"] = "dicom3tools", ["Orthanc"] = "orthanc",
+        ["opj_decompress"] = "libopenjp2-tools", ["opj_compress"] = "libopenjp2-tools",
+        ["dciodvfy"] = "dicom3tools", ["Orthanc"] = "orthanc",
         ["initdb"] = "postgresql-15", ["pg_ctl"] = "postgresql-15",
     };
 
@@ -42,7 +44,8 @@ public static class PeerTools
             $"Peer tool '{tool}' is not installed. Install the Debian package: apt-get install {package} (./test.sh does this).");
     }
 
-    public static Task<ProcessResult> RunAsync(string tool, IEnumerable<string> arguments, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public static Task<ProcessResult> RunAsync(
+        string tool, IEnumerable<string> arguments, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
         => ProcessRunner.RunAsync(Require(tool), arguments, timeout, cancellationToken: cancellationToken);
 
     /// <summary>Starts a long-running peer (e.g. <c>storescp</c>, <c>dcmrecv</c>) as a child process the caller stops.</summary>
@@ -50,7 +53,8 @@ public static class PeerTools
         => ProcessRunner.Start(Require(tool), arguments, workingDirectory);
 
     /// <summary>Runs a Python script with Debian's python3, failing clearly when pydicom is missing.</summary>
-    public static async Task<ProcessResult> RunPythonAsync(string script, IEnumerable<string> arguments, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public static async Task<ProcessResult> RunPythonAsync(
+        string script, IEnumerable<string> arguments, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         if (!File.Exists(Python))
         {

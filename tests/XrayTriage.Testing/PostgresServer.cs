@@ -43,7 +43,8 @@ public sealed class PostgresServer : IAsyncDisposable
             cancellationToken);
         await RunPgAsync("pg_ctl",
             ["-D", server.DataDirectory, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "start",
-             "-o", $"-c listen_addresses=127.0.0.1 -c port={server.Port} -c unix_socket_directories={server.SocketDirectory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"],
+             "-o", $"-c listen_addresses=127.0.0.1 -c port={server.Port} -c unix_socket_directories={server.SocketDirectory} " +
+                 "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"],
             cancellationToken);
         return server;
     }

@@ -38,7 +38,9 @@ public sealed class TestCertificates : IDisposable
         File.WriteAllText(certificates.CaCertificate, ca.ExportCertificatePem());
         Issue(ca, "CN=localhost", ServerAuthentication, now, certificates.ServerCertificate, certificates.ServerKey, withServerNames: true);
         Issue(ca, "CN=XRAYSCU", ClientAuthentication, now, certificates.ClientCertificate, certificates.ClientKey, withServerNames: false);
-        Issue(rogue, "CN=ROGUE", ClientAuthentication, now, certificates.RogueClientCertificate, certificates.RogueClientKey, withServerNames: false);
+        Issue(
+            rogue, "CN=ROGUE", ClientAuthentication, now, certificates.RogueClientCertificate, certificates.RogueClientKey,
+            withServerNames: false);
         return certificates;
     }
 
@@ -54,12 +56,20 @@ public sealed class TestCertificates : IDisposable
         return request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
     }
 
-    private static void Issue(X509Certificate2 authority, string subject, string usage, DateTimeOffset now, string certificatePath, string keyPath, bool withServerNames)
+    private static void Issue(
+        X509Certificate2 authority,
+        string subject,
+        string usage,
+        DateTimeOffset now,
+        string certificatePath,
+        string keyPath,
+        bool withServerNames)
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
+        request.CertificateExtensions.Add(
+            new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(usage)], false));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(authority, true, false));
         if (withServerNames)

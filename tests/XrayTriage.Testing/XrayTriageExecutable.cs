@@ -9,7 +9,8 @@ public static class XrayTriageExecutable
     public static string DllPath => Dll.Value;
 
     /// <summary>Runs a verb to completion.</summary>
-    public static Task<ProcessResult> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
+    public static Task<ProcessResult> RunAsync(
+        IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
         => ProcessRunner.RunAsync("dotnet", [DllPath, .. arguments], timeout, RepositoryPaths.RepositoryRoot, Isolate(environment));
 
     /// <summary>Starts a long-running verb (<c>serve</c>); the caller stops it.</summary>
@@ -42,7 +43,8 @@ public static class XrayTriageExecutable
     {
         // Same configuration (Debug/Release) as the test assembly that asks.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent?.Name ?? "Debug";
-        var path = Path.Combine(RepositoryPaths.RepositoryRoot, "src", "XrayTriage.Host", "bin", configuration, "net10.0", "xraytriage.dll");
+        var path = Path.Combine(
+            RepositoryPaths.RepositoryRoot, "src", "XrayTriage.Host", "bin", configuration, "net10.0", "xraytriage.dll");
         return File.Exists(path)
             ? path
             : throw new FileNotFoundException($"xraytriage is not built at {path}; build XrayTriage.sln -c {configuration} first.");

@@ -3,15 +3,16 @@ using System.IO.Compression;
 namespace XrayTriage.Dicom.IO;
 
 /// <summary>Serializes a bare data set (no preamble or meta information) in a transfer syntax.</summary>
-/// <remarks>PS3.5 §7; sequences and items are written with undefined length (PS3.5 §7.5.2); values are padded to even length (PS3.5 §7.1.1).
-/// Group length elements (gggg,0000) present in the data set are recomputed.</remarks>
+/// <remarks>PS3.5 §7; sequences and items are written with undefined length (PS3.5 §7.5.2); values are padded to
+/// even length (PS3.5 §7.1.1). Group length elements (gggg,0000) present in the data set are recomputed.</remarks>
 public static class DicomDatasetWriter
 {
     /// <summary>Writes the data set to a stream.</summary>
     /// <param name="dataset">The data set.</param>
     /// <param name="stream">The destination.</param>
     /// <param name="transferSyntax">The encoding (Deflated syntaxes are deflated).</param>
-    public static void Write(DicomDataset dataset, Stream stream, TransferSyntax transferSyntax) => Write(dataset, stream, transferSyntax, null);
+    public static void Write(DicomDataset dataset, Stream stream, TransferSyntax transferSyntax)
+        => Write(dataset, stream, transferSyntax, null);
 
     /// <summary>Writes the top-level items of the data set that <paramref name="include"/> accepts.</summary>
     internal static void Write(DicomDataset dataset, Stream stream, TransferSyntax transferSyntax, Func<DicomItem, bool>? include)

@@ -15,7 +15,9 @@ internal static class DicomFileWriter
         if (!syntax.IsEncapsulated && file.Dataset.Contains(new DicomTag(0x7FE0, 0x0010))
             && file.Dataset.GetItem(new DicomTag(0x7FE0, 0x0010)) is DicomFragmentSequence)
         {
-            throw new InvalidOperationException($"The pixel data is encapsulated ({file.TransferSyntax.Name}); it cannot be written as {syntax.Name} without decompression.");
+            throw new InvalidOperationException(
+                $"The pixel data is encapsulated ({file.TransferSyntax.Name}); " +
+                $"it cannot be written as {syntax.Name} without decompression.");
         }
 
         var meta = BuildMeta(file, syntax, options);

@@ -99,7 +99,9 @@ internal sealed partial class DicomParser
     {
         if (_options.ClampOverlongItems && _source.Remaining is { } remaining && length > remaining && length <= _options.MaxElementLength)
         {
-            Warnings.Add($"{DicomDataset.Describe(tag)} at offset {offset}: the {what} claims {length} bytes, {length - remaining} more than the input holds; read to the end of the input");
+            Warnings.Add(
+                $"{DicomDataset.Describe(tag)} at offset {offset}: the {what} claims {length} bytes, " +
+                $"{length - remaining} more than the input holds; read to the end of the input");
             return remaining;
         }
 

@@ -38,7 +38,8 @@ internal sealed partial class DicomParser
         Predicate,
     }
 
-    /// <summary>Reads elements into <paramref name="dataset"/> until <paramref name="end"/> (or a delimiter / end of input when -1).</summary>
+    /// <summary>Reads elements into <paramref name="dataset"/> until <paramref name="end"/>
+    /// (or a delimiter / end of input when -1).</summary>
     public Stop ReadDataset(DicomDataset dataset, long end, int depth, Func<DicomTag, bool>? stopBefore = null)
     {
         while (true)
@@ -98,7 +99,10 @@ internal sealed partial class DicomParser
                     return Stop.SequenceDelimiter;
                 }
 
-                throw Fail(tag, offset, $"unexpected {(tag == DicomTag.Item ? "item" : "delimiter")} (length {delimiterLength}) inside a data set");
+                throw Fail(
+                    tag,
+                    offset,
+                    $"unexpected {(tag == DicomTag.Item ? "item" : "delimiter")} (length {delimiterLength}) inside a data set");
             }
 
             DicomItem? item;

@@ -28,7 +28,8 @@ public static class DicomReader
         }
     }
 
-    /// <summary>Reads a Part 10 file or a bare data set from a stream (values are held in memory, except for a FileStream, whose large values are read on demand).</summary>
+    /// <summary>Reads a Part 10 file or a bare data set from a stream (values are held in memory, except for a
+    /// FileStream, whose large values are read on demand).</summary>
     /// <param name="stream">The input.</param>
     /// <param name="options">Limits and behaviour.</param>
     /// <returns>The file.</returns>
@@ -125,7 +126,11 @@ public static class DicomReader
             // DCMTK shows them. A group length that ends inside an element is wrong and ignored, as before.
             var metaEnd = MetaEnd(source);
             var metaParser = new DicomParser(source, options, explicitVR: true, bigEndian: false);
-            metaParser.ReadDataset(meta, -1, 0, tag => tag.Group != 0x0002 || (source.Position == metaEnd && meta.Contains(DicomTags.TransferSyntaxUID)));
+            metaParser.ReadDataset(
+                meta,
+                -1,
+                0,
+                tag => tag.Group != 0x0002 || (source.Position == metaEnd && meta.Contains(DicomTags.TransferSyntaxUID)));
             metaParser.ReadDataset(strayMeta, -1, 0, tag => tag.Group != 0x0002);
         }
 

@@ -102,7 +102,8 @@ internal sealed class DicomSource
         return span;
     }
 
-    /// <summary>Reads exactly <paramref name="count"/> bytes; memory grows with the data actually present, never with the declared length alone.</summary>
+    /// <summary>Reads exactly <paramref name="count"/> bytes; memory grows with the data actually present, never with
+    /// the declared length alone.</summary>
     public byte[] ReadBytes(long count)
     {
         if (count <= _buffer.Length)

@@ -14,7 +14,8 @@ internal sealed class CharacterSetTerm(string term, int codePage, bool iso2022, 
         (203, 28605, Iso2022Set.Latin9), (166, 874, Iso2022Set.Thai),
     ];
 
-    private static readonly FrozenDictionary<string, CharacterSetTerm> ByTerm = Build().ToFrozenDictionary(t => t.Term, StringComparer.Ordinal);
+    private static readonly FrozenDictionary<string, CharacterSetTerm> ByTerm =
+        Build().ToFrozenDictionary(t => t.Term, StringComparer.Ordinal);
 
     private Encoding? _encoding;
 
@@ -28,7 +29,9 @@ internal sealed class CharacterSetTerm(string term, int codePage, bool iso2022, 
     /// <summary>The set designated to G1 when a value starts.</summary>
     public Iso2022Set G1 { get; } = g1;
 
-    public Encoding Encoding => _encoding ??= codePage == 28591 ? Encoding.Latin1 : codePage == 65001 ? new UTF8Encoding(false) : Encoding.GetEncoding(codePage);
+    public Encoding Encoding => _encoding ??= codePage == 28591
+        ? Encoding.Latin1
+        : codePage == 65001 ? new UTF8Encoding(false) : Encoding.GetEncoding(codePage);
 
     public static CharacterSetTerm? Find(string term)
     {
@@ -38,7 +41,8 @@ internal sealed class CharacterSetTerm(string term, int codePage, bool iso2022, 
             normalized = "ISO_IR" + normalized[6..];
         }
 
-        return ByTerm.GetValueOrDefault(normalized) ?? ByTerm.GetValueOrDefault(normalized.Replace(" ", string.Empty, StringComparison.Ordinal));
+        return ByTerm.GetValueOrDefault(normalized)
+            ?? ByTerm.GetValueOrDefault(normalized.Replace(" ", string.Empty, StringComparison.Ordinal));
     }
 
     private static IEnumerable<CharacterSetTerm> Build()

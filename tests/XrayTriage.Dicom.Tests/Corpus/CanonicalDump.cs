@@ -74,7 +74,8 @@ internal static class CanonicalDump
         return string.Join('\\', values);
     }
 
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5351", Justification = "A checksum to compare with pydicom's listing, not security.")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage(
+        "Security", "CA5351", Justification = "A checksum to compare with pydicom's listing, not security.")]
     private static string Bulk(byte[] bytes)
         => $"len={bytes.Length} md5={Convert.ToHexStringLower(MD5.HashData(bytes))}";
 

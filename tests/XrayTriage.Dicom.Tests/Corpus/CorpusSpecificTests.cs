@@ -65,7 +65,8 @@ public sealed class CorpusSpecificTests
     public void Open_ThreeGibPixelData_FailsWithTagAndOffsetWithoutAllocating()
     {
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var ex = Assert.Throws<DicomParseException>(() => DicomFile.Open(CorpusFiles.FullPath("edge/pixeldata-length-3gb-truncated_dcm4che.dcm")));
+        var ex = Assert.Throws<DicomParseException>(
+            () => DicomFile.Open(CorpusFiles.FullPath("edge/pixeldata-length-3gb-truncated_dcm4che.dcm")));
         Assert.Equal(DicomTags.PixelData, ex.Tag);
         Assert.True(ex.Offset > 0);
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 16 << 20);
@@ -74,7 +75,8 @@ public sealed class CorpusSpecificTests
     [Fact]
     public void Open_DeeplyNested_FailsAtMaxDepth()
     {
-        var ex = Assert.Throws<DicomParseException>(() => DicomFile.Open(CorpusFiles.FullPath("edge/nested-sequence_deeply-nested_orthanc.dcm")));
+        var ex = Assert.Throws<DicomParseException>(
+            () => DicomFile.Open(CorpusFiles.FullPath("edge/nested-sequence_deeply-nested_orthanc.dcm")));
         Assert.Contains("nested deeper", ex.Message, StringComparison.Ordinal);
     }
 
@@ -99,7 +101,8 @@ public sealed class CorpusSpecificTests
     [Fact]
     public void GetFrames_EncapsulatedMultiframe_OneFramePerFragmentGroup()
     {
-        var ds = DicomFile.Open(CorpusFiles.FullPath("other/us_ybr-full-422_multiframe_jpeg-baseline_pydicom-examples_ybr_color.dcm")).Dataset;
+        var ds = DicomFile.Open(
+            CorpusFiles.FullPath("other/us_ybr-full-422_multiframe_jpeg-baseline_pydicom-examples_ybr_color.dcm")).Dataset;
         var pixels = Assert.IsType<DicomFragmentSequence>(ds.GetItem(DicomTags.PixelData));
         var frames = pixels.GetFrames(ds.GetInt32(DicomTags.NumberOfFrames));
         Assert.Equal(30, frames.Count);

@@ -21,7 +21,9 @@ internal static class JsonComparison
             var myVR = mine.GetProperty("vr").GetString();
             if (myVR == "UN" || theirVR != myVR)
             {
-                if (myVR != "UN" && !(theirVR is "OB" or "OW" && myVR is "OB" or "OW") && !(theirVR is "US" or "SS" && myVR is "US" or "SS"))
+                if (myVR != "UN"
+                    && !(theirVR is "OB" or "OW" && myVR is "OB" or "OW")
+                    && !(theirVR is "US" or "SS" && myVR is "US" or "SS"))
                 {
                     problems.Add($"VR {where}: ours {myVR}, pydicom {theirVR}");
                 }
@@ -78,7 +80,9 @@ internal static class JsonComparison
 
         if (a.ValueKind == JsonValueKind.Object && b.ValueKind == JsonValueKind.Object)
         {
-            var left = a.EnumerateObject().Where(p => p.Value.GetString()?.Length > 0).ToDictionary(p => p.Name, p => p.Value.GetString()!.TrimEnd(' '));
+            var left = a.EnumerateObject()
+                .Where(p => p.Value.GetString()?.Length > 0)
+                .ToDictionary(p => p.Name, p => p.Value.GetString()!.TrimEnd(' '));
             var right = b.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!.TrimEnd(' '));
             return left.Count == right.Count && left.All(kv => right.TryGetValue(kv.Key, out var v) && v == kv.Value);
         }
@@ -95,6 +99,7 @@ internal static class JsonComparison
         }
 
         return (a.ValueKind == JsonValueKind.Null && b.ValueKind == JsonValueKind.Null)
-            || (a.ValueKind == JsonValueKind.String && b.ValueKind == JsonValueKind.String && a.GetString()!.Trim(' ') == b.GetString()!.Trim(' '));
+            || (a.ValueKind == JsonValueKind.String && b.ValueKind == JsonValueKind.String
+                && a.GetString()!.Trim(' ') == b.GetString()!.Trim(' '));
     }
 }

@@ -37,7 +37,9 @@ public sealed class JsonOracleTests
             .Add(DicomTags.Rows, (ushort)512)
             .AddOrUpdate(DicomTags.WindowCenter, DicomVR.DS, "40", "-10.5")
             .Add(DicomTags.PatientID, string.Empty)
-            .Add(new DicomSequence(DicomTags.ReferencedStudySequence, new DicomDataset().Add(DicomTags.ReferencedSOPInstanceUID, DicomUid.Parse("1.2.3"))));
+            .Add(new DicomSequence(
+                DicomTags.ReferencedStudySequence,
+                new DicomDataset().Add(DicomTags.ReferencedSOPInstanceUID, DicomUid.Parse("1.2.3"))));
         ds.AddOrUpdate(DicomTags.SpecificCharacterSet, "ISO_IR 192");
         var json = new DicomJsonWriter().ToJson(ds);
         using var doc = JsonDocument.Parse(json);
@@ -47,7 +49,9 @@ public sealed class JsonOracleTests
         Assert.Equal(512, root.GetProperty("00280010").GetProperty("Value")[0].GetInt32());
         Assert.Equal(-10.5, root.GetProperty("00281050").GetProperty("Value")[1].GetDouble());
         Assert.False(root.GetProperty("00100020").TryGetProperty("Value", out _));
-        Assert.Equal("1.2.3", root.GetProperty("00081110").GetProperty("Value")[0].GetProperty("00081155").GetProperty("Value")[0].GetString());
+        Assert.Equal(
+            "1.2.3",
+            root.GetProperty("00081110").GetProperty("Value")[0].GetProperty("00081155").GetProperty("Value")[0].GetString());
     }
 
     [Fact]

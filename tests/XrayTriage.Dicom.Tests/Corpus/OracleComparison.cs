@@ -8,7 +8,9 @@ internal static class OracleComparison
         var theirs = Index(expected);
         var ours = Index(actual);
         var problems = new List<string>();
-        var unknownParents = ours.Where(kv => kv.Value.VR == "UN").Select(kv => kv.Key.Replace("|", string.Empty, StringComparison.Ordinal)).ToList();
+        var unknownParents = ours.Where(kv => kv.Value.VR == "UN")
+            .Select(kv => kv.Key.Replace("|", string.Empty, StringComparison.Ordinal))
+            .ToList();
         foreach (var (key, (vr, value)) in theirs)
         {
             if (!ours.TryGetValue(key, out var mine))
@@ -32,7 +34,9 @@ internal static class OracleComparison
                 continue;
             }
 
-            if (mine.Value != value && !SameValuesIgnoringPadding(mine.Value, value) && !(bigEndian && value.StartsWith("len=", StringComparison.Ordinal) && SameLength(mine.Value, value)))
+            if (mine.Value != value
+                && !SameValuesIgnoringPadding(mine.Value, value)
+                && !(bigEndian && value.StartsWith("len=", StringComparison.Ordinal) && SameLength(mine.Value, value)))
             {
                 problems.Add($"value {key} {vr}: ours '{Short(mine.Value)}', pydicom '{Short(value)}'");
             }

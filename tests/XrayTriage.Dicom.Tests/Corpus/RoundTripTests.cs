@@ -29,7 +29,9 @@ public sealed class RoundTripTests : IDisposable
         Assert.Equal(original.TransferSyntax.Uid, again.TransferSyntax.Uid);
         var differences = DatasetEquality.Differences(original.Dataset, again.Dataset);
         Assert.True(differences.Count == 0, string.Join('\n', differences.Take(10)));
-        Assert.Equal(DicomWriterOptions.XrayTriageImplementationVersionName, again.FileMetaInformation.GetString(DicomTags.ImplementationVersionName));
+        Assert.Equal(
+            DicomWriterOptions.XrayTriageImplementationVersionName,
+            again.FileMetaInformation.GetString(DicomTags.ImplementationVersionName));
 
         if (!original.TransferSyntax.IsEncapsulated)
         {

@@ -5,7 +5,8 @@ using Xunit.Abstractions;
 
 namespace XrayTriage.Dicom.Tests.Fuzz;
 
-/// <summary>Bounded fuzzing: mutated and truncated corpus files may only fail with DicomParseException, fast and with bounded memory.</summary>
+/// <summary>Bounded fuzzing: mutated and truncated corpus files may only fail with DicomParseException,
+/// fast and with bounded memory.</summary>
 public sealed class ReaderFuzzTests(ITestOutputHelper output)
 {
     private const int Variants = 12_000;
@@ -27,7 +28,10 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
             .Select(File.ReadAllBytes)
             .ToArray();
         Assert.True(corpus.Length > 80);
-        var options = new DicomReaderOptions { MaxElementLength = 16 << 20, MaxTotalBytes = 64 << 20, MaxDepth = 32, MaxItemCount = 100_000 };
+        var options = new DicomReaderOptions
+        {
+            MaxElementLength = 16 << 20, MaxTotalBytes = 64 << 20, MaxDepth = 32, MaxItemCount = 100_000
+        };
         var failures = new List<string>();
         var parsed = 0;
         var rejected = 0;

@@ -5,14 +5,24 @@ namespace XrayTriage.Dicom.Tests.IO;
 /// <summary>Byte-level parser tests: each case is a hand-encoded data set.</summary>
 public sealed class DicomReaderTests
 {
-    private static readonly byte[] PatientNameExplicitLE = [0x10, 0x00, 0x10, 0x00, (byte)'P', (byte)'N', 0x04, 0x00, (byte)'A', (byte)'^', (byte)'B', 0x20];
+    private static readonly byte[] PatientNameExplicitLE =
+        [0x10, 0x00, 0x10, 0x00, (byte)'P', (byte)'N', 0x04, 0x00, (byte)'A', (byte)'^', (byte)'B', 0x20];
 
     public static TheoryData<string, byte[], TransferSyntax, string> ValidInputs() => new()
     {
         { "explicit LE PN", PatientNameExplicitLE, TransferSyntax.ExplicitVRLittleEndian, "A^B" },
-        { "implicit LE PN", [0x10, 0x00, 0x10, 0x00, 0x04, 0x00, 0x00, 0x00, (byte)'A', (byte)'^', (byte)'B', 0x20], TransferSyntax.ImplicitVRLittleEndian, "A^B" },
-        { "explicit BE PN", [0x00, 0x10, 0x00, 0x10, (byte)'P', (byte)'N', 0x00, 0x04, (byte)'A', (byte)'^', (byte)'B', 0x20], TransferSyntax.ExplicitVRBigEndian, "A^B" },
-        { "odd length PN", [0x10, 0x00, 0x10, 0x00, (byte)'P', (byte)'N', 0x03, 0x00, (byte)'A', (byte)'^', (byte)'B'], TransferSyntax.ExplicitVRLittleEndian, "A^B" },
+        {
+            "implicit LE PN", [0x10, 0x00, 0x10, 0x00, 0x04, 0x00, 0x00, 0x00, (byte)'A', (byte)'^', (byte)'B', 0x20],
+            TransferSyntax.ImplicitVRLittleEndian, "A^B"
+        },
+        {
+            "explicit BE PN", [0x00, 0x10, 0x00, 0x10, (byte)'P', (byte)'N', 0x00, 0x04, (byte)'A', (byte)'^', (byte)'B', 0x20],
+            TransferSyntax.ExplicitVRBigEndian, "A^B"
+        },
+        {
+            "odd length PN", [0x10, 0x00, 0x10, 0x00, (byte)'P', (byte)'N', 0x03, 0x00, (byte)'A', (byte)'^', (byte)'B'],
+            TransferSyntax.ExplicitVRLittleEndian, "A^B"
+        },
     };
 
     public static TheoryData<string, byte[]> HostileInputs() => new()
@@ -21,9 +31,18 @@ public sealed class DicomReaderTests
         { "header cut", [0x10, 0x00, 0x10, 0x00, (byte)'P', (byte)'N', 0x10] },
         { "value cut", [0x10, 0x00, 0x10, 0x00, (byte)'P', (byte)'N', 0x10, 0x00, (byte)'A'] },
         { "item at top level", [0xFE, 0xFF, 0x00, 0xE0, 0x00, 0x00, 0x00, 0x00] },
-        { "sequence longer than input", [0x08, 0x00, 0x15, 0x11, (byte)'S', (byte)'Q', 0, 0, 0x00, 0x10, 0x00, 0x00, 0xFE, 0xFF, 0x00, 0xE0] },
-        { "non-item inside sequence", [0x08, 0x00, 0x15, 0x11, (byte)'S', (byte)'Q', 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0x10, 0x00, 0x10, 0x00, 0, 0, 0, 0] },
-        { "fragment without length", [0xE0, 0x7F, 0x10, 0x00, (byte)'O', (byte)'B', 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFE, 0xFF, 0x00, 0xE0, 0xFF, 0xFF, 0xFF, 0xFF] },
+        {
+            "sequence longer than input",
+            [0x08, 0x00, 0x15, 0x11, (byte)'S', (byte)'Q', 0, 0, 0x00, 0x10, 0x00, 0x00, 0xFE, 0xFF, 0x00, 0xE0]
+        },
+        {
+            "non-item inside sequence",
+            [0x08, 0x00, 0x15, 0x11, (byte)'S', (byte)'Q', 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0x10, 0x00, 0x10, 0x00, 0, 0, 0, 0]
+        },
+        {
+            "fragment without length",
+            [0xE0, 0x7F, 0x10, 0x00, (byte)'O', (byte)'B', 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFE, 0xFF, 0x00, 0xE0, 0xFF, 0xFF, 0xFF, 0xFF]
+        },
     };
 
     [Theory]
@@ -67,7 +86,8 @@ public sealed class DicomReaderTests
     [Fact]
     public void ReadDataset_ValueCutOnNonSeekableStream_ReportsTagAndOffset()
     {
-        byte[] bytes = [0x08, 0x00, 0x60, 0x00, (byte)'C', (byte)'S', 0x02, 0x00, (byte)'C', (byte)'R', 0x10, 0x00, 0x10, 0x00, (byte)'P', (byte)'N', 0x10, 0x00, (byte)'A'];
+        byte[] bytes = [0x08, 0x00, 0x60, 0x00, (byte)'C', (byte)'S', 0x02, 0x00, (byte)'C', (byte)'R',
+            0x10, 0x00, 0x10, 0x00, (byte)'P', (byte)'N', 0x10, 0x00, (byte)'A'];
         using var stream = new NonSeekableStream(bytes);
         var ex = Assert.Throws<DicomParseException>(() => DicomReader.ReadDataset(stream, TransferSyntax.ExplicitVRLittleEndian));
         Assert.Equal(DicomTags.PatientName, ex.Tag);
@@ -149,9 +169,11 @@ public sealed class DicomReaderTests
     [Fact]
     public void ReadDataset_TooManyItems_Throws()
     {
-        var ds = new DicomDataset().Add(new DicomSequence(DicomTags.ReferencedSeriesSequence, Enumerable.Range(0, 20).Select(_ => new DicomDataset())));
+        var ds = new DicomDataset().Add(new DicomSequence(
+            DicomTags.ReferencedSeriesSequence, Enumerable.Range(0, 20).Select(_ => new DicomDataset())));
         var bytes = DicomDatasetWriter.ToArray(ds, TransferSyntax.ImplicitVRLittleEndian);
-        Assert.Throws<DicomParseException>(() => DicomReader.ReadDataset(bytes, TransferSyntax.ImplicitVRLittleEndian, new DicomReaderOptions { MaxItemCount = 10 }));
+        Assert.Throws<DicomParseException>(
+            () => DicomReader.ReadDataset(bytes, TransferSyntax.ImplicitVRLittleEndian, new DicomReaderOptions { MaxItemCount = 10 }));
     }
 
     [Fact]
@@ -167,7 +189,8 @@ public sealed class DicomReaderTests
     [Fact]
     public void ReadFile_BareBigEndianDataSet_DetectsEncoding()
     {
-        byte[] bytes = [0x00, 0x08, 0x00, 0x60, (byte)'C', (byte)'S', 0x00, 0x02, (byte)'C', (byte)'R', 0x00, 0x28, 0x00, 0x10, (byte)'U', (byte)'S', 0x00, 0x02, 0x01, 0x00];
+        byte[] bytes = [0x00, 0x08, 0x00, 0x60, (byte)'C', (byte)'S', 0x00, 0x02, (byte)'C', (byte)'R',
+            0x00, 0x28, 0x00, 0x10, (byte)'U', (byte)'S', 0x00, 0x02, 0x01, 0x00];
         var file = DicomReader.ReadFile(bytes);
         Assert.Equal(TransferSyntax.ExplicitVRBigEndian, file.TransferSyntax);
         Assert.Equal(256, file.Dataset.GetInt32(DicomTags.Rows));

@@ -11,7 +11,9 @@ public sealed class DicomWriterTests
         .AddOrUpdate(DicomTags.PixelSpacing, DicomVR.DS, "0.5", "0.25")
         .AddOrUpdate(DicomTags.DiffusionBValue, DicomVR.FD, 1.5)
         .AddOrUpdate(DicomTags.PixelData, DicomVR.OW, new byte[] { 1, 2, 3, 4 })
-        .Add(new DicomSequence(DicomTags.ReferencedSeriesSequence, new DicomDataset().Add(DicomTags.SeriesInstanceUID, DicomUid.Parse("1.2.3.4"))));
+        .Add(new DicomSequence(
+            DicomTags.ReferencedSeriesSequence,
+            new DicomDataset().Add(DicomTags.SeriesInstanceUID, DicomUid.Parse("1.2.3.4"))));
 
     public static TheoryData<TransferSyntax> Syntaxes() => new()
     {
@@ -47,7 +49,8 @@ public sealed class DicomWriterTests
     [Fact]
     public void Write_OddLengthUid_PaddedWithNul()
     {
-        var bytes = DicomDatasetWriter.ToArray(new DicomDataset().Add(DicomTags.SOPInstanceUID, DicomUid.Parse("1.2.3")), TransferSyntax.ImplicitVRLittleEndian);
+        var bytes = DicomDatasetWriter.ToArray(
+            new DicomDataset().Add(DicomTags.SOPInstanceUID, DicomUid.Parse("1.2.3")), TransferSyntax.ImplicitVRLittleEndian);
         Assert.Equal(0, bytes[^1]);
         Assert.Equal(6, bytes[4]);
     }
@@ -61,14 +64,18 @@ public sealed class DicomWriterTests
             var zeros = new byte[1 << 20];
             for (var i = 0; i < 64; i++)
             {
-                DicomDatasetWriter.Write(new DicomDataset().AddOrUpdate(new DicomTag(0x0009, (ushort)(0x1000 + i)), DicomVR.OB, zeros), deflate, TransferSyntax.ExplicitVRLittleEndian);
+                DicomDatasetWriter.Write(
+                    new DicomDataset().AddOrUpdate(new DicomTag(0x0009, (ushort)(0x1000 + i)), DicomVR.OB, zeros),
+                    deflate,
+                    TransferSyntax.ExplicitVRLittleEndian);
             }
         }
 
         Assert.True(compressed.Length < 1 << 20);
         compressed.Position = 0;
         var options = new DicomReaderOptions { MaxTotalBytes = 8 << 20 };
-        var ex = Assert.Throws<DicomParseException>(() => DicomReader.ReadDataset(new NonSeekableStream(compressed.ToArray()), TransferSyntax.DeflatedExplicitVRLittleEndian, options));
+        var ex = Assert.Throws<DicomParseException>(() => DicomReader.ReadDataset(
+            new NonSeekableStream(compressed.ToArray()), TransferSyntax.DeflatedExplicitVRLittleEndian, options));
         Assert.Contains("limit", ex.Message, StringComparison.Ordinal);
     }
 

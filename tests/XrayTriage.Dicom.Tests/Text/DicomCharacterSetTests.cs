@@ -30,7 +30,8 @@ public sealed class DicomCharacterSetTests
     public void Decode_Iso2022Japanese_SwitchesAtEscapes()
     {
         // "Yamada^Tarou=" then ESC $ B + JIS X 0208 "山田" + ESC ( B "^" ...
-        byte[] bytes = [.. "Yamada^Tarou="u8, 0x1B, 0x24, 0x42, 0x3B, 0x33, 0x45, 0x44, 0x1B, 0x28, 0x42, (byte)'^', 0x1B, 0x24, 0x42, 0x42, 0x40, 0x4F, 0x3A, 0x1B, 0x28, 0x42];
+        byte[] bytes = [.. "Yamada^Tarou="u8, 0x1B, 0x24, 0x42, 0x3B, 0x33, 0x45, 0x44, 0x1B, 0x28, 0x42, (byte)'^',
+            0x1B, 0x24, 0x42, 0x42, 0x40, 0x4F, 0x3A, 0x1B, 0x28, 0x42];
         var set = DicomCharacterSet.FromTerms(["", "ISO 2022 IR 87"]);
         Assert.Equal("Yamada^Tarou=山田^太郎", set.Decode(bytes, DicomVR.PN));
         Assert.True(set.UsesCodeExtensions);
@@ -56,7 +57,8 @@ public sealed class DicomCharacterSetTests
         byte[] encoded = [0x10, 0x00, 0x10, 0x00, (byte)'P', (byte)'N', 0x06, 0x00, .. Encoding.UTF8.GetBytes("Jörg"), 0x20];
         var latin1 = DicomReader.ReadDataset(encoded, TransferSyntax.ExplicitVRLittleEndian);
         Assert.Equal("JÃ¶rg", latin1.GetString(DicomTags.PatientName));
-        var utf8 = DicomReader.ReadDataset(encoded, TransferSyntax.ExplicitVRLittleEndian, new DicomReaderOptions { FallbackCharacterSet = DicomCharacterSet.Utf8 });
+        var utf8 = DicomReader.ReadDataset(
+            encoded, TransferSyntax.ExplicitVRLittleEndian, new DicomReaderOptions { FallbackCharacterSet = DicomCharacterSet.Utf8 });
         Assert.Equal("Jörg", utf8.GetString(DicomTags.PatientName));
     }
 

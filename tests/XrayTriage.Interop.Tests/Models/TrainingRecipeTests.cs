@@ -28,7 +28,10 @@ public sealed partial class TrainingRecipeTests(SmokeEnsembleFixture smoke) : IC
                 var actual = prediction.Members[m].Logits;
                 var scale = Math.Max(1e-6, expected.Max(Math.Abs));
                 var error = expected.Zip(actual, (e, a) => Math.Abs(e - a)).Max() / scale;
-                Assert.True(error <= 1e-4, $"{members[m].Name} image {i}: relative error {error:E2} (PyTorch {string.Join(", ", expected)} vs ORT {string.Join(", ", actual)})");
+                Assert.True(
+                    error <= 1e-4,
+                    $"{members[m].Name} image {i}: relative error {error:E2} " +
+                    $"(PyTorch {string.Join(", ", expected)} vs ORT {string.Join(", ", actual)})");
             }
         }
     }
@@ -68,7 +71,9 @@ public sealed partial class TrainingRecipeTests(SmokeEnsembleFixture smoke) : IC
         }
 
         Assert.Equal(1.0, members.Sum(m => m.GetProperty("weight").GetDouble()), 6);
-        Assert.Equal(["normal", "covid19", "viral_pneumonia", "lung_opacity"], document.RootElement.GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(
+            ["normal", "covid19", "viral_pneumonia", "lung_opacity"],
+            document.RootElement.GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
     }
 
     [Fact]
@@ -87,7 +92,8 @@ public sealed partial class TrainingRecipeTests(SmokeEnsembleFixture smoke) : IC
     {
         public static Reference Read(string folder, string member)
         {
-            var shapes = JsonSerializer.Deserialize<Dictionary<string, int[]>>(File.ReadAllText(Path.Combine(folder, $"{member}.shapes.json")))!;
+            var shapes = JsonSerializer.Deserialize<Dictionary<string, int[]>>(
+                File.ReadAllText(Path.Combine(folder, $"{member}.shapes.json")))!;
             return new Reference(folder, member, shapes);
         }
 

@@ -2,7 +2,8 @@ using XrayTriage.Testing;
 
 namespace XrayTriage.Interop.Tests.Network;
 
-/// <summary>DCMTK's SCUs (<c>echoscu</c>, <c>storescu</c>, <c>dcmsend</c>) against our <see cref="XrayTriage.Dicom.Network.Services.DicomScp"/>.</summary>
+/// <summary>DCMTK's SCUs (<c>echoscu</c>, <c>storescu</c>, <c>dcmsend</c>) against our
+/// <see cref="XrayTriage.Dicom.Network.Services.DicomScp"/>.</summary>
 public sealed class DcmtkToScpTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
@@ -24,7 +25,8 @@ public sealed class DcmtkToScpTests
         await using var scp = ScpFixture.Start();
         var sent = Samples.Uncompressed;
 
-        var store = await PeerTools.RunAsync("storescu", ["-v", "-aet", "DCMTK", "-aec", ScpFixture.AeTitle, "127.0.0.1", scp.Port, .. sent], Timeout);
+        var store = await PeerTools.RunAsync(
+            "storescu", ["-v", "-aet", "DCMTK", "-aec", ScpFixture.AeTitle, "127.0.0.1", scp.Port, .. sent], Timeout);
 
         var output = store.EnsureSuccess("storescu").StandardOutput + store.StandardError;
         Assert.Equal(sent.Length, CountOccurrences(output, "Received Store Response (Success)"));
@@ -37,7 +39,8 @@ public sealed class DcmtkToScpTests
         await using var scp = ScpFixture.Start();
         var sent = Samples.Compressed;
 
-        var send = await PeerTools.RunAsync("dcmsend", ["-v", "-aet", "DCMTK", "-aec", ScpFixture.AeTitle, "--decompress-never", "127.0.0.1", scp.Port, .. sent], Timeout);
+        var send = await PeerTools.RunAsync(
+            "dcmsend", ["-v", "-aet", "DCMTK", "-aec", ScpFixture.AeTitle, "--decompress-never", "127.0.0.1", scp.Port, .. sent], Timeout);
 
         var output = send.EnsureSuccess("dcmsend").StandardOutput + send.StandardError;
         Assert.Contains($"with status SUCCESS  : {sent.Length}", output, StringComparison.Ordinal);
@@ -53,7 +56,8 @@ public sealed class DcmtkToScpTests
         {
             var sent = await Samples.DistinctCopiesAsync(folder, 50);
 
-            var store = await PeerTools.RunAsync("storescu", ["-v", "-aet", "DCMTK", "-aec", ScpFixture.AeTitle, "127.0.0.1", scp.Port, .. sent], Timeout);
+            var store = await PeerTools.RunAsync(
+                "storescu", ["-v", "-aet", "DCMTK", "-aec", ScpFixture.AeTitle, "127.0.0.1", scp.Port, .. sent], Timeout);
 
             var output = store.EnsureSuccess("storescu").StandardOutput + store.StandardError;
             Assert.Equal(1, CountOccurrences(output, "Association Accepted"));
@@ -79,7 +83,8 @@ public sealed class DcmtkToScpTests
             var batches = files.Chunk(5).ToArray();
 
             var results = await Task.WhenAll(batches.Select(batch =>
-                PeerTools.RunAsync("storescu", ["-v", "-aet", "DCMTK", "-aec", ScpFixture.AeTitle, "127.0.0.1", scp.Port, .. batch], Timeout)));
+                PeerTools.RunAsync(
+                    "storescu", ["-v", "-aet", "DCMTK", "-aec", ScpFixture.AeTitle, "127.0.0.1", scp.Port, .. batch], Timeout)));
 
             foreach (var result in results)
             {
@@ -121,7 +126,9 @@ public sealed class DcmtkToScpTests
     private static int CountOccurrences(string text, string value)
     {
         var count = 0;
-        for (var index = text.IndexOf(value, StringComparison.Ordinal); index >= 0; index = text.IndexOf(value, index + value.Length, StringComparison.Ordinal))
+        for (var index = text.IndexOf(value, StringComparison.Ordinal);
+            index >= 0;
+            index = text.IndexOf(value, index + value.Length, StringComparison.Ordinal))
         {
             count++;
         }

@@ -17,7 +17,8 @@ internal static partial class DicomComparison
             .Select(line => line.TrimEnd())
             .Where(line => line.Length > 0 && !line.StartsWith('#') && !line.StartsWith("(0002,", StringComparison.Ordinal)
                 && !line.StartsWith("(fffc,fffc)", StringComparison.Ordinal)
-                && !line.TrimStart().StartsWith("(fffe,e00d)", StringComparison.Ordinal) && !line.TrimStart().StartsWith("(fffe,e0dd)", StringComparison.Ordinal))
+                && !line.TrimStart().StartsWith("(fffe,e00d)", StringComparison.Ordinal)
+                && !line.TrimStart().StartsWith("(fffe,e0dd)", StringComparison.Ordinal))
             .Select(line => LengthEncoding().Replace(line, "$1$2"));
         return string.Join('\n', lines);
     }
@@ -49,6 +50,7 @@ internal static partial class DicomComparison
         }
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(\s*\([0-9a-f]{4},[0-9a-f]{4}\) (?:SQ|na) \((?:Sequence|Item)) with (?:undefined|explicit) length( #=\d+\)).*$")]
+    [System.Text.RegularExpressions.GeneratedRegex(
+        @"^(\s*\([0-9a-f]{4},[0-9a-f]{4}\) (?:SQ|na) \((?:Sequence|Item)) with (?:undefined|explicit) length( #=\d+\)).*$")]
     private static partial System.Text.RegularExpressions.Regex LengthEncoding();
 }

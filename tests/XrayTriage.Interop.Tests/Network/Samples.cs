@@ -2,7 +2,8 @@ using XrayTriage.Testing;
 
 namespace XrayTriage.Interop.Tests.Network;
 
-/// <summary>Shared samples sent over the network: small uncompressed ones for <c>storescu</c>, compressed ones for <c>dcmsend</c>.</summary>
+/// <summary>Shared samples sent over the network: small uncompressed ones for <c>storescu</c>, compressed ones
+/// for <c>dcmsend</c>.</summary>
 internal static class Samples
 {
     public static string[] Uncompressed =>
@@ -24,7 +25,8 @@ internal static class Samples
 
     public static string Small => Other("mr_small_mono2_s16_explicit-le_pydicom-MR_small.dcm");
 
-    /// <summary>Copies <see cref="Small"/> <paramref name="count"/> times into <paramref name="folder"/>, each with a new SOP Instance UID (DCMTK <c>dcmodify -gin</c>).</summary>
+    /// <summary>Copies <see cref="Small"/> <paramref name="count"/> times into <paramref name="folder"/>, each with a new
+    /// SOP Instance UID (DCMTK <c>dcmodify -gin</c>).</summary>
     public static async Task<string[]> DistinctCopiesAsync(string folder, int count)
     {
         var files = Enumerable.Range(0, count).Select(i => Path.Combine(folder, $"copy{i:D3}.dcm")).ToArray();

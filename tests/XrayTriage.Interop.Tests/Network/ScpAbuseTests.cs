@@ -42,7 +42,8 @@ public sealed class ScpAbuseTests
             var dribble = DribbleAssociateRequestAsync(loris.GetStream(), cancellation.Token);
 
             var echo = await PeerTools.RunAsync("echoscu", ["-aet", "DCMTK", "-aec", ScpFixture.AeTitle, "127.0.0.1", scp.Port], Timeout);
-            var store = await PeerTools.RunAsync("storescu", ["-aet", "DCMTK", "-aec", ScpFixture.AeTitle, "127.0.0.1", scp.Port, Samples.Small], Timeout);
+            var store = await PeerTools.RunAsync(
+                "storescu", ["-aet", "DCMTK", "-aec", ScpFixture.AeTitle, "127.0.0.1", scp.Port, Samples.Small], Timeout);
             var lorisCutAfter = await dribble;
             var idleClosed = await CountClosedByServerAsync(idle, cancellation.Token);
 
@@ -74,7 +75,8 @@ public sealed class ScpAbuseTests
         var partialDataSet = new byte[64 * 1024];
 
         await PduWriter.WriteAsync(stream, new PDataTfPdu([new PresentationDataValue(1, true, true, command)]), cancellation.Token);
-        await PduWriter.WriteAsync(stream, new PDataTfPdu([new PresentationDataValue(1, false, false, partialDataSet)]), cancellation.Token);
+        await PduWriter.WriteAsync(
+            stream, new PDataTfPdu([new PresentationDataValue(1, false, false, partialDataSet)]), cancellation.Token);
         await PduWriter.WriteAsync(stream, new AAbortPdu(AbortSource.ServiceUser), cancellation.Token);
         var after = await reader.ReadAsync(cancellation.Token);
 

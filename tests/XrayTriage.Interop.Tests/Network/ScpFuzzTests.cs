@@ -28,10 +28,13 @@ public sealed class ScpFuzzTests
         await Parallel.ForEachAsync(
             Enumerable.Range(0, Count),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellation.Token },
-            async (i, token) => await SendOneAsync(scp.Scp.LocalEndPoint.Port, i % 4 == 0 ? associate : null, Mutate(corpus, new Random(i)), token));
+            async (i, token) => await SendOneAsync(
+                scp.Scp.LocalEndPoint.Port, i % 4 == 0 ? associate : null, Mutate(corpus, new Random(i)), token));
 
-        var echo = await PeerTools.RunAsync("echoscu", ["-aet", "DCMTK", "-aec", ScpFixture.AeTitle, "127.0.0.1", scp.Port], TimeSpan.FromSeconds(30));
-        var store = await PeerTools.RunAsync("storescu", ["-aet", "DCMTK", "-aec", ScpFixture.AeTitle, "127.0.0.1", scp.Port, Samples.Small], TimeSpan.FromSeconds(30));
+        var echo = await PeerTools.RunAsync(
+            "echoscu", ["-aet", "DCMTK", "-aec", ScpFixture.AeTitle, "127.0.0.1", scp.Port], TimeSpan.FromSeconds(30));
+        var store = await PeerTools.RunAsync(
+            "storescu", ["-aet", "DCMTK", "-aec", ScpFixture.AeTitle, "127.0.0.1", scp.Port, Samples.Small], TimeSpan.FromSeconds(30));
         var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
 
         echo.EnsureSuccess("echoscu after the fuzz");

@@ -36,7 +36,8 @@ public sealed class ScpRejectionTests
         });
 
         var refused = await PeerTools.RunAsync("echoscu", ["-aet", "STRANGER", "-aec", ScpFixture.AeTitle, "127.0.0.1", scp.Port], Timeout);
-        var allowed = await PeerTools.RunAsync("echoscu", ["-aet", "MODALITY1", "-aec", ScpFixture.AeTitle, "127.0.0.1", scp.Port], Timeout);
+        var allowed = await PeerTools.RunAsync(
+            "echoscu", ["-aet", "MODALITY1", "-aec", ScpFixture.AeTitle, "127.0.0.1", scp.Port], Timeout);
 
         Assert.False(refused.Succeeded);
         Assert.Contains("Calling AE Title Not Recognized", refused.StandardOutput + refused.StandardError, StringComparison.Ordinal);
@@ -49,7 +50,8 @@ public sealed class ScpRejectionTests
         await using var scp = ScpFixture.Start();
         var pdf = Path.Combine(RepositoryPaths.DicomSamples, "other", "encapsulated-pdf_orthanc-sample-pdf.dcm");
 
-        var store = await PeerTools.RunAsync("storescu", ["-v", "-R", "-aet", "DCMTK", "-aec", ScpFixture.AeTitle, "127.0.0.1", scp.Port, pdf], Timeout);
+        var store = await PeerTools.RunAsync(
+            "storescu", ["-v", "-R", "-aet", "DCMTK", "-aec", ScpFixture.AeTitle, "127.0.0.1", scp.Port, pdf], Timeout);
 
         Assert.False(store.Succeeded);
         Assert.Contains("No Acceptable Presentation Contexts", store.StandardOutput + store.StandardError, StringComparison.Ordinal);
@@ -65,9 +67,13 @@ public sealed class ScpRejectionTests
             AcceptedSopClasses = o.AcceptedSopClasses,
             MaxAssociations = 1,
         });
-        var options = new DicomScuOptions { Host = "127.0.0.1", Port = scp.Scp.LocalEndPoint.Port, CallingAeTitle = "HOLDER", CalledAeTitle = ScpFixture.AeTitle };
+        var options = new DicomScuOptions
+        {
+            Host = "127.0.0.1", Port = scp.Scp.LocalEndPoint.Port, CallingAeTitle = "HOLDER", CalledAeTitle = ScpFixture.AeTitle
+        };
         using var cancellation = new CancellationTokenSource(Timeout);
-        await using var holder = await DicomScu.ConnectAsync(options, [new PresentationContextRequest(1, "1.2.840.10008.1.1", ["1.2.840.10008.1.2"])], null, cancellation.Token);
+        await using var holder = await DicomScu.ConnectAsync(
+            options, [new PresentationContextRequest(1, "1.2.840.10008.1.1", ["1.2.840.10008.1.2"])], null, cancellation.Token);
 
         var echo = await PeerTools.RunAsync("echoscu", ["-aet", "DCMTK", "-aec", ScpFixture.AeTitle, "127.0.0.1", scp.Port], Timeout);
         await holder.ReleaseAsync(cancellation.Token);

@@ -21,7 +21,9 @@ public sealed class ScuToPeersTests
         try
         {
             IReadOnlyList<DimseStatusOf> statuses;
-            await using (var storescp = PeerTools.Start("storescp", ["--aetitle", "DCMTKSCP", "--output-directory", folder, "+xa", "-v", portNumber.ToString(CultureInfo.InvariantCulture)]))
+            await using (var storescp = PeerTools.Start(
+                "storescp",
+                ["--aetitle", "DCMTKSCP", "--output-directory", folder, "+xa", "-v", portNumber.ToString(CultureInfo.InvariantCulture)]))
             {
                 await FreePort.WaitUntilListeningAsync(portNumber, Timeout);
                 statuses = await SendAsync("DCMTKSCP", portNumber, AllSamples);
@@ -60,7 +62,8 @@ public sealed class ScuToPeersTests
             foreach (var id in ids)
             {
                 var path = Path.Combine(folder, id + ".dcm");
-                await File.WriteAllBytesAsync(path, await orthanc.Http.GetByteArrayAsync(new Uri($"/instances/{id}/file", UriKind.Relative)));
+                await File.WriteAllBytesAsync(
+                    path, await orthanc.Http.GetByteArrayAsync(new Uri($"/instances/{id}/file", UriKind.Relative)));
                 downloaded.Add(path);
             }
 
@@ -76,11 +79,20 @@ public sealed class ScuToPeersTests
     public async Task Orthanc_RestStoreToOurScp_InstancesStoredAndEqual()
     {
         await using var scp = ScpFixture.Start();
-        await using var orthanc = await OrthancServer.StartAsync("TESTPACS", new Dictionary<string, (string, int)> { ["xray"] = (ScpFixture.AeTitle, scp.Scp.LocalEndPoint.Port) });
+        await using var orthanc = await OrthancServer.StartAsync(
+            "TESTPACS", new Dictionary<string, (string, int)> { ["xray"] = (ScpFixture.AeTitle, scp.Scp.LocalEndPoint.Port) });
         var sent = Samples.Compressed[..3].Concat(Samples.Uncompressed[..2]).ToArray();
-        var upload = await PeerTools.RunAsync("storescu", ["-aet", "LOADER", "-aec", "TESTPACS", "127.0.0.1", orthanc.DicomPort.ToString(CultureInfo.InvariantCulture), .. Samples.Uncompressed[..2]], Timeout);
+        var upload = await PeerTools.RunAsync(
+            "storescu",
+            ["-aet", "LOADER", "-aec", "TESTPACS", "127.0.0.1", orthanc.DicomPort.ToString(CultureInfo.InvariantCulture),
+             .. Samples.Uncompressed[..2]],
+            Timeout);
         upload.EnsureSuccess("storescu to Orthanc");
-        var compressed = await PeerTools.RunAsync("dcmsend", ["-aet", "LOADER", "-aec", "TESTPACS", "--decompress-never", "127.0.0.1", orthanc.DicomPort.ToString(CultureInfo.InvariantCulture), .. Samples.Compressed[..3]], Timeout);
+        var compressed = await PeerTools.RunAsync(
+            "dcmsend",
+            ["-aet", "LOADER", "-aec", "TESTPACS", "--decompress-never",
+             "127.0.0.1", orthanc.DicomPort.ToString(CultureInfo.InvariantCulture), .. Samples.Compressed[..3]],
+            Timeout);
         compressed.EnsureSuccess("dcmsend to Orthanc");
         var ids = await orthanc.Http.GetFromJsonAsync<List<string>>("/instances") ?? [];
 

@@ -20,7 +20,8 @@ public sealed class TlsTests
 
         var store = await PeerTools.RunAsync(
             "storescu",
-            ["-aet", "DCMTK", "-aec", ScpFixture.AeTitle, "+tls", certificates.ClientKey, certificates.ClientCertificate, "+cf", certificates.CaCertificate,
+            ["-aet", "DCMTK", "-aec", ScpFixture.AeTitle,
+             "+tls", certificates.ClientKey, certificates.ClientCertificate, "+cf", certificates.CaCertificate,
              "127.0.0.1", scp.Port, Samples.Small],
             Timeout);
 
@@ -38,11 +39,14 @@ public sealed class TlsTests
 
         var rogue = await PeerTools.RunAsync(
             "storescu",
-            ["-aet", "DCMTK", "-aec", ScpFixture.AeTitle, "+tls", certificates.RogueClientKey, certificates.RogueClientCertificate, "+cf", certificates.CaCertificate,
+            ["-aet", "DCMTK", "-aec", ScpFixture.AeTitle,
+             "+tls", certificates.RogueClientKey, certificates.RogueClientCertificate, "+cf", certificates.CaCertificate,
              "127.0.0.1", scp.Port, Samples.Small],
             Timeout);
         var anonymous = await PeerTools.RunAsync(
-            "storescu", ["-aet", "DCMTK", "-aec", ScpFixture.AeTitle, "+tla", "+cf", certificates.CaCertificate, "127.0.0.1", scp.Port, Samples.Small], Timeout);
+            "storescu",
+            ["-aet", "DCMTK", "-aec", ScpFixture.AeTitle, "+tla", "+cf", certificates.CaCertificate, "127.0.0.1", scp.Port, Samples.Small],
+            Timeout);
         var plain = await PeerTools.RunAsync("echoscu", ["-aet", "DCMTK", "-aec", ScpFixture.AeTitle, "127.0.0.1", scp.Port], Timeout);
 
         Assert.False(rogue.Succeeded, rogue.StandardOutput + rogue.StandardError);
@@ -73,7 +77,8 @@ public sealed class TlsTests
             var started = TimeProvider.System.GetTimestamp();
             var store = await PeerTools.RunAsync(
                 "storescu",
-                ["-aet", "DCMTK", "-aec", ScpFixture.AeTitle, "+tls", certificates.ClientKey, certificates.ClientCertificate, "+cf", certificates.CaCertificate,
+                ["-aet", "DCMTK", "-aec", ScpFixture.AeTitle,
+                 "+tls", certificates.ClientKey, certificates.ClientCertificate, "+cf", certificates.CaCertificate,
                  "127.0.0.1", scp.Port, Samples.Small],
                 Timeout);
             var storeTook = TimeProvider.System.GetElapsedTime(started);
@@ -128,10 +133,12 @@ public sealed class TlsTests
             DicomNetworkException failure;
             await using (var storescp = PeerTools.Start(
                 "storescp",
-                ["--aetitle", "DCMTKSCP", "--output-directory", folder, "+tls", others.ServerKey, others.ServerCertificate, "-ic", portNumber.ToString(CultureInfo.InvariantCulture)]))
+                ["--aetitle", "DCMTKSCP", "--output-directory", folder, "+tls", others.ServerKey, others.ServerCertificate,
+                 "-ic", portNumber.ToString(CultureInfo.InvariantCulture)]))
             {
                 await FreePort.WaitUntilListeningAsync(portNumber, Timeout);
-                failure = await Assert.ThrowsAsync<DicomNetworkException>(() => StoreAsync(portNumber, ClientTls(certificates, null, null)));
+                failure = await Assert.ThrowsAsync<DicomNetworkException>(
+                    () => StoreAsync(portNumber, ClientTls(certificates, null, null)));
             }
 
             Assert.False(failure.IsTransient);
@@ -182,7 +189,10 @@ public sealed class TlsTests
     {
         using var cancellation = new CancellationTokenSource(Timeout);
         var file = DicomFile.Open(Samples.Small);
-        var options = new DicomScuOptions { Host = "127.0.0.1", Port = port, CallingAeTitle = "XRAYSCU", CalledAeTitle = "DCMTKSCP", Tls = tls };
+        var options = new DicomScuOptions
+        {
+            Host = "127.0.0.1", Port = port, CallingAeTitle = "XRAYSCU", CalledAeTitle = "DCMTKSCP", Tls = tls
+        };
         await using var scu = await DicomScu.ConnectAsync(options, DicomScu.ProposeContexts([file]), null, cancellation.Token);
         var response = await scu.StoreAsync(file, cancellation.Token);
         await scu.ReleaseAsync(cancellation.Token);
