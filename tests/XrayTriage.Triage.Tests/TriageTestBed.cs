@@ -132,7 +132,7 @@ internal sealed class TriageTestBed : IAsyncDisposable
     {
         var engine = host.Services.GetRequiredService<EnsembleEngine>();
         var inputs = new ModelInputs(engine);
-        var image = Imaging.MonochromeImage.Render(Dicom.DicomFile.Open(path));
+        var image = Imaging.MonochromeImage.Render(Dicom.DicomFile.Open(path), inputs.RenderOptions);
         return engine.Predict(inputs.Build(image));
     }
 

@@ -75,7 +75,9 @@ public sealed class TriageWorkerTests(PostgresFixture postgres, SmokeEnsembleFix
     {
         var stored = (await bed.RowsAsync(
             "SELECT heatmap_width, heatmap_height, heatmap FROM triage.inference_runs WHERE instance_id = @id", ("id", id))).Single();
-        var image = Imaging.MonochromeImage.Render(Dicom.DicomFile.Open(file));
+        var engine = host.Services.GetRequiredService<EnsembleEngine>();
+        var inputs = new ModelInputs(engine);
+        var image = Imaging.MonochromeImage.Render(Dicom.DicomFile.Open(file), inputs.RenderOptions);
         var width = (int)stored[0]!;
         var height = (int)stored[1]!;
         var bytes = (byte[])stored[2]!;
@@ -85,8 +87,7 @@ public sealed class TriageWorkerTests(PostgresFixture postgres, SmokeEnsembleFix
         Assert.Equal(width * height, bytes.Length);
         Assert.Equal(255, bytes.Max());
 
-        var engine = host.Services.GetRequiredService<EnsembleEngine>();
-        var input = new ModelInputs(engine).Build(image) with { Heatmap = StoredHeatmap.SizeFor(image.Width, image.Height) };
+        var input = inputs.Build(image) with { Heatmap = StoredHeatmap.SizeFor(image.Width, image.Height) };
         var expected = StoredHeatmap.Quantize(engine.Predict(input).Heatmap!);
         Assert.Equal((expected.Width, expected.Height), (width, height));
         Assert.All(bytes.Zip(expected.Values), pair => Assert.InRange(pair.First - pair.Second, -1, 1));

@@ -45,9 +45,6 @@ internal sealed partial class ScpAssociation : IAsyncDisposable
     /// <see langword="null"/> when it holds none (it was not accepted).</summary>
     public string? SlotPeer { get; private set; }
 
-    /// <summary>Gets the state the association ended in (Sta1 after a clean run).</summary>
-    public AssociationState State => _channel.Machine.State;
-
     /// <summary>Runs the association until Sta1; a broken transport ends it early (the caller closes the socket).</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {

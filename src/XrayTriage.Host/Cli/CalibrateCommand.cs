@@ -121,7 +121,7 @@ internal static class CalibrateCommand
             {
                 try
                 {
-                    inputs[i] = models.Inputs.Build(ModelImage.Load(batch[i].Path, EligibilityOptions.Default, models.Inputs.RenderOptions).Image);
+                    inputs[i] = models.Inputs.Build(ModelImageFile.Load(batch[i].Path, EligibilityOptions.Default, models.Inputs.RenderOptions).Image);
                     using var stream = File.OpenRead(batch[i].Path);
                     hashes[i] = Convert.ToHexStringLower(SHA256.HashData(stream));
                 }

@@ -92,7 +92,7 @@ internal static class ClassifyCommand
 
     private static ClassifyResult Classify(ModelCommandHost models, string file, string? heatmapFolder, ClassifyBypass bypass)
     {
-        var loaded = ModelImage.Load(file, EligibilityOptions.Default, heatmapFolder is null ? models.Inputs.RenderOptions : null);
+        var loaded = ModelImageFile.Load(file, EligibilityOptions.Default, heatmapFolder is null ? models.Inputs.RenderOptions : null);
         if (loaded.Eligibility is { IsEligible: false } && !bypass.Eligibility)
         {
             return new ClassifyResult(file, loaded, null, null);
@@ -168,7 +168,7 @@ internal static class ClassifyCommand
         => name.PadRight(16) + string.Join("  ", EnsembleLabels.All.Select((l, i) => string.Create(CultureInfo.InvariantCulture, $"{l} {probabilities[i]:0.000}")));
 }
 
-internal sealed record ClassifyResult(string File, ModelImage Image, EnsemblePrediction? Prediction, string? HeatmapPath)
+internal sealed record ClassifyResult(string File, ModelImageFile Image, EnsemblePrediction? Prediction, string? HeatmapPath)
 {
     /// <summary>The content gate's refusal: no class is given (the prediction, if any, is not reported).</summary>
     public NotAssessableVerdict? NotAssessable { get; init; }

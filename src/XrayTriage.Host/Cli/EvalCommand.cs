@@ -73,7 +73,7 @@ internal static class EvalCommand
             {
                 try
                 {
-                    inputs[i] = models.Inputs.Build(ModelImage.Load(batch[i].Path, EligibilityOptions.Default, models.Inputs.RenderOptions).Image);
+                    inputs[i] = models.Inputs.Build(ModelImageFile.Load(batch[i].Path, EligibilityOptions.Default, models.Inputs.RenderOptions).Image);
                 }
                 catch (Exception ex) when (ex is DicomParseException or ImagingException or IOException or UnauthorizedAccessException)
                 {

@@ -25,7 +25,7 @@ internal sealed class UploadClassifier(EnsembleEngine engine, EnsembleBatcher ba
     {
         ArgumentNullException.ThrowIfNull(content);
         const long reduced = (long)DisplayDownscale.ModelImageSide * DisplayDownscale.ModelImageSide * 16;
-        if (IsPng(content) || IsJpeg(content))
+        if (ModelImageFile.IsRaster(content))
         {
             return (RasterImage.DecodeBytes(content, DisplayDownscale.ModelImageSide) ?? 0) + reduced;
         }
@@ -82,21 +82,9 @@ internal sealed class UploadClassifier(EnsembleEngine engine, EnsembleBatcher ba
     /// <summary>The image for the model and the size of the file's own.</summary>
     private static (DisplayImage Image, int Width, int Height, string Format, EligibilityDecision? Eligibility) Decode(byte[] content)
     {
-        if (IsPng(content) || IsJpeg(content))
-        {
-            var (width, height) = RasterImage.HeaderSize(content) ?? (0, 0);
-            return (RasterImage.Decode(content, maxSide: DisplayDownscale.ModelImageSide), width, height, IsPng(content) ? "PNG" : "JPEG", null);
-        }
-
-        using var stream = new MemoryStream(content, writable: false);
-        var dicom = DicomFile.Open(stream);
-        var full = MonochromeImage.Render(dicom);
-        return (DisplayDownscale.Fit(full, DisplayDownscale.ModelImageSide), full.Width, full.Height, "DICOM", EligibilityRules.Evaluate(dicom.Dataset, EligibilityOptions.Default));
+        var file = ModelImageFile.Read(content, EligibilityOptions.Default, maxSide: DisplayDownscale.ModelImageSide);
+        return (file.Image, file.SourceWidth, file.SourceHeight, file.Format, file.Eligibility);
     }
 
     private static string DataUri(byte[] png) => "data:image/png;base64," + Convert.ToBase64String(png);
-
-    private static bool IsPng(ReadOnlySpan<byte> head) => head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-
-    private static bool IsJpeg(ReadOnlySpan<byte> head) => head.Length >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
 }
