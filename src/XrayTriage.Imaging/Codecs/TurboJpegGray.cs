@@ -12,8 +12,6 @@ namespace XrayTriage.Imaging.Codecs;
 /// </summary>
 internal static class TurboJpegGray
 {
-    public static byte[] Decode(ReadOnlyMemory<byte> frame, int rows, int columns) => Decode(frame, rows, columns, 0).Samples;
-
     /// <summary>With <paramref name="minimumShortSide"/> &gt; 0, libjpeg-turbo's DCT scaling (k/8, k = 1…8) decodes
     /// straight to the smallest size whose short side keeps at least that many pixels.</summary>
     public static ReducedFrame Decode(ReadOnlyMemory<byte> frame, int rows, int columns, int minimumShortSide)
