@@ -65,6 +65,9 @@ public sealed class EnsembleEngine : IDisposable
     /// <summary>Test seam: called with the batch size before the members run (count runs, or throw to simulate a failure).</summary>
     internal Action<int>? BeforeBatch { get; set; }
 
+    /// <summary>How recent runs went (the readiness check reports it).</summary>
+    public EnsembleRunHealth RunHealth { get; } = new();
+
     /// <summary>Loads <c>ensemble.json</c> from <paramref name="modelsFolder"/> and its members; with
     /// <paramref name="thresholdsPath"/>, triage decides with that site thresholds file instead of the shipped thresholds
     /// (checked against the manifest before any session is created).</summary>
@@ -149,13 +152,13 @@ public sealed class EnsembleEngine : IDisposable
             return [];
         }
 
-        BeforeBatch?.Invoke(count);
         var started = Stopwatch.GetTimestamp();
         var withMaps = inputs.Any(i => i.Heatmap is not null);
         var withFeatures = _gate is not null;
         var outputs = new IDisposableReadOnlyCollection<OrtValue>?[_members.Length];
         try
         {
+            BeforeBatch?.Invoke(count);
             for (var m = 0; m < _members.Length; m++)
             {
                 var member = m;
@@ -173,7 +176,12 @@ public sealed class EnsembleEngine : IDisposable
             }
 
             InferenceMetrics.RecordBatch(ActiveProvider, count, Stopwatch.GetElapsedTime(started));
+            RunHealth.RecordSuccess();
             return predictions;
+        }
+        catch (Exception ex) when (RunHealth.RecordFailure(ex))
+        {
+            throw; // never reached: the filter records the failure and returns false
         }
         finally
         {

@@ -4,8 +4,11 @@ using XrayTriage.Inference;
 
 namespace XrayTriage.Host.Health;
 
-/// <summary>Ready when the ensemble is loaded (its files verified by SHA-256 and warmed up); says which execution
-/// provider runs it, so an operator sees at once whether the GPU is in use.</summary>
+/// <summary>Whether the ensemble works: loaded (its files verified by SHA-256 and warmed up, or the service would not
+/// have started) and its runs succeeding. Unhealthy when the last <see cref="EnsembleRunHealth.FailedRunsUntilUnhealthy"/>
+/// runs or more all failed — films are still received and kept, but none gets a triage result, so an orchestrator
+/// should stop sending work here and an operator look; degraded when the last run failed. Says which execution provider
+/// runs it, so an operator sees at once whether the GPU is in use.</summary>
 internal sealed class ModelReadinessCheck(EnsembleEngine engine) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -20,6 +23,11 @@ internal sealed class ModelReadinessCheck(EnsembleEngine engine) : IHealthCheck
             ["version"] = manifest.Version,
             ["deviceUid"] = manifest.DeviceUid,
         };
+        var state = engine.RunHealth.State;
+        var (runs, failedRuns, consecutiveFailures, lastFailure) = engine.RunHealth.Snapshot();
+        data["runs"] = runs;
+        data["failedRuns"] = failedRuns;
+        data["consecutiveFailedRuns"] = consecutiveFailures;
         if (engine.TriagePolicy.OperatingPoint is { } operatingPoint)
         {
             data["operatingPoint"] = operatingPoint.Kind;
@@ -31,6 +39,17 @@ internal sealed class ModelReadinessCheck(EnsembleEngine engine) : IHealthCheck
             }
         }
 
-        return Task.FromResult(HealthCheckResult.Healthy(description, data));
+        if (state == EnsembleRunState.Working)
+        {
+            return Task.FromResult(HealthCheckResult.Healthy(description, data));
+        }
+
+        data["lastFailure"] = lastFailure ?? "unknown";
+        var failing = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{description}: the last {consecutiveFailures} run(s) failed ({lastFailure}); films wait for triage");
+        return Task.FromResult(state == EnsembleRunState.Failing
+            ? HealthCheckResult.Unhealthy(failing, data: data)
+            : HealthCheckResult.Degraded(failing, data: data));
     }
 }
