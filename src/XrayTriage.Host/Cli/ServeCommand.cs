@@ -5,9 +5,7 @@ using XrayTriage.Host.Options;
 using XrayTriage.Inference;
 using XrayTriage.Inference.Calibration;
 using XrayTriage.Persistence;
-using XrayTriage.Triage;
 using XrayTriage.Web;
-using XrayTriage.Web.Upload;
 
 namespace XrayTriage.Host.Cli;
 
@@ -33,13 +31,7 @@ internal static class ServeCommand
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.WebHost.UseUrls(builder.Configuration[ServerUrlsOptions.Key] ?? ServerUrlsOptions.Default);
-        builder.AddHostOptions().AddPersistence().AddModels().AddPipeline().AddServiceLifetime().AddWeb();
-        // The upload page feeds the ensemble through the triage stage's own preprocessing.
-        builder.Services.AddSingleton(services =>
-        {
-            var inputs = services.GetRequiredService<ModelInputs>();
-            return new UploadInputs(inputs.Build, inputs.CheckBlank);
-        });
+        builder.AddHostOptions().AddPersistence().AddModels().AddPipeline().AddServiceLifetime().AddWeb().AddWebBridges();
 
         await using var app = builder.Build();
         app.MapHealthEndpoints();

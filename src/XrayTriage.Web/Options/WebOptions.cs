@@ -42,5 +42,9 @@ public sealed class WebOptions
     /// (docs/benchmarks.md, "Study page images").</summary>
     public int MaxConcurrentRenders { get; set; } = 1;
 
+    /// <summary>Calling AE title of the upload page's "store" (a C-STORE to this service's own listener); an allow-list
+    /// on the listener must include it.</summary>
+    public string StoreCallingAeTitle { get; set; } = "XRAYTRIAGE-WEB";
+
     public OidcOptions Oidc { get; set; } = new();
 }

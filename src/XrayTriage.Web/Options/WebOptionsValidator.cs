@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using XrayTriage.Dicom.Network.UpperLayer;
 
 namespace XrayTriage.Web.Options;
 
@@ -56,6 +57,11 @@ internal sealed class WebOptionsValidator : IValidateOptions<WebOptions>
         if (options.MaxConcurrentRenders is < 1 or > 32)
         {
             failures.Add($"Web:MaxConcurrentRenders must be 1–32 (was {options.MaxConcurrentRenders}).");
+        }
+
+        if (!AeTitle.IsValid(options.StoreCallingAeTitle, out var aeReason))
+        {
+            failures.Add($"Web:StoreCallingAeTitle is not a valid AE title: {aeReason}");
         }
 
         var oidc = options.Oidc;

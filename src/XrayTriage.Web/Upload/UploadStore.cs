@@ -1,10 +1,10 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using XrayTriage.Dicom;
 using XrayTriage.Dicom.Network;
 using XrayTriage.Dicom.Network.Services;
 using XrayTriage.Persistence;
+using XrayTriage.Web.Options;
 
 namespace XrayTriage.Web.Upload;
 
@@ -12,16 +12,20 @@ namespace XrayTriage.Web.Upload;
 /// listener: spool, database record, eligibility, triage, settling and reports then happen exactly as for a film from a
 /// modality (the web stage writes no spool file and no instance row itself). The calling AE title is
 /// <c>Web:StoreCallingAeTitle</c>; an allow-list on the listener must include it.</summary>
-internal sealed class UploadStore(IConfiguration configuration, IDbContextFactory<TriageDbContext> contextFactory, WebAudit audit)
+internal sealed class UploadStore(
+    UploadListener listener,
+    IOptions<WebOptions> options,
+    IDbContextFactory<TriageDbContext> contextFactory,
+    WebAudit audit)
 {
-    public const string DefaultCallingAeTitle = "XRAYTRIAGE-WEB";
 
     /// <summary>The study the instance landed in, or an error message for the page.</summary>
     public async Task<(long? StudyId, string? Error)> StoreAsync(byte[] content, string user, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrEmpty(configuration["Dicom:Tls:CertificatePath"]))
+        if (listener.RequiresTls)
         {
-            return (null, "Storing uploads is not available while the DICOM listener requires TLS; send the file from a DICOM node instead.");
+            return (null, "Storing uploads is not available while the DICOM listener requires TLS; "
+                + "send the file from a DICOM node instead.");
         }
 
         DicomFile file;
@@ -30,17 +34,16 @@ internal sealed class UploadStore(IConfiguration configuration, IDbContextFactor
             file = DicomFile.Open(stream);
         }
 
-        var bind = configuration["Dicom:BindAddress"];
-        var options = new DicomScuOptions
+        var scuOptions = new DicomScuOptions
         {
-            Host = string.IsNullOrEmpty(bind) || bind is "0.0.0.0" or "::" or "[::]" ? "127.0.0.1" : bind,
-            Port = int.TryParse(configuration["Dicom:Port"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var port) ? port : 11112,
-            CallingAeTitle = configuration["Web:StoreCallingAeTitle"] is { Length: > 0 } calling ? calling : DefaultCallingAeTitle,
-            CalledAeTitle = configuration["Dicom:AeTitle"] is { Length: > 0 } called ? called : "XRAYTRIAGE",
+            Host = listener.Host,
+            Port = listener.Port,
+            CallingAeTitle = options.Value.StoreCallingAeTitle,
+            CalledAeTitle = listener.CalledAeTitle,
         };
         try
         {
-            await using var scu = await DicomScu.ConnectAsync(options, DicomScu.ProposeContexts([file]), null, cancellationToken);
+            await using var scu = await DicomScu.ConnectAsync(scuOptions, DicomScu.ProposeContexts([file]), null, cancellationToken);
             var response = await scu.StoreAsync(file, cancellationToken);
             await scu.ReleaseAsync(cancellationToken);
             if (response.Status.IsFailure)
