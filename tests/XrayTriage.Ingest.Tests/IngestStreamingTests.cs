@@ -19,8 +19,8 @@ namespace XrayTriage.Ingest.Tests;
 [Collection(SharedPostgres.Name)]
 public sealed class IngestStreamingTests(PostgresFixture postgres)
 {
-    private const string CrImage = "1.2.840.10008.5.1.4.1.1.1";
-    private const string ExplicitLittle = "1.2.840.10008.1.2.1";
+    internal const string CrImage = "1.2.840.10008.5.1.4.1.1.1";
+    internal const string ExplicitLittle = "1.2.840.10008.1.2.1";
 
     [Fact]
     public async Task Store_LargeInstanceInOddSizedFragments_AcknowledgedFileByteIdenticalAndRecorded()
@@ -127,14 +127,14 @@ public sealed class IngestStreamingTests(PostgresFixture postgres)
             $"AND detail LIKE '{IngestAudit.RefusedPrefix}%processing failed (InvalidOperationException)'"));
     }
 
-    private static Task<DicomScu> ConnectAsync(IngestHost ingest) => DicomScu.ConnectAsync(
+    internal static Task<DicomScu> ConnectAsync(IngestHost ingest) => DicomScu.ConnectAsync(
         new DicomScuOptions { Host = "127.0.0.1", Port = ingest.Port, CallingAeTitle = IngestHost.CallingAeTitle, CalledAeTitle = IngestHost.AeTitle },
         [new PresentationContextRequest(1, CrImage, [ExplicitLittle])],
         null,
         CancellationToken.None);
 
     /// <summary>A CR chest image with 16-bit random pixels, encoded Explicit VR Little Endian (no Part 10 header).</summary>
-    private static (string Uid, byte[] DataSet) LargeDataSet(int rows, int columns)
+    internal static (string Uid, byte[] DataSet) LargeDataSet(int rows, int columns)
     {
         var uid = "2.25." + BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)).ToString(CultureInfo.InvariantCulture);
         var pixels = new byte[rows * columns * 2];
