@@ -34,9 +34,10 @@ internal sealed class ScpFixture : IAsyncDisposable
 
     public string Port => Scp.LocalEndPoint.Port.ToString(CultureInfo.InvariantCulture);
 
-    public static ScpFixture Start(Func<DicomScpOptions, DicomScpOptions>? configure = null)
+    /// <summary>Starts the SCP writing into <paramref name="folder"/> (created), or a new temporary folder.</summary>
+    public static ScpFixture Start(Func<DicomScpOptions, DicomScpOptions>? configure = null, string? folder = null)
     {
-        var folder = Directory.CreateTempSubdirectory("xraytriage-scp-").FullName;
+        folder ??= Directory.CreateTempSubdirectory("xraytriage-scp-").FullName;
         var options = new DicomScpOptions
         {
             AeTitle = AeTitle,

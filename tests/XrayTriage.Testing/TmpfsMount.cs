@@ -1,12 +1,11 @@
 using System.Globalization;
-using XrayTriage.Testing;
 
-namespace XrayTriage.Ingest.Tests;
+namespace XrayTriage.Testing;
 
 /// <summary>A small, real file system (tmpfs of a fixed size) that fills up for real: writes past its size fail with
 /// ENOSPC, as on a full spool disk. Mounting needs root, which ./test.sh has (it installs packages and runs
 /// PostgreSQL as the postgres user); without it the test fails saying so rather than passing untested.</summary>
-internal sealed class TmpfsMount : IAsyncDisposable
+public sealed class TmpfsMount : IAsyncDisposable
 {
     private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(30);
 
