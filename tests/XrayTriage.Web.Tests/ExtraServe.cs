@@ -26,6 +26,10 @@ public sealed class ExtraServe : IAsyncDisposable
 
     public string Output => _serve.Output;
 
+    /// <summary>Waits until the output holds <paramref name="text"/> (the console logger writes on its own thread).</summary>
+    public Task WaitForOutputAsync(string text)
+        => _serve.WaitForOutputAsync(o => o.Contains(text, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+
     public static async Task<ExtraServe> StartAsync(WebServer server, params string[] settings)
     {
         var spool = Directory.CreateTempSubdirectory("xraytriage-web-extra-spool-").FullName;

@@ -74,7 +74,7 @@ public sealed partial class UploadMemoryTests(WebServer server, ITestOutputHelpe
         var busy = results.Where(r => r.Status == HttpStatusCode.ServiceUnavailable).ToList();
         Assert.NotEmpty(busy);
         Assert.All(busy, r => Assert.Contains("The server is busy classifying 1 other upload(s); try again in a moment.", r.Page, StringComparison.Ordinal));
-        Assert.Contains("Refused an upload of rad.one: busy", serve.Output, StringComparison.Ordinal);
+        await serve.WaitForOutputAsync("Refused an upload of rad.one: busy");
     }
 
     private static async Task<(HttpStatusCode Status, string Page)> UploadAsync(HttpClient client, string token, string file)

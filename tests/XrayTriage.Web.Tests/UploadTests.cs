@@ -61,7 +61,7 @@ public sealed partial class UploadTests(WebServer server)
         await page.GetByLabel("Image file").SetInputFilesAsync(film);
         await page.GetByLabel("Also store it as a study", new() { Exact = false }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Classify" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#upload-stored")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#upload-stored")).ToBeVisibleAsync(new() { Timeout = 60_000 });
 
         var study = await server.WaitForStudyAsync(uid);
         Assert.Equal("XRAYTRIAGE-WEB", await server.ScalarAsync<string>("SELECT calling_ae_title FROM triage.instances WHERE sop_instance_uid = @u", ("u", uid)));
@@ -90,7 +90,7 @@ public sealed partial class UploadTests(WebServer server)
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("The file is larger than the 64 MiB this page accepts.", body, StringComparison.Ordinal);
-        Assert.Contains("Refused an upload of rad.one", server.ServeOutput, StringComparison.Ordinal);
+        await server.WaitForServeOutputAsync("Refused an upload of rad.one");
     }
 
     private async Task<HttpResponseMessage> PostUploadAsync(int length)
