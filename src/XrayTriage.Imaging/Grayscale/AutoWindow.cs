@@ -28,7 +28,7 @@ public static class AutoWindow
 
         if (min > max)
         {
-            return VoiTransform.Window(0.5, 1, VoiFunction.LinearExact, "auto (image is all padding)");
+            return FromHistogram(0, [], modality, lowPercentile, highPercentile);
         }
 
         if ((long)max - min >= MaxHistogramRange)
@@ -37,14 +37,31 @@ public static class AutoWindow
         }
 
         var counts = new int[max - min + 1];
-        long total = 0;
         foreach (var s in stored)
         {
             if (!padding.IsPadding(s))
             {
                 counts[s - min]++;
-                total++;
             }
+        }
+
+        return FromHistogram(min, counts, modality, lowPercentile, highPercentile);
+    }
+
+    /// <summary>The window from a histogram of the image's stored values, padding already left out:
+    /// <paramref name="counts"/>[i] pixels hold the value <paramref name="min"/> + i.</summary>
+    internal static VoiTransform FromHistogram(
+        int min, int[] counts, ModalityTransform modality, double lowPercentile, double highPercentile)
+    {
+        long total = 0;
+        foreach (var count in counts)
+        {
+            total += count;
+        }
+
+        if (total == 0)
+        {
+            return VoiTransform.Window(0.5, 1, VoiFunction.LinearExact, "auto (image is all padding)");
         }
 
         var first = 0;
