@@ -22,6 +22,7 @@ public sealed partial class SourceRulesTests
         "bench/XrayTriage.Imaging.Benchmarks",
         "src/XrayTriage.Core",
         "bench/XrayTriage.Pipeline.Benchmarks",
+        "src/XrayTriage.Triage",
     ];
 
     [Fact]
