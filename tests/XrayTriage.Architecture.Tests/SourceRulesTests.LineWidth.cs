@@ -23,6 +23,7 @@ public sealed partial class SourceRulesTests
         "src/XrayTriage.Core",
         "bench/XrayTriage.Pipeline.Benchmarks",
         "src/XrayTriage.Triage",
+        "tests/XrayTriage.Triage.Tests",
     ];
 
     [Fact]
