@@ -24,6 +24,7 @@ public sealed partial class SourceRulesTests
         "bench/XrayTriage.Pipeline.Benchmarks",
         "src/XrayTriage.Triage",
         "tests/XrayTriage.Triage.Tests",
+        "src/XrayTriage.Dicom.Network",
     ];
 
     [Fact]

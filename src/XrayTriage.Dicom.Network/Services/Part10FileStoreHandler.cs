@@ -4,7 +4,8 @@ using XrayTriage.Dicom.Network.Dimse;
 
 namespace XrayTriage.Dicom.Network.Services;
 
-/// <summary>An <see cref="IStoreHandler"/> that writes each received instance into a folder as a Part 10 file, like DCMTK's <c>storescp</c>.</summary>
+/// <summary>An <see cref="IStoreHandler"/> that writes each received instance into a folder as a Part 10 file, like DCMTK's
+/// <c>storescp</c>.</summary>
 /// <remarks>
 /// PS3.10 §7.1: the File Meta Information is built from the C-STORE-RQ (affected SOP class and instance)
 /// and the presentation context's transfer syntax; the data set bytes are copied as received, never re-encoded.
@@ -45,10 +46,12 @@ public sealed class Part10FileStoreHandler : IStoreHandler
         }
 
         var final = Path.Combine(_directory, instance + ".dcm");
-        var temporary = Path.Combine(_directory, string.Create(CultureInfo.InvariantCulture, $"{instance}.{Guid.NewGuid():N}{TemporarySuffix}"));
+        var temporary = Path.Combine(
+            _directory, string.Create(CultureInfo.InvariantCulture, $"{instance}.{Guid.NewGuid():N}{TemporarySuffix}"));
         try
         {
-            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            await using (var file = new FileStream(
+                temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
             {
                 await file.WriteAsync(Part10Header.For(request), cancellationToken);
                 await dataSet.CopyToAsync(file, cancellationToken);
