@@ -25,6 +25,7 @@ public sealed partial class SourceRulesTests
         "src/XrayTriage.Triage",
         "tests/XrayTriage.Triage.Tests",
         "src/XrayTriage.Dicom.Network",
+        "tests/XrayTriage.Dicom.Network.Tests",
     ];
 
     [Fact]
