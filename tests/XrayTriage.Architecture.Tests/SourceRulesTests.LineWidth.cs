@@ -26,6 +26,7 @@ public sealed partial class SourceRulesTests
         "tests/XrayTriage.Triage.Tests",
         "src/XrayTriage.Dicom.Network",
         "tests/XrayTriage.Dicom.Network.Tests",
+        "src/XrayTriage.Host",
     ];
 
     [Fact]
