@@ -76,7 +76,8 @@ static Dictionary<string, string> ParseArguments(string[] args)
     {
         if (!parsed.ContainsKey(required))
         {
-            Console.Error.WriteLine("usage: XrayTriage.Pipeline.Benchmarks --models DIR --films DIR [--batch 8] [--threads 0] [--out FILE]");
+            Console.Error.WriteLine(
+                "usage: XrayTriage.Pipeline.Benchmarks --models DIR --films DIR [--batch 8] [--threads 0] [--out FILE]");
             Environment.Exit(2);
         }
     }

@@ -68,7 +68,8 @@ internal sealed class InstanceTriage(
 
         if (file.Length > MaxSpoolFileBytes)
         {
-            throw new SpoolFileException($"spool file {claim.SpoolPath} has {file.Length} bytes, more than the {MaxSpoolFileBytes} allowed");
+            throw new SpoolFileException(
+                $"spool file {claim.SpoolPath} has {file.Length} bytes, more than the {MaxSpoolFileBytes} allowed");
         }
 
         var bytes = await File.ReadAllBytesAsync(claim.SpoolPath, cancellationToken);
@@ -98,7 +99,10 @@ internal sealed class InstanceTriage(
 
     /// <summary>The outcome's model identity, timing, decision and the thresholds and operating point it was made at.</summary>
     private InferenceOutcome Outcome(
-        TimeSpan latency, TriagePriority priority, IReadOnlyList<string> findingsOverThreshold, IReadOnlyList<FindingProbability> probabilities)
+        TimeSpan latency,
+        TriagePriority priority,
+        IReadOnlyList<string> findingsOverThreshold,
+        IReadOnlyList<FindingProbability> probabilities)
     {
         var manifest = engine.Manifest;
         return new InferenceOutcome(manifest.Name, manifest.Version, manifest.DeviceUid, engine.ActiveProvider, latency.TotalMilliseconds,

@@ -13,7 +13,8 @@ internal static partial class Log
         Message = "Triage worker {WorkerId} started: {Workers} concurrent images, claims of up to {ClaimBatch}, lease {LeaseTimeout}")]
     public static partial void WorkerStarted(ILogger logger, string workerId, int workers, int claimBatch, TimeSpan leaseTimeout);
 
-    [LoggerMessage(EventId = FirstEventId + 1, Level = LogLevel.Information, Message = "Triage worker {WorkerId} stopped after finishing its claimed images")]
+    [LoggerMessage(EventId = FirstEventId + 1, Level = LogLevel.Information,
+        Message = "Triage worker {WorkerId} stopped after finishing its claimed images")]
     public static partial void WorkerStopped(ILogger logger, string workerId);
 
     [LoggerMessage(EventId = FirstEventId + 2, Level = LogLevel.Information,
@@ -24,12 +25,14 @@ internal static partial class Log
         Message = "Instance {InstanceId} was already triaged by another worker (its lease had been taken over); nothing written")]
     public static partial void InstanceAlreadyTriaged(ILogger logger, long instanceId);
 
-    [LoggerMessage(EventId = FirstEventId + 4, Level = LogLevel.Warning, Message = "Instance {InstanceId} no longer exists; its triage was dropped")]
+    [LoggerMessage(EventId = FirstEventId + 4, Level = LogLevel.Warning,
+        Message = "Instance {InstanceId} no longer exists; its triage was dropped")]
     public static partial void InstanceNotFound(ILogger logger, long instanceId);
 
     [LoggerMessage(EventId = FirstEventId + 5, Level = LogLevel.Warning,
         Message = "Instance {InstanceId} attempt {Attempt} of {MaxAttempts} failed, retried after {NextAttemptAt:O}: {Reason}")]
-    public static partial void AttemptFailed(ILogger logger, long instanceId, int attempt, int maxAttempts, DateTimeOffset? nextAttemptAt, string reason);
+    public static partial void AttemptFailed(
+        ILogger logger, long instanceId, int attempt, int maxAttempts, DateTimeOffset? nextAttemptAt, string reason);
 
     [LoggerMessage(EventId = FirstEventId + 6, Level = LogLevel.Error,
         Message = "Instance {InstanceId} failed for good after {Attempts} attempts: {Reason}")]
@@ -39,17 +42,21 @@ internal static partial class Log
         Message = "Failure of instance {InstanceId} not recorded ({Problem}); it returns after its lease expires: {Reason}")]
     public static partial void FailureNotRecorded(ILogger logger, long instanceId, string problem, string reason);
 
-    [LoggerMessage(EventId = FirstEventId + 8, Level = LogLevel.Warning, Message = "Claiming triage work failed, retrying in {Delay}: {Reason}")]
+    [LoggerMessage(EventId = FirstEventId + 8, Level = LogLevel.Warning,
+        Message = "Claiming triage work failed, retrying in {Delay}: {Reason}")]
     public static partial void ClaimFailed(ILogger logger, TimeSpan delay, string reason);
 
     [LoggerMessage(EventId = FirstEventId + 9, Level = LogLevel.Information,
-        Message = "Study {StudyId} settled with {ImageCount} images, priority {Priority}; report {ReportId} version {ReportVersion} queued")]
-    public static partial void StudySettled(ILogger logger, long studyId, int imageCount, string priority, long reportId, int reportVersion);
+        Message = "Study {StudyId} settled with {ImageCount} images, priority {Priority}; " +
+            "report {ReportId} version {ReportVersion} queued")]
+    public static partial void StudySettled(
+        ILogger logger, long studyId, int imageCount, string priority, long reportId, int reportVersion);
 
     [LoggerMessage(EventId = FirstEventId + 10, Level = LogLevel.Warning, Message = "Settle sweep failed, retrying in {Delay}: {Reason}")]
     public static partial void SettleFailed(ILogger logger, TimeSpan delay, string reason);
 
-    [LoggerMessage(EventId = FirstEventId + 11, Level = LogLevel.Error, Message = "Settled study {StudyId} not accepted by {Sink}: {Reason}")]
+    [LoggerMessage(EventId = FirstEventId + 11, Level = LogLevel.Error,
+        Message = "Settled study {StudyId} not accepted by {Sink}: {Reason}")]
     public static partial void SinkFailed(ILogger logger, long studyId, string sink, string reason);
 
     [LoggerMessage(EventId = FirstEventId + 12, Level = LogLevel.Debug, Message = "Queue depth not refreshed: {Reason}")]

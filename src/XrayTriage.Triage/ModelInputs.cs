@@ -32,11 +32,14 @@ public sealed class ModelInputs
     /// <summary>Each member's preprocessing, in manifest order.</summary>
     public IReadOnlyList<ModelInputSpec> Specs => _specs;
 
-    /// <summary>The member tensors for <paramref name="image"/>; with <paramref name="heatmap"/>, a heatmap of the image's size is asked for.</summary>
+    /// <summary>The member tensors for <paramref name="image"/>; with <paramref name="heatmap"/>, a heatmap of the image's
+    /// size is asked for.</summary>
     public EnsembleInput Build(DisplayImage image, bool heatmap = false)
     {
         ArgumentNullException.ThrowIfNull(image);
-        return new([.. _specs.Select(spec => ModelInputBuilder.Build(image, spec))], heatmap ? new HeatmapSize(image.Width, image.Height) : null);
+        return new(
+            [.. _specs.Select(spec => ModelInputBuilder.Build(image, spec))],
+            heatmap ? new HeatmapSize(image.Width, image.Height) : null);
     }
 
     /// <summary>The content gate's check before the model: <c>BlankImage</c> when the 8-bit
@@ -67,7 +70,9 @@ public sealed class ModelInputs
         };
         if (input.ChannelHandling != MemberInputManifest.ReplicateGrayscale)
         {
-            throw new InferenceException($"Member input '{input.Name}': channel handling \"{input.ChannelHandling}\" is not {MemberInputManifest.ReplicateGrayscale}.");
+            throw new InferenceException(
+                $"Member input '{input.Name}': channel handling \"{input.ChannelHandling}\" is not " +
+                $"{MemberInputManifest.ReplicateGrayscale}.");
         }
 
         return new ModelInputSpec(input.Width, input.Height, input.Channels, [.. input.Mean], [.. input.Std], resize)

@@ -34,7 +34,8 @@ internal sealed class TriageMetrics
         _timeProvider = timeProvider;
         _logger = logger;
         var meter = meterFactory.Create(MeterName);
-        _triaged = meter.CreateCounter<long>("xraytriage.triage.instances.triaged", "{instance}", "Instances whose findings were committed.");
+        _triaged = meter.CreateCounter<long>("xraytriage.triage.instances.triaged", "{instance}",
+            "Instances whose findings were committed.");
         _failed = meter.CreateCounter<long>("xraytriage.triage.instances.failed", "{instance}",
             "Failed triage attempts; tag final=true when the instance failed for good.");
         _notAssessable = meter.CreateCounter<long>("xraytriage.triage.not_assessable", "{instance}",
@@ -62,9 +63,11 @@ internal sealed class TriageMetrics
     }
 
     /// <summary>Where one instance's time went; <paramref name="stage"/> is one of <see cref="TriageStage"/>'s names.</summary>
-    public void Stage(string stage, TimeSpan elapsed) => _stage.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("stage", stage));
+    public void Stage(string stage, TimeSpan elapsed)
+        => _stage.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("stage", stage));
 
-    public void NotAssessable(NotAssessableReason reason) => _notAssessable.Add(1, new KeyValuePair<string, object?>("reason", reason.ToString()));
+    public void NotAssessable(NotAssessableReason reason)
+        => _notAssessable.Add(1, new KeyValuePair<string, object?>("reason", reason.ToString()));
 
     public void Failed(bool final) => _failed.Add(1, new KeyValuePair<string, object?>("final", final));
 

@@ -27,10 +27,12 @@ internal sealed class TriageOptionsValidator : IValidateOptions<TriageOptions>
         Between(failures, nameof(TriageOptions.LeaseTimeout), options.LeaseTimeout, TimeSpan.FromSeconds(10), TimeSpan.FromHours(24));
         Between(failures, nameof(TriageOptions.RetryBackoff), options.RetryBackoff, TimeSpan.Zero, TimeSpan.FromHours(1));
         Between(failures, nameof(TriageOptions.StudyQuietPeriod), options.StudyQuietPeriod, TimeSpan.Zero, TimeSpan.FromDays(1));
-        Between(failures, nameof(TriageOptions.SettleInterval), options.SettleInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(1));
+        Between(
+            failures, nameof(TriageOptions.SettleInterval), options.SettleInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(1));
         if (options.PollInterval >= options.LeaseTimeout)
         {
-            failures.Add($"{Section}:{nameof(TriageOptions.PollInterval)} ({options.PollInterval}) must be shorter than {Section}:{nameof(TriageOptions.LeaseTimeout)} ({options.LeaseTimeout}).");
+            failures.Add($"{Section}:{nameof(TriageOptions.PollInterval)} ({options.PollInterval}) must be shorter than " +
+                $"{Section}:{nameof(TriageOptions.LeaseTimeout)} ({options.LeaseTimeout}).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

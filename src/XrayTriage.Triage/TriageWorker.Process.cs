@@ -14,7 +14,8 @@ internal sealed partial class TriageWorker
             // Only a lease takeover gets here (a recorded failure fails the instance at the limit itself): the image
             // brought down or hung a worker on every attempt, so it is not tried again.
             await FailAsync(claim,
-                $"attempts exhausted: {claim.Attempts} of {_options.MaxAttempts} did not finish (the worker's lease expired)", cancellationToken);
+                $"attempts exhausted: {claim.Attempts} of {_options.MaxAttempts} did not finish (the worker's lease expired)",
+                cancellationToken);
             return Task.CompletedTask;
         }
 
@@ -55,11 +56,13 @@ internal sealed partial class TriageWorker
                     _metrics.Triaged(claimToComplete, receivedToComplete);
                     if (result == CompleteOutcome.Triaged)
                     {
-                        Log.InstanceTriaged(_logger, claim.InstanceId, outcome.Priority.ToString(), outcome.LatencyMs, claimToComplete.TotalMilliseconds);
+                        Log.InstanceTriaged(
+                            _logger, claim.InstanceId, outcome.Priority.ToString(), outcome.LatencyMs, claimToComplete.TotalMilliseconds);
                         if (outcome.NotAssessableReason is { } reason)
                         {
                             _metrics.NotAssessable(reason);
-                            Log.InstanceNotAssessable(_logger, claim.InstanceId, reason.ToString(), outcome.ContentGateScore, outcome.ContentGateThreshold);
+                            Log.InstanceNotAssessable(
+                                _logger, claim.InstanceId, reason.ToString(), outcome.ContentGateScore, outcome.ContentGateThreshold);
                         }
                     }
                     else
@@ -90,7 +93,8 @@ internal sealed partial class TriageWorker
         try
         {
             var result = await _store.FailAsync(
-                claim.InstanceId, WorkerId, reason, _options.MaxAttempts, _options.RetryBackoff, _timeProvider.GetUtcNow(), cancellationToken);
+                claim.InstanceId, WorkerId, reason, _options.MaxAttempts, _options.RetryBackoff, _timeProvider.GetUtcNow(),
+                cancellationToken);
             if (result is null)
             {
                 Log.FailureNotRecorded(_logger, claim.InstanceId, "the claim is no longer this worker's", reason);

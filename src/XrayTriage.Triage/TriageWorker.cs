@@ -147,7 +147,8 @@ internal sealed partial class TriageWorker : BackgroundService
         }
     }
 
-    private async Task ConsumeAsync(ChannelReader<ClaimedWork> reader, SemaphoreSlim slots, PendingInference inference, CancellationToken abort)
+    private async Task ConsumeAsync(
+        ChannelReader<ClaimedWork> reader, SemaphoreSlim slots, PendingInference inference, CancellationToken abort)
     {
         // Not cancelled by stopping: what was claimed is finished (or, after the shutdown timeout, left to its lease).
         // A worker is free again once its image is queued for inference: it decodes the next one while the batch runs.

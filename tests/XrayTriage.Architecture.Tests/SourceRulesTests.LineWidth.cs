@@ -20,6 +20,13 @@ public sealed partial class SourceRulesTests
         "bench/XrayTriage.Inference.Benchmarks",
         "bench/XrayTriage.Dicom.Benchmarks",
         "bench/XrayTriage.Imaging.Benchmarks",
+        "src/XrayTriage.Core",
+        "bench/XrayTriage.Pipeline.Benchmarks",
+        "src/XrayTriage.Triage",
+        "tests/XrayTriage.Triage.Tests",
+        "src/XrayTriage.Dicom.Network",
+        "tests/XrayTriage.Dicom.Network.Tests",
+        "src/XrayTriage.Host",
     ];
 
     [Fact]

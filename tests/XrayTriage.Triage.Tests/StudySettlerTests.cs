@@ -14,7 +14,8 @@ public sealed class StudySettlerTests(PostgresFixture postgres, SmokeEnsembleFix
         await using var bed = await TriageTestBed.CreateAsync(postgres, ensemble);
         var sink = new RecordingSink();
         var first = await bed.ReceiveAsync(TriageTestBed.SmallChest, study: 1);
-        var second = await bed.ReceiveAsync(Path.Combine(TriageTestBed.ChestSamples, "dx_chest_mono2_u8_implicit_sc_nih-cxr14.dcm"), study: 1);
+        var second = await bed.ReceiveAsync(
+            Path.Combine(TriageTestBed.ChestSamples, "dx_chest_mono2_u8_implicit_sc_nih-cxr14.dcm"), study: 1);
 
         await bed.StartHostAsync(
             new() { ["Triage:StudyQuietPeriod"] = "00:00:01" },
@@ -39,7 +40,9 @@ public sealed class StudySettlerTests(PostgresFixture postgres, SmokeEnsembleFix
         Assert.Equal(highest, study.Priority);
         Assert.NotNull(await bed.ScalarAsync<DateTime?>("SELECT settled_at FROM triage.studies WHERE id = @id", ("id", study.StudyId)));
         Assert.Equal(1, study.Version);
-        Assert.Equal(study.StudyId, await bed.ScalarAsync<long>("SELECT study_id FROM triage.reports WHERE id = @id", ("id", study.ReportId)));
+        Assert.Equal(
+            study.StudyId,
+            await bed.ScalarAsync<long>("SELECT study_id FROM triage.reports WHERE id = @id", ("id", study.ReportId)));
         Assert.Equal(1L, await bed.ScalarAsync<long>("SELECT count(*) FROM triage.reports"));
     }
 

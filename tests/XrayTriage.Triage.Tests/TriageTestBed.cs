@@ -119,7 +119,9 @@ internal sealed class TriageTestBed : IAsyncDisposable
 
             if (TimeProvider.System.GetElapsedTime(deadline) > timeout)
             {
-                var states = string.Join(", ", await ColumnAsync("SELECT id || ' ' || state || ' ' || attempts || ' ' || coalesce(last_error, '') FROM triage.instances ORDER BY id"));
+                var states = string.Join(", ", await ColumnAsync(
+                    "SELECT id || ' ' || state || ' ' || attempts || ' ' || coalesce(last_error, '') " +
+                    "FROM triage.instances ORDER BY id"));
                 Assert.Fail($"Only {done} of {expected} instances finished within {timeout}: {states}");
             }
 

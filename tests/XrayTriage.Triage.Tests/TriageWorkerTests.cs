@@ -29,10 +29,13 @@ public sealed class TriageWorkerTests(PostgresFixture postgres, SmokeEnsembleFix
         Assert.Equal(files.Count, await bed.ScalarAsync<long>("SELECT count(*) FROM triage.inference_runs"));
         foreach (var (id, file) in ids)
         {
-            var state = await bed.ColumnAsync("SELECT state || ' ' || coalesce(last_error, '') FROM triage.instances WHERE id = @id", ("id", id));
+            var state = await bed.ColumnAsync(
+                "SELECT state || ' ' || coalesce(last_error, '') FROM triage.instances WHERE id = @id", ("id", id));
             Assert.True(state[0] == "Triaged ", $"{Path.GetFileName(file)}: {state[0]}");
             var run = (await bed.RowsAsync(
-                "SELECT manifest_name, manifest_version, device_uid, provider, latency_ms FROM triage.inference_runs WHERE instance_id = @id", ("id", id))).Single();
+                "SELECT manifest_name, manifest_version, device_uid, provider, latency_ms FROM triage.inference_runs " +
+                "WHERE instance_id = @id",
+                ("id", id))).Single();
             Assert.Equal(engine.Manifest.Name, run[0]);
             Assert.Equal(engine.Manifest.Version, run[1]);
             Assert.Equal(engine.Manifest.DeviceUid, run[2]);
@@ -43,7 +46,9 @@ public sealed class TriageWorkerTests(PostgresFixture postgres, SmokeEnsembleFix
                 SELECT f.model, f.label, f.probability FROM triage.findings f
                 JOIN triage.inference_runs r ON r.id = f.inference_run_id WHERE r.instance_id = @id
                 """, ("id", id)))
-                .ToDictionary(r => ((string)r[0]!, (string)r[1]!), r => Convert.ToDouble(r[2], System.Globalization.CultureInfo.InvariantCulture));
+                .ToDictionary(
+                    r => ((string)r[0]!, (string)r[1]!),
+                    r => Convert.ToDouble(r[2], System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal((members.Count + 1) * EnsembleLabels.Count, findings.Count);
 
             var expected = TriageTestBed.Reference(host, file);
@@ -57,7 +62,8 @@ public sealed class TriageWorkerTests(PostgresFixture postgres, SmokeEnsembleFix
             }
 
             var result = (await bed.RowsAsync(
-                "SELECT priority, findings_over_threshold, thresholds::text FROM triage.triage_results WHERE instance_id = @id", ("id", id))).Single();
+                "SELECT priority, findings_over_threshold, thresholds::text FROM triage.triage_results WHERE instance_id = @id",
+                ("id", id))).Single();
             Assert.Equal(expected.Priority.ToString(), result[0]);
             Assert.Equal(expected.Triage.FindingsOverThreshold, (string[])result[1]!);
             foreach (var finding in EnsembleLabels.Findings)

@@ -24,7 +24,9 @@ public sealed class WakeSignalTests
     {
         var signal = new WakeSignal();
         var seen = signal.Version;
-        var waiters = Enumerable.Range(0, 3).Select(_ => signal.WaitAsync(seen, Long, TimeProvider.System, CancellationToken.None)).ToList();
+        var waiters = Enumerable.Range(0, 3)
+            .Select(_ => signal.WaitAsync(seen, Long, TimeProvider.System, CancellationToken.None))
+            .ToList();
         Assert.All(waiters, w => Assert.False(w.IsCompleted));
 
         signal.Notify();
@@ -44,6 +46,7 @@ public sealed class WakeSignalTests
         Assert.True(TimeProvider.System.GetElapsedTime(started) >= TimeSpan.FromMilliseconds(90));
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => signal.WaitAsync(signal.Version, Long, TimeProvider.System, cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => signal.WaitAsync(signal.Version, Long, TimeProvider.System, cancelled.Token));
     }
 }

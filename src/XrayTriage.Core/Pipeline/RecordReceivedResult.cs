@@ -6,4 +6,5 @@ namespace XrayTriage.Core.Pipeline;
 /// <param name="StudyId">The row of its study.</param>
 /// <param name="SpoolPath">The spool file the database refers to; for a duplicate, the earlier file (the new one can go).</param>
 /// <param name="State">State of the recorded row.</param>
-public sealed record RecordReceivedResult(RecordReceivedOutcome Outcome, long InstanceId, long StudyId, string SpoolPath, InstanceState State);
+public sealed record RecordReceivedResult(
+    RecordReceivedOutcome Outcome, long InstanceId, long StudyId, string SpoolPath, InstanceState State);

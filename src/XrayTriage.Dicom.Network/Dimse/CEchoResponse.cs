@@ -5,7 +5,8 @@ namespace XrayTriage.Dicom.Network.Dimse;
 /// <param name="MessageIdBeingRespondedTo">The Message ID Being Responded To (0000,0120).</param>
 /// <param name="Status">The Status (0000,0900).</param>
 /// <param name="AffectedSopClassUid">The Affected SOP Class UID (0000,0002), optional in the response.</param>
-public sealed record CEchoResponse(ushort MessageIdBeingRespondedTo, DimseStatus Status, string? AffectedSopClassUid = CEchoRequest.Verification)
+public sealed record CEchoResponse(
+    ushort MessageIdBeingRespondedTo, DimseStatus Status, string? AffectedSopClassUid = CEchoRequest.Verification)
     : DimseCommand
 {
     /// <inheritdoc />

@@ -6,7 +6,8 @@ namespace XrayTriage.Dicom.Network.Dimse;
 /// <param name="AffectedSopClassUid">The Affected SOP Class UID (0000,0002).</param>
 /// <param name="AffectedSopInstanceUid">The Affected SOP Instance UID (0000,1000).</param>
 /// <param name="Priority">The Priority (0000,0700).</param>
-public sealed record CStoreRequest(ushort MessageId, string AffectedSopClassUid, string AffectedSopInstanceUid, DimsePriority Priority = DimsePriority.Medium)
+public sealed record CStoreRequest(
+    ushort MessageId, string AffectedSopClassUid, string AffectedSopInstanceUid, DimsePriority Priority = DimsePriority.Medium)
     : DimseCommand
 {
     /// <inheritdoc />

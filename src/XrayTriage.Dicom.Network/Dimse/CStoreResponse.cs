@@ -6,7 +6,8 @@ namespace XrayTriage.Dicom.Network.Dimse;
 /// <param name="Status">The Status (0000,0900).</param>
 /// <param name="AffectedSopClassUid">The Affected SOP Class UID (0000,0002), echoed from the request.</param>
 /// <param name="AffectedSopInstanceUid">The Affected SOP Instance UID (0000,1000), echoed from the request.</param>
-public sealed record CStoreResponse(ushort MessageIdBeingRespondedTo, DimseStatus Status, string? AffectedSopClassUid, string? AffectedSopInstanceUid)
+public sealed record CStoreResponse(
+    ushort MessageIdBeingRespondedTo, DimseStatus Status, string? AffectedSopClassUid, string? AffectedSopInstanceUid)
     : DimseCommand
 {
     /// <inheritdoc />

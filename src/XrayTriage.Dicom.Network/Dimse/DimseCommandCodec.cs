@@ -65,7 +65,8 @@ public static class DimseCommandCodec
         var hasDataSet = RequiredUInt16(dataset, DicomTags.CommandDataSetType) != DimseCommand.NoDataSet;
         return (DimseCommandField)field switch
         {
-            DimseCommandField.CEchoRq => new CEchoRequest(RequiredUInt16(dataset, DicomTags.MessageID), RequiredString(dataset, DicomTags.AffectedSOPClassUID)),
+            DimseCommandField.CEchoRq => new CEchoRequest(
+                RequiredUInt16(dataset, DicomTags.MessageID), RequiredString(dataset, DicomTags.AffectedSOPClassUID)),
             DimseCommandField.CEchoRsp => new CEchoResponse(
                 RequiredUInt16(dataset, DicomTags.MessageIDBeingRespondedTo),
                 new DimseStatus(RequiredUInt16(dataset, DicomTags.Status)),

@@ -6,7 +6,8 @@ namespace XrayTriage.Dicom.Network.Dimse;
 /// <param name="MessageId">The Message ID (0000,0110), when present.</param>
 /// <param name="AffectedSopClassUid">The Affected SOP Class UID (0000,0002), when present.</param>
 /// <param name="DataSetFollows">Whether a data set follows (Command Data Set Type ≠ 0101H).</param>
-public sealed record UnknownDimseCommand(ushort RawCommandField, ushort? MessageId, string? AffectedSopClassUid, bool DataSetFollows) : DimseCommand
+public sealed record UnknownDimseCommand(ushort RawCommandField, ushort? MessageId, string? AffectedSopClassUid, bool DataSetFollows)
+    : DimseCommand
 {
     /// <inheritdoc />
     public override DimseCommandField CommandField => (DimseCommandField)RawCommandField;

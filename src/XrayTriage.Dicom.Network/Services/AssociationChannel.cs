@@ -93,14 +93,17 @@ internal sealed class AssociationChannel : IAsyncDisposable
     public Task SendAsync(Pdu pdu, CancellationToken cancellationToken) => PduWriter.WriteAsync(_transport, pdu, cancellationToken);
 
     /// <summary>Sends a DIMSE message (Evt9: DT-1 or AR-7), command first, then the data set if any.</summary>
-    public async Task SendMessageAsync(byte presentationContextId, DimseCommand command, Stream? dataSet, CancellationToken cancellationToken)
+    public async Task SendMessageAsync(
+        byte presentationContextId, DimseCommand command, Stream? dataSet, CancellationToken cancellationToken)
     {
         Handle(AssociationEvent.Evt9);
         using var commandStream = new MemoryStream(DimseCommandCodec.Encode(command), writable: false);
-        await PDataFragmenter.WriteAsync(_transport, presentationContextId, isCommand: true, commandStream, PeerMaxPduLength, cancellationToken);
+        await PDataFragmenter.WriteAsync(
+            _transport, presentationContextId, isCommand: true, commandStream, PeerMaxPduLength, cancellationToken);
         if (dataSet is not null)
         {
-            await PDataFragmenter.WriteAsync(_transport, presentationContextId, isCommand: false, dataSet, PeerMaxPduLength, cancellationToken);
+            await PDataFragmenter.WriteAsync(
+                _transport, presentationContextId, isCommand: false, dataSet, PeerMaxPduLength, cancellationToken);
         }
     }
 

@@ -30,7 +30,8 @@ public sealed class AssociationGateDecision
     /// <summary>Gets the A-ASSOCIATE-RJ to send, or <see langword="null"/> when accepted.</summary>
     public AAssociateRjPdu? Rejection { get; }
 
-    /// <summary>Gets why the association is rejected, for the log and the operator (no patient data); <see langword="null"/> when accepted.</summary>
+    /// <summary>Gets why the association is rejected, for the log and the operator (no patient data);
+    /// <see langword="null"/> when accepted.</summary>
     public string? Reason { get; }
 
     /// <summary>Rejects with the given A-ASSOCIATE-RJ fields.</summary>

@@ -34,7 +34,8 @@ public sealed class DicomScp : IAsyncDisposable
     /// <param name="options">AE title, address, limits and accepted syntaxes.</param>
     /// <param name="handler">Receives each stored instance.</param>
     /// <param name="timeProvider">The clock for every time limit; <see cref="TimeProvider.System"/> by default.</param>
-    /// <param name="logger">Receives start, stop, failed-connection and failed store-handler events (event ids 4000–4006); none by default.</param>
+    /// <param name="logger">Receives start, stop, failed-connection and failed store-handler events (event ids 4000–4006);
+    /// none by default.</param>
     public DicomScp(DicomScpOptions options, IStoreHandler handler, TimeProvider? timeProvider = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -53,7 +54,9 @@ public sealed class DicomScp : IAsyncDisposable
         if (options.MaxAssociationsPerPeer is < 1 || options.MaxAssociationsPerPeer > options.MaxAssociations)
         {
             throw new ArgumentException(
-                $"MaxAssociationsPerPeer must be between 1 and MaxAssociations ({options.MaxAssociations}); was {options.MaxAssociationsPerPeer}.", nameof(options));
+                $"MaxAssociationsPerPeer must be between 1 and MaxAssociations ({options.MaxAssociations}); " +
+                $"was {options.MaxAssociationsPerPeer}.",
+                nameof(options));
         }
 
         _slots = new AssociationSlots(options.MaxAssociations, options.MaxAssociationsPerPeer);
@@ -94,14 +97,20 @@ public sealed class DicomScp : IAsyncDisposable
         }
         catch (SocketException ex)
         {
-            throw new DicomNetworkException($"Cannot listen on {_options.BindAddress}:{_options.Port}: {ex.Message}", isTransient: true, innerException: ex);
+            throw new DicomNetworkException(
+                $"Cannot listen on {_options.BindAddress}:{_options.Port}: {ex.Message}", isTransient: true, innerException: ex);
         }
 
-        Log.ScpListening(_logger, _options.AeTitle, LocalEndPoint, _options.Tls is null ? "" : _options.Tls.RequireClientCertificate ? " (mutual TLS)" : " (TLS)");
+        Log.ScpListening(
+            _logger,
+            _options.AeTitle,
+            LocalEndPoint,
+            _options.Tls is null ? "" : _options.Tls.RequireClientCertificate ? " (mutual TLS)" : " (TLS)");
         _acceptLoop = AcceptLoopAsync(_abort.Token);
     }
 
-    /// <summary>Stops accepting, waits for in-flight associations, and aborts them when <paramref name="cancellationToken"/> fires.</summary>
+    /// <summary>Stops accepting, waits for in-flight associations, and aborts them when <paramref name="cancellationToken"/>
+    /// fires.</summary>
     /// <param name="cancellationToken">Ends the grace period.</param>
     /// <returns>A task that completes when every association has ended.</returns>
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -139,7 +148,8 @@ public sealed class DicomScp : IAsyncDisposable
             {
                 client = await _listener.AcceptTcpClientAsync(cancellationToken);
             }
-            catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException
+                or OperationCanceledException or InvalidOperationException)
             {
                 return;
             }
@@ -174,7 +184,8 @@ public sealed class DicomScp : IAsyncDisposable
             if (_options.Tls is { } tls)
             {
                 // Runs on this connection's task, never on the accept loop, and is bounded by the handshake timeout.
-                transport = await DicomTls.AuthenticateAsServerAsync(transport, tls, remote?.ToString() ?? "peer", _timeProvider, lifetime.Token);
+                transport = await DicomTls.AuthenticateAsServerAsync(
+                    transport, tls, remote?.ToString() ?? "peer", _timeProvider, lifetime.Token);
             }
 
             association = new ScpAssociation(transport, remote, _options, _handler, _timeProvider, _slots, this, _logger);

@@ -60,11 +60,14 @@ public sealed class DicomScpOptions
     public ReassemblyOptions Reassembly { get; init; } = new();
 
     /// <summary>Gets DICOM TLS settings; <see langword="null"/> listens without TLS.</summary>
-    /// <remarks>PS3.15 §B.12; the handshake runs on the connection's own task, bounded by <see cref="DicomTlsOptions.HandshakeTimeout"/>.</remarks>
+    /// <remarks>PS3.15 §B.12; the handshake runs on the connection's own task, bounded by
+    /// <see cref="DicomTlsOptions.HandshakeTimeout"/>.</remarks>
     public DicomTlsOptions? Tls { get; init; }
 
-    /// <summary>Gets the application's check of each association that passed the SCP's own checks; <see langword="null"/> accepts them all.</summary>
-    /// <remarks>PS3.8 §9.2 (Sta3, local A-ASSOCIATE response); see <see cref="IAssociationGate"/> and <see cref="AssociationGateDecision"/>.</remarks>
+    /// <summary>Gets the application's check of each association that passed the SCP's own checks;
+    /// <see langword="null"/> accepts them all.</summary>
+    /// <remarks>PS3.8 §9.2 (Sta3, local A-ASSOCIATE response); see <see cref="IAssociationGate"/> and
+    /// <see cref="AssociationGateDecision"/>.</remarks>
     public IAssociationGate? AssociationGate { get; init; }
 
     /// <summary>Gets the implementation class UID sent in the A-ASSOCIATE-AC.</summary>

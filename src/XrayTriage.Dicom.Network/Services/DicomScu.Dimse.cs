@@ -55,7 +55,8 @@ public sealed partial class DicomScu
         }
 
         throw new DicomNetworkException(
-            $"{Peer} accepted no presentation context for {abstractSyntax}" + (transferSyntaxUid is null ? "." : $" in transfer syntax {transferSyntaxUid}."),
+            $"{Peer} accepted no presentation context for {abstractSyntax}" +
+                (transferSyntaxUid is null ? "." : $" in transfer syntax {transferSyntaxUid}."),
             isTransient: false);
     }
 
@@ -82,7 +83,8 @@ public sealed partial class DicomScu
                 var command = DimseCommandCodec.Decode(_reassembler.Command);
                 if (command.HasDataSet)
                 {
-                    throw new DicomNetworkException($"{Peer} sent a response with a data set, which C-ECHO and C-STORE do not have.", isTransient: false);
+                    throw new DicomNetworkException(
+                        $"{Peer} sent a response with a data set, which C-ECHO and C-STORE do not have.", isTransient: false);
                 }
 
                 var respondedTo = command switch

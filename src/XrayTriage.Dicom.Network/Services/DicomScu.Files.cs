@@ -18,7 +18,10 @@ public sealed partial class DicomScu
     public static IReadOnlyList<PresentationContextRequest> ProposeContexts(IEnumerable<DicomFile> files)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var contexts = new List<PresentationContextRequest> { new(1, CEchoRequest.Verification, [TransferSyntax.ImplicitVRLittleEndian.Uid.Value]) };
+        var contexts = new List<PresentationContextRequest>
+        {
+            new(1, CEchoRequest.Verification, [TransferSyntax.ImplicitVRLittleEndian.Uid.Value]),
+        };
         var seen = new HashSet<(string, string)>();
         foreach (var file in files)
         {
@@ -31,7 +34,8 @@ public sealed partial class DicomScu
 
             if (contexts.Count == 128)
             {
-                throw new ArgumentException("More than 127 distinct SOP class and transfer syntax pairs do not fit one association.", nameof(files));
+                throw new ArgumentException(
+                    "More than 127 distinct SOP class and transfer syntax pairs do not fit one association.", nameof(files));
             }
 
             IReadOnlyList<string> offered = IsReencodable(syntax)
@@ -43,7 +47,8 @@ public sealed partial class DicomScu
         return contexts;
     }
 
-    /// <summary>Sends a file with C-STORE in its own transfer syntax or, when uncompressed, re-encoded to an accepted little endian one; never transcodes pixel data.</summary>
+    /// <summary>Sends a file with C-STORE in its own transfer syntax or, when uncompressed, re-encoded to an accepted little
+    /// endian one; never transcodes pixel data.</summary>
     /// <param name="file">The file.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The C-STORE-RSP.</returns>

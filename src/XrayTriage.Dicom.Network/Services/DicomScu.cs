@@ -19,7 +19,12 @@ public sealed partial class DicomScu : IAsyncDisposable
     private readonly PDataReassembler _reassembler = new();
     private ushort _messageId;
 
-    private DicomScu(TcpClient client, AssociationChannel channel, DicomScuOptions options, AAssociateAcPdu accepted, IReadOnlyList<PresentationContextRequest> proposed)
+    private DicomScu(
+        TcpClient client,
+        AssociationChannel channel,
+        DicomScuOptions options,
+        AAssociateAcPdu accepted,
+        IReadOnlyList<PresentationContextRequest> proposed)
     {
         _client = client;
         _channel = channel;
@@ -47,7 +52,10 @@ public sealed partial class DicomScu : IAsyncDisposable
     /// <returns>The established association.</returns>
     /// <exception cref="DicomNetworkException">The connection failed, timed out or the association was rejected.</exception>
     public static async Task<DicomScu> ConnectAsync(
-        DicomScuOptions options, IReadOnlyList<PresentationContextRequest> contexts, TimeProvider? timeProvider, CancellationToken cancellationToken)
+        DicomScuOptions options,
+        IReadOnlyList<PresentationContextRequest> contexts,
+        TimeProvider? timeProvider,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(contexts);
@@ -142,7 +150,11 @@ public sealed partial class DicomScu : IAsyncDisposable
     }
 
     private static async Task<AAssociateAcPdu> RequestAsync(
-        AssociationChannel channel, DicomScuOptions options, IReadOnlyList<PresentationContextRequest> contexts, string peer, CancellationToken cancellationToken)
+        AssociationChannel channel,
+        DicomScuOptions options,
+        IReadOnlyList<PresentationContextRequest> contexts,
+        string peer,
+        CancellationToken cancellationToken)
     {
         channel.Handle(AssociationEvent.Evt1);
         channel.Handle(AssociationEvent.Evt2);

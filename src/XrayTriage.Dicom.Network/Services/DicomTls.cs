@@ -5,13 +5,15 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace XrayTriage.Dicom.Network.Services;
 
-/// <summary>The TLS handshake of either side, bounded by <see cref="DicomTlsOptions.HandshakeTimeout"/>, and peer certificate checks.</summary>
+/// <summary>The TLS handshake of either side, bounded by <see cref="DicomTlsOptions.HandshakeTimeout"/>, and peer
+/// certificate checks.</summary>
 internal static class DicomTls
 {
     private const string ServerAuthentication = "1.3.6.1.5.5.7.3.1";
     private const string ClientAuthentication = "1.3.6.1.5.5.7.3.2";
 
-    public static async Task<SslStream> AuthenticateAsServerAsync(Stream transport, DicomTlsOptions options, string peer, TimeProvider timeProvider, CancellationToken cancellationToken)
+    public static async Task<SslStream> AuthenticateAsServerAsync(
+        Stream transport, DicomTlsOptions options, string peer, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var authentication = new SslServerAuthenticationOptions
         {
@@ -19,12 +21,25 @@ internal static class DicomTls
             ClientCertificateRequired = options.RequireClientCertificate,
             EnabledSslProtocols = DicomTlsOptions.Protocols,
             CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-            RemoteCertificateValidationCallback = (_, certificate, chain, errors) => IsTrusted(options, certificate, chain, errors, isServer: true),
+            RemoteCertificateValidationCallback =
+                (_, certificate, chain, errors) => IsTrusted(options, certificate, chain, errors, isServer: true),
         };
-        return await HandshakeAsync(transport, options, peer, timeProvider, (ssl, token) => ssl.AuthenticateAsServerAsync(authentication, token), cancellationToken);
+        return await HandshakeAsync(
+            transport,
+            options,
+            peer,
+            timeProvider,
+            (ssl, token) => ssl.AuthenticateAsServerAsync(authentication, token),
+            cancellationToken);
     }
 
-    public static async Task<SslStream> AuthenticateAsClientAsync(Stream transport, DicomTlsOptions options, string host, string peer, TimeProvider timeProvider, CancellationToken cancellationToken)
+    public static async Task<SslStream> AuthenticateAsClientAsync(
+        Stream transport,
+        DicomTlsOptions options,
+        string host,
+        string peer,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken)
     {
         var authentication = new SslClientAuthenticationOptions
         {
@@ -32,13 +47,25 @@ internal static class DicomTls
             ClientCertificates = options.Certificate is null ? null : [options.Certificate],
             EnabledSslProtocols = DicomTlsOptions.Protocols,
             CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-            RemoteCertificateValidationCallback = (_, certificate, chain, errors) => IsTrusted(options, certificate, chain, errors, isServer: false),
+            RemoteCertificateValidationCallback =
+                (_, certificate, chain, errors) => IsTrusted(options, certificate, chain, errors, isServer: false),
         };
-        return await HandshakeAsync(transport, options, peer, timeProvider, (ssl, token) => ssl.AuthenticateAsClientAsync(authentication, token), cancellationToken);
+        return await HandshakeAsync(
+            transport,
+            options,
+            peer,
+            timeProvider,
+            (ssl, token) => ssl.AuthenticateAsClientAsync(authentication, token),
+            cancellationToken);
     }
 
     private static async Task<SslStream> HandshakeAsync(
-        Stream transport, DicomTlsOptions options, string peer, TimeProvider timeProvider, Func<SslStream, CancellationToken, Task> handshake, CancellationToken cancellationToken)
+        Stream transport,
+        DicomTlsOptions options,
+        string peer,
+        TimeProvider timeProvider,
+        Func<SslStream, CancellationToken, Task> handshake,
+        CancellationToken cancellationToken)
     {
         var ssl = new SslStream(transport, leaveInnerStreamOpen: false);
         using var timeout = new CancellationTokenSource(options.HandshakeTimeout, timeProvider);
@@ -51,7 +78,8 @@ internal static class DicomTls
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             await ssl.DisposeAsync();
-            throw new DicomNetworkException($"The TLS handshake with {peer} did not finish within {options.HandshakeTimeout}.", isTransient: true);
+            throw new DicomNetworkException(
+                $"The TLS handshake with {peer} did not finish within {options.HandshakeTimeout}.", isTransient: true);
         }
         catch (AuthenticationException ex)
         {
@@ -61,7 +89,8 @@ internal static class DicomTls
         catch (IOException ex)
         {
             await ssl.DisposeAsync();
-            throw new DicomNetworkException($"The connection to {peer} broke during the TLS handshake: {ex.Message}", isTransient: true, innerException: ex);
+            throw new DicomNetworkException(
+                $"The connection to {peer} broke during the TLS handshake: {ex.Message}", isTransient: true, innerException: ex);
         }
         catch
         {
@@ -70,7 +99,12 @@ internal static class DicomTls
         }
     }
 
-    private static bool IsTrusted(DicomTlsOptions options, System.Security.Cryptography.X509Certificates.X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors, bool isServer)
+    private static bool IsTrusted(
+        DicomTlsOptions options,
+        System.Security.Cryptography.X509Certificates.X509Certificate? certificate,
+        X509Chain? chain,
+        SslPolicyErrors errors,
+        bool isServer)
     {
         if (certificate is not X509Certificate2 presented)
         {

@@ -18,7 +18,8 @@ public sealed class DicomTlsOptions
     /// <summary>Gets our certificate with its private key (required on a listener).</summary>
     public X509Certificate2? Certificate { get; init; }
 
-    /// <summary>Gets the CA (or self-signed) certificates that peer certificates must chain to; <see langword="null"/> uses the system store.</summary>
+    /// <summary>Gets the CA (or self-signed) certificates that peer certificates must chain to; <see langword="null"/> uses
+    /// the system store.</summary>
     public X509Certificate2Collection? TrustedCertificates { get; init; }
 
     /// <summary>Gets whether a listener requires a valid client certificate (mutual TLS).</summary>

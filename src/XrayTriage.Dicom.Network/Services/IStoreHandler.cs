@@ -14,7 +14,8 @@ public interface IStoreHandler
 {
     /// <summary>Stores one instance.</summary>
     /// <param name="request">The command and its context.</param>
-    /// <param name="dataSet">The data set bytes (no Part 10 header) in <see cref="StoreRequest.TransferSyntaxUid"/>, positioned at 0.</param>
+    /// <param name="dataSet">The data set bytes (no Part 10 header) in <see cref="StoreRequest.TransferSyntaxUid"/>,
+    /// positioned at 0.</param>
     /// <param name="cancellationToken">Cancelled when the association ends or the server stops.</param>
     /// <returns>The DIMSE status to answer with.</returns>
     ValueTask<DimseStatus> HandleAsync(StoreRequest request, Stream dataSet, CancellationToken cancellationToken);

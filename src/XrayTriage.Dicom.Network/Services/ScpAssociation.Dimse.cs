@@ -8,7 +8,8 @@ internal sealed partial class ScpAssociation
 {
     private DimseCommand? _pendingCommand;
 
-    /// <summary>Where the pending C-STORE's data set goes while it arrives, when the handler streams (<see cref="IStreamingStoreHandler"/>).</summary>
+    /// <summary>Where the pending C-STORE's data set goes while it arrives, when the handler streams
+    /// (<see cref="IStreamingStoreHandler"/>).</summary>
     private IStoreTarget? _target;
 
     private async Task ReceiveDataAsync(PDataTfPdu pdu, CancellationToken cancellationToken)
@@ -26,7 +27,9 @@ internal sealed partial class ScpAssociation
             if (value.IsCommand == _pendingCommand is not null)
             {
                 throw new DicomNetworkException(
-                    value.IsCommand ? "A new command arrived before the data set of the previous one." : "A data set arrived for a command that has none.",
+                    value.IsCommand
+                        ? "A new command arrived before the data set of the previous one."
+                        : "A data set arrived for a command that has none.",
                     isTransient: false,
                     AbortReason.UnexpectedPduParameter);
             }
@@ -61,7 +64,8 @@ internal sealed partial class ScpAssociation
                 {
                     var store = (CStoreRequest)command;
                     var answer = await CompleteStoreAsync(store, cancellationToken);
-                    await _channel.SendMessageAsync(_reassembler.PresentationContextId, CStoreResponse.For(store, answer), null, cancellationToken);
+                    await _channel.SendMessageAsync(
+                        _reassembler.PresentationContextId, CStoreResponse.For(store, answer), null, cancellationToken);
                     continue;
                 }
 
@@ -94,7 +98,8 @@ internal sealed partial class ScpAssociation
 
         try
         {
-            return await _handler.HandleAsync(new StoreRequest(store, _accepted[contextId].TransferSyntax, _info!), dataSet, cancellationToken);
+            return await _handler.HandleAsync(
+                new StoreRequest(store, _accepted[contextId].TransferSyntax, _info!), dataSet, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -109,7 +114,8 @@ internal sealed partial class ScpAssociation
         }
     }
 
-    private async Task<IStoreTarget> BeginStoreAsync(IStreamingStoreHandler handler, byte contextId, CStoreRequest store, CancellationToken cancellationToken)
+    private async Task<IStoreTarget> BeginStoreAsync(
+        IStreamingStoreHandler handler, byte contextId, CStoreRequest store, CancellationToken cancellationToken)
     {
         if (!string.Equals(_abstractSyntaxes[contextId], store.AffectedSopClassUid, StringComparison.Ordinal))
         {
@@ -176,7 +182,8 @@ internal sealed partial class ScpAssociation
         }
     }
 
-    /// <summary>Disposes the streaming target; one left when the association ends mid-data set is told so by not having completed.</summary>
+    /// <summary>Disposes the streaming target; one left when the association ends mid-data set is told so by not having
+    /// completed.</summary>
     private async ValueTask DisposeTargetAsync()
     {
         if (Interlocked.Exchange(ref _target, null) is not { } target)
@@ -197,5 +204,6 @@ internal sealed partial class ScpAssociation
     }
 
     private void HandlerFailed(CStoreRequest store, string stage, Exception exception)
-        => Log.StoreHandlerFailed(_logger, _info?.CallingAeTitle ?? "", store.MessageId, store.AffectedSopClassUid, stage, exception.GetType().Name);
+        => Log.StoreHandlerFailed(
+            _logger, _info?.CallingAeTitle ?? "", store.MessageId, store.AffectedSopClassUid, stage, exception.GetType().Name);
 }

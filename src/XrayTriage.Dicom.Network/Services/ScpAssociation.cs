@@ -25,7 +25,15 @@ internal sealed partial class ScpAssociation : IAsyncDisposable
     private readonly Dictionary<byte, string> _abstractSyntaxes = [];
     private AssociationInfo? _info;
 
-    public ScpAssociation(Stream transport, EndPoint? remote, DicomScpOptions options, IStoreHandler handler, TimeProvider timeProvider, AssociationSlots slots, DicomScp owner, ILogger logger)
+    public ScpAssociation(
+        Stream transport,
+        EndPoint? remote,
+        DicomScpOptions options,
+        IStoreHandler handler,
+        TimeProvider timeProvider,
+        AssociationSlots slots,
+        DicomScp owner,
+        ILogger logger)
     {
         _owner = owner;
         _logger = logger;
@@ -38,7 +46,8 @@ internal sealed partial class ScpAssociation : IAsyncDisposable
         _reassembler = new PDataReassembler(options.Reassembly);
     }
 
-    /// <summary>Gets why the association was rejected or aborted, for the operator; <see langword="null"/> when it ended normally.</summary>
+    /// <summary>Gets why the association was rejected or aborted, for the operator; <see langword="null"/> when it ended
+    /// normally.</summary>
     public string? Outcome { get; private set; }
 
     /// <summary>Gets the peer (calling AE title and source address) whose association slot this association holds, or
@@ -55,7 +64,8 @@ internal sealed partial class ScpAssociation : IAsyncDisposable
             {
                 var timeout = _channel.Machine.State == AssociationState.Sta6 ? _options.IdleTimeout : (TimeSpan?)null;
                 var next = await _channel.NextEventAsync(timeout, cancellationToken);
-                if (next.Event == AssociationEvent.Evt15 && StateTransitionTable.Lookup(_channel.Machine.State, next.Event) == AssociationAction.None)
+                if (next.Event == AssociationEvent.Evt15
+                    && StateTransitionTable.Lookup(_channel.Machine.State, next.Event) == AssociationAction.None)
                 {
                     Outcome ??= next.Failure;
                     break;
@@ -197,7 +207,8 @@ internal sealed partial class ScpAssociation : IAsyncDisposable
         {
             return gate.Evaluate(info) ?? AssociationGateDecision.Accept;
         }
-#pragma warning disable CA1031 // The gate is application code: whatever it throws becomes a transient rejection, never a dead association task.
+        // The gate is application code: whatever it throws becomes a transient rejection, never a dead association task.
+#pragma warning disable CA1031
         catch (Exception ex)
 #pragma warning restore CA1031
         {

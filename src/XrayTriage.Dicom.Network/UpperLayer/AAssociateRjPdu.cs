@@ -24,7 +24,8 @@ public sealed class AAssociateRjPdu : Pdu
     /// <summary>Gets which part of the acceptor rejected.</summary>
     public AssociateRejectSource Source { get; }
 
-    /// <summary>Gets the raw reason code; see <see cref="ServiceUserRejectReason"/>, <see cref="AcseRejectReason"/>, <see cref="PresentationRejectReason"/>.</summary>
+    /// <summary>Gets the raw reason code; see <see cref="ServiceUserRejectReason"/>, <see cref="AcseRejectReason"/>,
+    /// <see cref="PresentationRejectReason"/>.</summary>
     public byte Reason { get; }
 
     /// <summary>Creates a rejection by the service-user.</summary>

@@ -9,7 +9,8 @@ internal static class AssociationPduCodec
     /// <summary>Fixed fields before the variable items: version, reserved, two AE titles, 32 reserved bytes.</summary>
     public const int FixedLength = 68;
 
-    public static void WriteFixedFields(PduBuffer buffer, ushort protocolVersion, string calledAeTitle, string callingAeTitle, bool validateAeTitles)
+    public static void WriteFixedFields(
+        PduBuffer buffer, ushort protocolVersion, string calledAeTitle, string callingAeTitle, bool validateAeTitles)
     {
         buffer.WriteUInt16(protocolVersion);
         buffer.WriteZeros(2);

@@ -57,7 +57,12 @@ public static class PDataFragmenter
     /// <param name="cancellationToken">Cancels the transfer.</param>
     /// <returns>A task that completes when the last fragment was written.</returns>
     public static async Task WriteAsync(
-        Stream transport, byte presentationContextId, bool isCommand, Stream message, uint peerMaxLength, CancellationToken cancellationToken)
+        Stream transport,
+        byte presentationContextId,
+        bool isCommand,
+        Stream message,
+        uint peerMaxLength,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transport);
         ArgumentNullException.ThrowIfNull(message);

@@ -105,7 +105,8 @@ public sealed class PDataReassembler : IAsyncDisposable
             }
             catch (IOException ex)
             {
-                throw new DicomNetworkException("Could not buffer the data set in a temporary file.", isTransient: true, innerException: ex);
+                throw new DicomNetworkException(
+                    "Could not buffer the data set in a temporary file.", isTransient: true, innerException: ex);
             }
         }
 
@@ -157,7 +158,8 @@ public sealed class PDataReassembler : IAsyncDisposable
         if (value.PresentationContextId != PresentationContextId)
         {
             throw Unexpected(
-                $"a fragment on presentation context {value.PresentationContextId} interrupts a message on context {PresentationContextId}");
+                $"a fragment on presentation context {value.PresentationContextId} " +
+                $"interrupts a message on context {PresentationContextId}");
         }
     }
 

@@ -9,7 +9,8 @@ namespace XrayTriage.Dicom.Network.UpperLayer;
 /// <param name="IsCommand">Whether the fragment is part of a command set (otherwise a data set).</param>
 /// <param name="IsLastFragment">Whether this is the last fragment of the command or data set.</param>
 /// <param name="Data">The fragment bytes.</param>
-public readonly record struct PresentationDataValue(byte PresentationContextId, bool IsCommand, bool IsLastFragment, ReadOnlyMemory<byte> Data)
+public readonly record struct PresentationDataValue(
+    byte PresentationContextId, bool IsCommand, bool IsLastFragment, ReadOnlyMemory<byte> Data)
 {
     /// <summary>The bytes of a PDV item before its data: item length (4), context ID (1), header (1).</summary>
     public const int Overhead = 6;

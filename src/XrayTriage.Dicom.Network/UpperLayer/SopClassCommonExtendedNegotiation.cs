@@ -5,4 +5,5 @@ namespace XrayTriage.Dicom.Network.UpperLayer;
 /// <param name="SopClassUid">The SOP class UID.</param>
 /// <param name="ServiceClassUid">The service class UID.</param>
 /// <param name="RelatedGeneralSopClassUids">Related general SOP class UIDs (may be empty).</param>
-public sealed record SopClassCommonExtendedNegotiation(string SopClassUid, string ServiceClassUid, IReadOnlyList<string> RelatedGeneralSopClassUids);
+public sealed record SopClassCommonExtendedNegotiation(
+    string SopClassUid, string ServiceClassUid, IReadOnlyList<string> RelatedGeneralSopClassUids);

@@ -6,4 +6,8 @@ namespace XrayTriage.Dicom.Network.UpperLayer;
 /// <param name="PositiveResponseRequested">Whether the requestor asks for a 59H sub-item in the AC.</param>
 /// <param name="PrimaryField">Username, ticket, assertion or token.</param>
 /// <param name="SecondaryField">The passcode for <see cref="UserIdentityType.UsernameAndPasscode"/>, otherwise empty.</param>
-public sealed record UserIdentityRequest(UserIdentityType IdentityType, bool PositiveResponseRequested, ReadOnlyMemory<byte> PrimaryField, ReadOnlyMemory<byte> SecondaryField);
+public sealed record UserIdentityRequest(
+    UserIdentityType IdentityType,
+    bool PositiveResponseRequested,
+    ReadOnlyMemory<byte> PrimaryField,
+    ReadOnlyMemory<byte> SecondaryField);

@@ -38,7 +38,8 @@ internal sealed class ApplicationActivityAuditor(
         var spool = Path.IsPathRooted(dicom.SpoolPath) ? dicom.SpoolPath : Path.Combine(environment.ContentRootPath, dicom.SpoolPath);
         var configuration = ConfigurationSummary.Describe(dicom, Path.GetFullPath(spool), engine, urlsOptions.Value.Urls);
         // The start row first: it is the record that matters, and a stop right after start must not lose it.
-        await RecordAsync(AuditEventType.ApplicationStart, $"xraytriage {ApplicationInfo.Version} started; {configuration}", cancellationToken);
+        await RecordAsync(
+            AuditEventType.ApplicationStart, $"xraytriage {ApplicationInfo.Version} started; {configuration}", cancellationToken);
         await RecordOperatingPointChangeAsync(cancellationToken);
     }
 
@@ -69,7 +70,8 @@ internal sealed class ApplicationActivityAuditor(
         try
         {
             // Skip the row this start has just written.
-            previousStart = await history.LatestDetailAsync(AuditEventId.ApplicationActivity, AuditEventType.ApplicationStart, skip: 1, cancellationToken);
+            previousStart = await history.LatestDetailAsync(
+                AuditEventId.ApplicationActivity, AuditEventType.ApplicationStart, skip: 1, cancellationToken);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

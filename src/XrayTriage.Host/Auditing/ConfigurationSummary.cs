@@ -19,7 +19,8 @@ internal static class ConfigurationSummary
             : $"{dicom.AllowedCallingAeTitles.Count} AE title(s), {dicom.AllowedPeers.Count} pinned peer(s)";
         return string.Create(CultureInfo.InvariantCulture,
             $"configuration loaded: AE {dicom.AeTitle}, DICOM {dicom.BindAddress}:{dicom.Port}, TLS {tls}, allow-list {allowList}, " +
-            $"max associations {dicom.MaxAssociations} ({dicom.MaxAssociationsPerPeer} per peer), spool {spoolRoot} (watermark {dicom.MinFreeDiskBytes} bytes), " +
+            $"max associations {dicom.MaxAssociations} ({dicom.MaxAssociationsPerPeer} per peer), " +
+            $"spool {spoolRoot} (watermark {dicom.MinFreeDiskBytes} bytes), " +
             $"model {engine.Manifest.Name} {engine.Manifest.Version} on {engine.ActiveProvider}, web {urls}, " +
             $"{OperatingPointMarker}{engine.TriagePolicy.OperatingPoint?.Describe()}");
     }

@@ -19,12 +19,23 @@ internal static class CalibrateCommand
 
     public static Command Create()
     {
-        var folder = new Argument<string>("DIR") { Description = "A folder with one sub-folder per class (normal, covid19, viral_pneumonia, lung_opacity) of the site's own films." };
-        var sensitivity = new Option<double>("--sensitivity") { Description = "Target sensitivity of every finding.", DefaultValueFactory = _ => 0.95 };
+        var folder = new Argument<string>("DIR")
+        {
+            Description = "A folder with one sub-folder per class (normal, covid19, viral_pneumonia, lung_opacity) " +
+                "of the site's own films.",
+        };
+        var sensitivity = new Option<double>("--sensitivity")
+        {
+            Description = "Target sensitivity of every finding.",
+            DefaultValueFactory = _ => 0.95,
+        };
         var output = new Option<string?>("--out") { Description = "Write the site thresholds file here (without it, only print)." };
         var by = new Option<string?>("--by") { Description = "Who calibrated (default: the user running the command)." };
         var json = new Option<bool>("--json") { Description = "Print the calibration as one JSON document instead of a table." };
-        var command = new Command("calibrate", "Choose the triage thresholds on a site's own labelled films.") { folder, sensitivity, output, by, json };
+        var command = new Command("calibrate", "Choose the triage thresholds on a site's own labelled films.")
+        {
+            folder, sensitivity, output, by, json,
+        };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parseResult => Run(
             parseResult.GetRequiredValue(folder),
@@ -68,7 +79,8 @@ internal static class CalibrateCommand
 
         var manifest = models.Engine.Manifest;
         var shipped = TriagePolicy.ShippedOperatingPoint(manifest).Thresholds;
-        var calibration = SiteCalibrator.Calibrate([.. films.Select(f => f.Label)], [.. films.Select(f => f.Probabilities)], shipped, target);
+        var calibration = SiteCalibrator.Calibrate(
+            [.. films.Select(f => f.Label)], [.. films.Select(f => f.Probabilities)], shipped, target);
         var thresholds = SiteThresholds.From(
             calibration, manifest, FilmSetHash.Compute(films.Select(f => (f.RelativePath, f.Sha256))), by, TimeProvider.System.GetUtcNow());
         if (json)
@@ -83,7 +95,9 @@ internal static class CalibrateCommand
 
         foreach (var label in calibration.ClassesWithTooFewFilms)
         {
-            stderr.WriteLine($"xraytriage calibrate: warning: {label} has {calibration.FilmsPerClass[label]} film(s), fewer than {SiteCalibrator.TooFewFilms}: too few to trust.");
+            stderr.WriteLine(
+                $"xraytriage calibrate: warning: {label} has {calibration.FilmsPerClass[label]} film(s), " +
+                $"fewer than {SiteCalibrator.TooFewFilms}: too few to trust.");
         }
 
         if (images.Count > films.Count)
@@ -109,7 +123,8 @@ internal static class CalibrateCommand
 
     /// <summary>The ensemble's probabilities of every readable film, with the same loading and preprocessing as
     /// <c>eval</c> and <c>classify</c>, and each file's SHA-256 for the film set's hash.</summary>
-    private static List<ScoredFilm> Score(ModelCommandHost models, string folder, IReadOnlyList<(string Path, int Label)> images, TextWriter stderr)
+    private static List<ScoredFilm> Score(
+        ModelCommandHost models, string folder, IReadOnlyList<(string Path, int Label)> images, TextWriter stderr)
     {
         var films = new List<ScoredFilm>(images.Count);
         var progress = new ProgressBar(stderr, images.Count);
@@ -121,7 +136,8 @@ internal static class CalibrateCommand
             {
                 try
                 {
-                    inputs[i] = models.Inputs.Build(ModelImageFile.Load(batch[i].Path, EligibilityOptions.Default, models.Inputs.RenderOptions).Image);
+                    inputs[i] = models.Inputs.Build(
+                        ModelImageFile.Load(batch[i].Path, EligibilityOptions.Default, models.Inputs.RenderOptions).Image);
                     using var stream = File.OpenRead(batch[i].Path);
                     hashes[i] = Convert.ToHexStringLower(SHA256.HashData(stream));
                 }
@@ -136,7 +152,8 @@ internal static class CalibrateCommand
             for (var k = 0; k < readable.Length; k++)
             {
                 var (path, label) = batch[readable[k]];
-                films.Add(new ScoredFilm(Path.GetRelativePath(folder, path).Replace('\\', '/'), hashes[readable[k]]!, label, predictions[k].Probabilities));
+                films.Add(new ScoredFilm(
+                    Path.GetRelativePath(folder, path).Replace('\\', '/'), hashes[readable[k]]!, label, predictions[k].Probabilities));
             }
 
             progress.Advance(batch.Length);

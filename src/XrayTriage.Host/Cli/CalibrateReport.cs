@@ -13,12 +13,15 @@ internal static class CalibrateReport
     {
         var culture = CultureInfo.InvariantCulture;
         stdout.WriteLine(string.Create(culture,
-            $"calibration on {calibration.Films} films ({string.Join(", ", calibration.FilmsPerClass.Select(c => $"{c.Key} {c.Value}"))}); " +
-            $"target sensitivity {calibration.TargetSensitivity:0.###}; 95 % bootstrap intervals ({calibration.Resamples} resamples, seed {calibration.Seed})"));
+            $"calibration on {calibration.Films} films " +
+            $"({string.Join(", ", calibration.FilmsPerClass.Select(c => $"{c.Key} {c.Value}"))}); " +
+            $"target sensitivity {calibration.TargetSensitivity:0.###}; " +
+            $"95 % bootstrap intervals ({calibration.Resamples} resamples, seed {calibration.Seed})"));
         foreach (var finding in calibration.Findings)
         {
             stdout.WriteLine(string.Create(culture,
-                $"{finding.Finding}: {finding.Positives} positives, {finding.Negatives} negatives, AUC {Format(finding.Auc)}{(finding.TooFew ? "  (too few to trust)" : "")}"));
+                $"{finding.Finding}: {finding.Positives} positives, {finding.Negatives} negatives, " +
+                $"AUC {Format(finding.Auc)}{(finding.TooFew ? "  (too few to trust)" : "")}"));
             stdout.WriteLine("  site    " + (finding.Calibrated is { } site ? Row(site) : "no threshold: no film of this finding"));
             stdout.WriteLine("  shipped " + Row(finding.Shipped));
         }
@@ -48,7 +51,8 @@ internal static class CalibrateReport
     }
 
     private static string Row(OperatingPointEstimate point) => string.Create(CultureInfo.InvariantCulture,
-        $"threshold {Format(point.Threshold, "0.0000")}  sensitivity {Format(point.Sensitivity)}  specificity {Format(point.Specificity)}  normal specificity {Format(point.NormalSpecificity)}");
+        $"threshold {Format(point.Threshold, "0.0000")}  sensitivity {Format(point.Sensitivity)}  " +
+        $"specificity {Format(point.Specificity)}  normal specificity {Format(point.NormalSpecificity)}");
 
     private static string Format(Estimate estimate, string format = "0.000")
     {
@@ -59,7 +63,8 @@ internal static class CalibrateReport
 
         var text = value.ToString(format, CultureInfo.InvariantCulture);
         return estimate.Lower is { } lower && estimate.Upper is { } upper
-            ? string.Create(CultureInfo.InvariantCulture, $"{text} [{lower.ToString(format, CultureInfo.InvariantCulture)}, {upper.ToString(format, CultureInfo.InvariantCulture)}]")
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{text} [{lower.ToString(format, CultureInfo.InvariantCulture)}, {upper.ToString(format, CultureInfo.InvariantCulture)}]")
             : text;
     }
 

@@ -20,14 +20,27 @@ internal static class ClassifyCommand
     {
         var files = new Argument<string[]>("FILE") { Description = "DICOM, PNG or JPEG images.", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of text." };
-        var heatmap = new Option<string?>("--heatmap") { Description = "Write <name>.heatmap.png (class activation map of the predicted class) into this folder." };
-        var ignoreEligibility = new Option<bool>("--ignore-eligibility") { Description = "Classify DICOM images the service would not assess (e.g. not a chest radiograph)." };
+        var heatmap = new Option<string?>("--heatmap")
+        {
+            Description = "Write <name>.heatmap.png (class activation map of the predicted class) into this folder.",
+        };
+        var ignoreEligibility = new Option<bool>("--ignore-eligibility")
+        {
+            Description = "Classify DICOM images the service would not assess (e.g. not a chest radiograph).",
+        };
         var ignoreContentGate = new Option<bool>("--ignore-content-gate")
         {
-            Description = "Give a class even when the content gate finds the image blank or not a chest radiograph (header rules stay: see --ignore-eligibility).",
+            Description = "Give a class even when the content gate finds the image blank or not a chest radiograph " +
+                "(header rules stay: see --ignore-eligibility).",
         };
-        var thresholds = new Option<string?>("--thresholds") { Description = "Decide with this site thresholds file (from 'xraytriage calibrate --out') instead of the shipped thresholds." };
-        var command = new Command("classify", "Classify chest radiographs with the ensemble.") { files, json, heatmap, ignoreEligibility, ignoreContentGate, thresholds };
+        var thresholds = new Option<string?>("--thresholds")
+        {
+            Description = "Decide with this site thresholds file (from 'xraytriage calibrate --out') instead of the shipped thresholds.",
+        };
+        var command = new Command("classify", "Classify chest radiographs with the ensemble.")
+        {
+            files, json, heatmap, ignoreEligibility, ignoreContentGate, thresholds,
+        };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parseResult => Run(
             parseResult.GetRequiredValue(files),
@@ -39,7 +52,8 @@ internal static class ClassifyCommand
         return command;
     }
 
-    private static int Run(string[] files, bool json, string? heatmapFolder, ClassifyBypass bypass, string? thresholdsPath, ParseResult parseResult)
+    private static int Run(
+        string[] files, bool json, string? heatmapFolder, ClassifyBypass bypass, string? thresholdsPath, ParseResult parseResult)
     {
         var stdout = parseResult.InvocationConfiguration.Output;
         var stderr = parseResult.InvocationConfiguration.Error;
@@ -139,7 +153,8 @@ internal static class ClassifyCommand
             ? "no finding over its threshold"
             : string.Join(", ", over.Select(f => string.Create(culture, $"{f} ≥ {engine.TriagePolicy.ThresholdOf(f):0.###}")));
         stdout.WriteLine(string.Create(culture,
-            $"{result.File} ({result.Image.Format}): {prediction.PredictedLabel} {prediction.Probabilities[prediction.PredictedIndex]:0.000}, priority {result.Priority.ToWireName()} ({why})"));
+            $"{result.File} ({result.Image.Format}): {prediction.PredictedLabel} " +
+            $"{prediction.Probabilities[prediction.PredictedIndex]:0.000}, priority {result.Priority.ToWireName()} ({why})"));
         stdout.WriteLine("  " + Row("ensemble", prediction.Probabilities));
         foreach (var member in prediction.Members)
         {
@@ -165,7 +180,8 @@ internal static class ClassifyCommand
     }
 
     private static string Row(string name, double[] probabilities)
-        => name.PadRight(16) + string.Join("  ", EnsembleLabels.All.Select((l, i) => string.Create(CultureInfo.InvariantCulture, $"{l} {probabilities[i]:0.000}")));
+        => name.PadRight(16) + string.Join(
+            "  ", EnsembleLabels.All.Select((l, i) => string.Create(CultureInfo.InvariantCulture, $"{l} {probabilities[i]:0.000}")));
 }
 
 internal sealed record ClassifyResult(string File, ModelImageFile Image, EnsemblePrediction? Prediction, string? HeatmapPath)
@@ -195,7 +211,9 @@ internal static class ClassifyJson
                 ? new Dictionary<string, object?>
                 {
                     ["file"] = r.File, ["format"] = r.Image.Format, ["priority"] = TriagePriority.NotAssessable.ToWireName(),
-                    ["reason"] = verdict.Reason.ToString(), ["score"] = Math.Round(verdict.Score, 4), ["threshold"] = Math.Round(verdict.Threshold, 4),
+                    ["reason"] = verdict.Reason.ToString(),
+                    ["score"] = Math.Round(verdict.Score, 4),
+                    ["threshold"] = Math.Round(verdict.Threshold, 4),
                     ["detail"] = verdict.Describe(),
                     ["eligibility"] = r.Image.Eligibility?.ToString(),
                 }
@@ -207,14 +225,23 @@ internal static class ClassifyJson
                 }
                 : new Dictionary<string, object?>
                 {
-                    ["file"] = r.File, ["format"] = r.Image.Format, ["predicted"] = p.PredictedLabel, ["priority"] = r.Priority.ToWireName(),
+                    ["file"] = r.File,
+                    ["format"] = r.Image.Format,
+                    ["predicted"] = p.PredictedLabel,
+                    ["priority"] = r.Priority.ToWireName(),
                     ["findingsOverThreshold"] = p.Triage.FindingsOverThreshold,
                     ["probabilities"] = Probabilities(p.Probabilities),
                     ["members"] = p.Members.ToDictionary(m => m.Member, m => Probabilities(m.Probabilities)),
                     ["eligibility"] = r.Image.Eligibility?.ToString(),
                     ["heatmap"] = r.HeatmapPath,
                     ["contentGate"] = p.ContentGate is { } gate
-                        ? new { score = Math.Round(gate.Score, 4), threshold = gate.Threshold, passed = gate.Passed, ignored = r.ContentGateIgnored }
+                        ? new
+                        {
+                            score = Math.Round(gate.Score, 4),
+                            threshold = gate.Threshold,
+                            passed = gate.Passed,
+                            ignored = r.ContentGateIgnored,
+                        }
                         : null,
                 }).ToList(),
         };

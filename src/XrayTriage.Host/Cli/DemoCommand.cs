@@ -25,11 +25,25 @@ internal static class DemoCommand
 
     public static Command Create()
     {
-        var samples = new Argument<DirectoryInfo>("SAMPLES") { Description = "The sample folder (../shared/dicom-samples): its chest/ films and one of other/." };
+        var samples = new Argument<DirectoryInfo>("SAMPLES")
+        {
+            Description = "The sample folder (../shared/dicom-samples): its chest/ films and one of other/.",
+        };
         var port = new Option<int>("--dicom-port") { Description = "The running service's DICOM port.", DefaultValueFactory = _ => 11112 };
-        var web = new Option<string>("--web") { Description = "The running service's web address.", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
-        var passwordFile = new Option<FileInfo?>("--password-file") { Description = "The initial admin password file, printed with the address when it is still there." };
-        var command = new Command("demo", "Send the sample films to the running service, wait for their triage and print where to see them.") { samples, port, web, passwordFile };
+        var web = new Option<string>("--web")
+        {
+            Description = "The running service's web address.",
+            DefaultValueFactory = _ => "http://127.0.0.1:8080",
+        };
+        var passwordFile = new Option<FileInfo?>("--password-file")
+        {
+            Description = "The initial admin password file, printed with the address when it is still there.",
+        };
+        var command = new Command(
+            "demo", "Send the sample films to the running service, wait for their triage and print where to see them.")
+        {
+            samples, port, web, passwordFile,
+        };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -44,7 +58,8 @@ internal static class DemoCommand
                 return 1;
             }
 
-            await output.WriteLineAsync($"== demo: sending {files.Count} sample films to 127.0.0.1:{parseResult.GetValue(port)} as {CallingAeTitle}");
+            await output.WriteLineAsync(
+                $"== demo: sending {files.Count} sample films to 127.0.0.1:{parseResult.GetValue(port)} as {CallingAeTitle}");
             var scu = new DicomScuOptions
             {
                 Host = "127.0.0.1",
@@ -58,7 +73,10 @@ internal static class DemoCommand
                 return sent;
             }
 
-            var uids = files.ToDictionary(f => DicomFile.Open(f).Dataset.GetString(DicomTags.SOPInstanceUID), f => Path.GetRelativePath(root, f), StringComparer.Ordinal);
+            var uids = files.ToDictionary(
+                f => DicomFile.Open(f).Dataset.GetString(DicomTags.SOPInstanceUID),
+                f => Path.GetRelativePath(root, f),
+                StringComparer.Ordinal);
             var outcomes = await WaitForTriageAsync(parseResult, [.. uids.Keys], output, error, cancellationToken);
             if (outcomes is null)
             {
@@ -71,7 +89,9 @@ internal static class DemoCommand
                 await output.WriteLineAsync($"   {Describe(outcome),-16} {uids[outcome.SopInstanceUid]}{Detail(outcome)}");
             }
 
-            var password = parseResult.GetValue(passwordFile) is { Exists: true } file ? (await File.ReadAllTextAsync(file.FullName, cancellationToken)).Trim() : null;
+            var password = parseResult.GetValue(passwordFile) is { Exists: true } file
+                ? (await File.ReadAllTextAsync(file.FullName, cancellationToken)).Trim()
+                : null;
             var address = parseResult.GetValue(web);
             await output.WriteLineAsync(password is null
                 ? $"== open {address} and sign in with your account"
@@ -112,7 +132,8 @@ internal static class DemoCommand
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            await error.WriteLineAsync($"xraytriage demo: the films were not all triaged within {TriageLimit.TotalMinutes} minutes; see the service's log.");
+            await error.WriteLineAsync(
+                $"xraytriage demo: the films were not all triaged within {TriageLimit.TotalMinutes} minutes; see the service's log.");
             return null;
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)

@@ -12,8 +12,16 @@ internal static class DumpCommand
 
     public static Command Create()
     {
-        var files = new Argument<string[]>("FILE") { Description = "DICOM files (Part 10 or bare data sets).", Arity = ArgumentArity.OneOrMore };
-        var json = new Option<bool>("--json") { Description = "Write the DICOM JSON Model; several files give a JSON array of {\"file\", \"dataset\"} or {\"file\", \"error\"}, one per file in argument order." };
+        var files = new Argument<string[]>("FILE")
+        {
+            Description = "DICOM files (Part 10 or bare data sets).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var json = new Option<bool>("--json")
+        {
+            Description = "Write the DICOM JSON Model; several files give a JSON array of {\"file\", \"dataset\"} " +
+                "or {\"file\", \"error\"}, one per file in argument order.",
+        };
         var headerOnly = new Option<bool>("--header-only") { Description = "Stop before Pixel Data." };
         var command = new Command("dump", "Print the elements of DICOM files.") { files, json, headerOnly };
         command.SetAction(parseResult => Run(

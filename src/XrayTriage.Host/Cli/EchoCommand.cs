@@ -37,7 +37,8 @@ internal static class EchoCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(Func<DicomScuOptions> readOptions, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        Func<DicomScuOptions> readOptions, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         DicomScuOptions options;
         try

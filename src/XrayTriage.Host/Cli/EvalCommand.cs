@@ -19,18 +19,34 @@ internal static class EvalCommand
 
     public static Command Create()
     {
-        var folder = new Argument<string>("DIR") { Description = "A folder with one sub-folder per class (normal, covid19, viral_pneumonia, lung_opacity)." };
+        var folder = new Argument<string>("DIR")
+        {
+            Description = "A folder with one sub-folder per class (normal, covid19, viral_pneumonia, lung_opacity).",
+        };
         var json = new Option<string?>("--json") { Description = "Also write the metrics as one JSON object to this file." };
         var labels = new Option<string?>("--labels")
         {
             Description = "A labels.csv (relative_path, sha256, source_repo columns) to break the metrics down by source.",
         };
-        var ignoreContentGate = new Option<bool>("--ignore-content-gate") { Description = "Do not count the films the content gate would refuse." };
-        var thresholds = new Option<string?>("--thresholds") { Description = "Decide triage with this site thresholds file (from 'xraytriage calibrate --out')." };
-        var command = new Command("eval", "Evaluate the ensemble and its members on labelled images.") { folder, labels, json, ignoreContentGate, thresholds };
+        var ignoreContentGate = new Option<bool>("--ignore-content-gate")
+        {
+            Description = "Do not count the films the content gate would refuse.",
+        };
+        var thresholds = new Option<string?>("--thresholds")
+        {
+            Description = "Decide triage with this site thresholds file (from 'xraytriage calibrate --out').",
+        };
+        var command = new Command("eval", "Evaluate the ensemble and its members on labelled images.")
+        {
+            folder, labels, json, ignoreContentGate, thresholds,
+        };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parseResult => Run(
-            new EvalRequest(parseResult.GetRequiredValue(folder), parseResult.GetValue(labels), parseResult.GetValue(json), parseResult.GetValue(ignoreContentGate),
+            new EvalRequest(
+                parseResult.GetRequiredValue(folder),
+                parseResult.GetValue(labels),
+                parseResult.GetValue(json),
+                parseResult.GetValue(ignoreContentGate),
                 parseResult.GetValue(thresholds)),
             parseResult));
         return command;
@@ -73,7 +89,8 @@ internal static class EvalCommand
             {
                 try
                 {
-                    inputs[i] = models.Inputs.Build(ModelImageFile.Load(batch[i].Path, EligibilityOptions.Default, models.Inputs.RenderOptions).Image);
+                    inputs[i] = models.Inputs.Build(
+                        ModelImageFile.Load(batch[i].Path, EligibilityOptions.Default, models.Inputs.RenderOptions).Image);
                 }
                 catch (Exception ex) when (ex is DicomParseException or ImagingException or IOException or UnauthorizedAccessException)
                 {
@@ -136,7 +153,8 @@ internal static class EvalCommand
 
         if (labelsFile is not null && match is not null)
         {
-            stdout.WriteLine($"labels {labelsFile.Path}: {match.ByPath} image(s) matched by path, {match.ByHash} by SHA-256, {match.Unlisted} unlisted");
+            stdout.WriteLine(
+                $"labels {labelsFile.Path}: {match.ByPath} image(s) matched by path, {match.ByHash} by SHA-256, {match.Unlisted} unlisted");
         }
 
         if (request.JsonPath is not null)

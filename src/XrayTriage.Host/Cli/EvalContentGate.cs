@@ -39,9 +39,11 @@ internal sealed class EvalContentGate(EnsembleEngine engine, bool ignore)
             return;
         }
 
-        var perClass = EnsembleLabels.All.Select((label, k) => string.Create(CultureInfo.InvariantCulture, $"{label} {_refused[k]}/{_seen[k]}"));
+        var perClass = EnsembleLabels.All.Select(
+            (label, k) => string.Create(CultureInfo.InvariantCulture, $"{label} {_refused[k]}/{_seen[k]}"));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"content gate (threshold {engine.ContentGate!.Threshold:0.#}): not assessable {_refused.Sum()}/{_seen.Sum()} — {string.Join(", ", perClass)} (still counted in the metrics above)"));
+            $"content gate (threshold {engine.ContentGate!.Threshold:0.#}): not assessable {_refused.Sum()}/{_seen.Sum()} — " +
+            $"{string.Join(", ", perClass)} (still counted in the metrics above)"));
 
         if (sources is null || sources.Count != _refusedInOrder.Count)
         {

@@ -15,7 +15,8 @@ internal static class EvalReport
     {
         var c = CultureInfo.InvariantCulture;
         stdout.WriteLine(string.Create(c,
-            $"{title}: accuracy {metrics.Accuracy:0.0000}, balanced accuracy {F(metrics.BalancedAccuracy)}, ECE {metrics.ExpectedCalibrationError:0.0000} ({metrics.Count} images)"));
+            $"{title}: accuracy {metrics.Accuracy:0.0000}, balanced accuracy {F(metrics.BalancedAccuracy)}, " +
+            $"ECE {metrics.ExpectedCalibrationError:0.0000} ({metrics.Count} images)"));
         stdout.WriteLine($"  {"class",-16} {"sens",6} {"spec",6} {"prec",6} {"F1",6} {"AUC",6}");
         foreach (var k in metrics.PerClass)
         {

@@ -23,7 +23,8 @@ internal static class EvalSourceReport
                 var triaged = $"{row.ExpectedPriority.ToWireName()} {row.TriagedAsExpected}/{row.Count}";
                 var auc = r == 0 ? EvalText.Number(source.Auc) : "";
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {(r == 0 ? source.Source : "").PadRight(width)} {row.Label,-16} {row.Count,5} {row.Accuracy,8:0.000}  {triaged,-22} {auc,6}"));
+                    $"  {(r == 0 ? source.Source : "").PadRight(width)} {row.Label,-16} " +
+                    $"{row.Count,5} {row.Accuracy,8:0.000}  {triaged,-22} {auc,6}"));
             }
         }
     }

@@ -12,10 +12,12 @@ internal static class EvalTriageReport
     {
         var c = CultureInfo.InvariantCulture;
         stdout.WriteLine(string.Create(c,
-            $"triage (ensemble) at the manifest thresholds (chosen on {manifest.ChosenOn}, {manifest.Target}); {PercentileBootstrap.Level:0%} bootstrap intervals, {triage.Resamples} resamples, seed {triage.Seed}:"));
+            $"triage (ensemble) at the manifest thresholds (chosen on {manifest.ChosenOn}, {manifest.Target}); " +
+            $"{PercentileBootstrap.Level:0%} bootstrap intervals, {triage.Resamples} resamples, seed {triage.Seed}:"));
         foreach (var (finding, threshold) in triage.Thresholds)
         {
-            stdout.WriteLine(string.Create(c, $"  {finding,-16} ≥ {threshold:0.0000}  {Stored(manifest.Findings.GetValueOrDefault(finding))}"));
+            stdout.WriteLine(string.Create(c,
+                $"  {finding,-16} ≥ {threshold:0.0000}  {Stored(manifest.Findings.GetValueOrDefault(finding))}"));
         }
 
         stdout.WriteLine($"  abnormal vs normal AUC (1 − P(normal)): {Estimate(triage.Auc)}");

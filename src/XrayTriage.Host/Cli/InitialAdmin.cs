@@ -26,14 +26,21 @@ internal static class InitialAdmin
             Description = "Where the generated password is kept (mode 0600) until it is changed.",
             Required = true,
         };
-        var command = new Command("init-admin", "Create the initial admin account with a generated password when there is no account yet.") { file };
+        var command = new Command(
+            "init-admin", "Create the initial admin account with a generated password when there is no account yet.")
+        {
+            file,
+        };
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction((parseResult, cancellationToken) => UserCommandHost.RunAsync(parseResult,
-            (users, output, error) => RunAsync(users, parseResult.GetRequiredValue(file).FullName, output, error, cancellationToken), cancellationToken));
+        command.SetAction((parseResult, cancellationToken) => UserCommandHost.RunAsync(
+            parseResult,
+            (users, output, error) => RunAsync(users, parseResult.GetRequiredValue(file).FullName, output, error, cancellationToken),
+            cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(UserAccounts users, string path, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        UserAccounts users, string path, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (File.Exists(path))
         {
@@ -67,7 +74,9 @@ internal static class InitialAdmin
         await output.WriteLineAsync();
         await output.WriteLineAsync($"    {password}");
         await output.WriteLineAsync();
-        await output.WriteLineAsync($"It is kept in {path} (readable only by you) until you change it: `user password {UserName}` (in a checkout `./run.sh user password {UserName}`).");
+        await output.WriteLineAsync(
+            $"It is kept in {path} (readable only by you) until you change it: `user password {UserName}` " +
+            $"(in a checkout `./run.sh user password {UserName}`).");
         return 0;
     }
 

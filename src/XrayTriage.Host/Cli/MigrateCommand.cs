@@ -26,7 +26,9 @@ internal static class MigrateCommand
         var error = parseResult.InvocationConfiguration.Error;
         var builder = CommandHost.CreateBuilder(parseResult.UnmatchedTokens);
         builder.AddPersistence();
-        builder.Services.AddIdentityCore<Microsoft.AspNetCore.Identity.IdentityUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole>().AddIdentityDatabase();
+        builder.Services.AddIdentityCore<Microsoft.AspNetCore.Identity.IdentityUser>()
+            .AddRoles<Microsoft.AspNetCore.Identity.IdentityRole>()
+            .AddIdentityDatabase();
         using var host = builder.Build();
         try
         {

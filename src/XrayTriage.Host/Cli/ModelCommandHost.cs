@@ -29,7 +29,8 @@ internal sealed class ModelCommandHost : IDisposable
 
     /// <summary>Null after writing one line per problem to <paramref name="error"/>; <paramref name="exitCode"/> then says why.
     /// With <paramref name="thresholdsPath"/> (<c>--thresholds</c>) triage decides with that site thresholds file.</summary>
-    public static ModelCommandHost? TryStart(string verb, IEnumerable<string> configurationArgs, TextWriter error, out int exitCode, string? thresholdsPath = null)
+    public static ModelCommandHost? TryStart(
+        string verb, IEnumerable<string> configurationArgs, TextWriter error, out int exitCode, string? thresholdsPath = null)
     {
         var builder = CommandHost.CreateBuilder(configurationArgs);
         builder.Logging.ClearProviders();
@@ -81,7 +82,8 @@ internal sealed class ModelCommandHost : IDisposable
     }
 
     /// <summary>The first member's input spec from <c>Models:Path/ensemble.json</c> (no sessions are created).</summary>
-    public static bool TryReadFirstMemberSpec(string verb, IEnumerable<string> configurationArgs, TextWriter error, out ModelInputSpec? spec, out int exitCode)
+    public static bool TryReadFirstMemberSpec(
+        string verb, IEnumerable<string> configurationArgs, TextWriter error, out ModelInputSpec? spec, out int exitCode)
     {
         spec = null;
         var folder = ConfiguredModelsFolder(configurationArgs);
@@ -104,8 +106,10 @@ internal sealed class ModelCommandHost : IDisposable
     public static bool IsConfigurationToken(string token)
         => token.StartsWith("--", StringComparison.Ordinal) && token.IndexOf(':', StringComparison.Ordinal) > 2;
 
-    public string ProviderLine => $"provider: {Engine.ActiveProvider} ({Engine.Device}); ensemble {Engine.Manifest.Name} {Engine.Manifest.Version}, "
-        + string.Join(", ", Engine.Manifest.Members.Select((m, i) => FormattableString.Invariant($"{m.Name} ×{Engine.Weights[i]:0.00}")));
+    public string ProviderLine
+        => $"provider: {Engine.ActiveProvider} ({Engine.Device}); ensemble {Engine.Manifest.Name} {Engine.Manifest.Version}, "
+            + string.Join(
+                ", ", Engine.Manifest.Members.Select((m, i) => FormattableString.Invariant($"{m.Name} ×{Engine.Weights[i]:0.00}")));
 
     /// <summary><c>operating point: shipped on val (sensitivity&gt;=0.95): covid19 &gt;= …</c></summary>
     public string OperatingPointLine => $"operating point: {Engine.TriagePolicy.OperatingPoint?.Describe()}";

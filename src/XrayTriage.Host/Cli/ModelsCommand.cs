@@ -21,7 +21,11 @@ internal static class ModelsCommand
         {
             Description = "Folder with ensemble.json and the model files (default: Models:Path, 'models' next to the executable).",
         };
-        var verify = new Command("verify", "Check every model file against the SHA-256 in ensemble.json; print name, version and Device UID.") { path };
+        var verify = new Command(
+            "verify", "Check every model file against the SHA-256 in ensemble.json; print name, version and Device UID.")
+        {
+            path,
+        };
         verify.TreatUnmatchedTokensAsErrors = false;
         verify.SetAction((parseResult, cancellationToken) => VerifyAsync(parseResult.GetValue(path), parseResult, cancellationToken));
         return new Command("models", "Inspect the installed ensemble.") { verify };
@@ -73,7 +77,8 @@ internal static class ModelsCommand
             else if (!string.Equals(actual, sha256, StringComparison.OrdinalIgnoreCase))
             {
                 await error.WriteLineAsync(
-                    $"xraytriage models verify: {what}: model file {file} has SHA-256 {actual}, the manifest expects {sha256.ToLowerInvariant()}.");
+                    $"xraytriage models verify: {what}: model file {file} has SHA-256 {actual}, " +
+                    $"the manifest expects {sha256.ToLowerInvariant()}.");
                 failures++;
             }
             else
@@ -94,7 +99,8 @@ internal static class ModelsCommand
 
     /// <summary>The operating point <c>serve</c> would decide with: the shipped thresholds, or the site thresholds file of
     /// <c>Triage:ThresholdsPath</c> checked against the manifest exactly as <c>serve</c> checks it.</summary>
-    private static async Task<bool> WriteOperatingPointAsync(EnsembleManifest manifest, string? thresholdsPath, TextWriter output, TextWriter error)
+    private static async Task<bool> WriteOperatingPointAsync(
+        EnsembleManifest manifest, string? thresholdsPath, TextWriter output, TextWriter error)
     {
         TriageOperatingPoint operatingPoint;
         try

@@ -26,7 +26,10 @@ internal static class OutboxCommand
 
     private static Command CreateList()
     {
-        var state = new Option<DeliveryState?>("--state") { Description = "Only deliveries in this state (Pending, Sending, Delivered, Failed, Superseded)." };
+        var state = new Option<DeliveryState?>("--state")
+        {
+            Description = "Only deliveries in this state (Pending, Sending, Delivered, Failed, Superseded).",
+        };
         var destination = new Option<string?>("--destination") { Description = "Only this destination (its configured Name)." };
         var study = new Option<long?>("--study") { Description = "Only this study (its case id on the worklist)." };
         var limit = new Option<int>("--limit") { Description = "Most rows to show.", DefaultValueFactory = _ => 50 };
@@ -48,11 +51,16 @@ internal static class OutboxCommand
         var id = new Option<long?>("--id") { Description = "Re-queue this failed delivery." };
         var destination = new Option<string?>("--destination") { Description = "Re-queue every failed delivery of this destination." };
         var all = new Option<bool>("--all") { Description = "Re-queue every failed delivery." };
-        var command = new Command("retry", "Re-queue failed report deliveries (e.g. after fixing a destination's AE title).") { id, destination, all };
+        var command = new Command("retry", "Re-queue failed report deliveries (e.g. after fixing a destination's AE title).")
+        {
+            id, destination, all,
+        };
         command.TreatUnmatchedTokensAsErrors = false;
         command.Validators.Add(result =>
         {
-            var chosen = (result.GetValue(id) is null ? 0 : 1) + (result.GetValue(destination) is null ? 0 : 1) + (result.GetValue(all) ? 1 : 0);
+            var chosen = (result.GetValue(id) is null ? 0 : 1)
+                + (result.GetValue(destination) is null ? 0 : 1)
+                + (result.GetValue(all) ? 1 : 0);
             if (chosen != 1)
             {
                 result.AddError("Choose exactly one of --id N, --destination NAME or --all.");
@@ -63,7 +71,9 @@ internal static class OutboxCommand
             var deliveryId = parseResult.GetValue(id);
             var name = parseResult.GetValue(destination);
             var count = await store.RequeueAsync(deliveryId, name, TimeProvider.System.GetUtcNow(), cancellationToken);
-            var what = deliveryId is { } one ? $"delivery {one}" : name is not null ? $"failed deliveries of destination '{name}'" : "all failed deliveries";
+            var what = deliveryId is { } one
+                ? $"delivery {one}"
+                : name is not null ? $"failed deliveries of destination '{name}'" : "all failed deliveries";
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Re-queued {count} delivery(ies) ({what})."));
             if (count > 0)
             {
@@ -79,7 +89,10 @@ internal static class OutboxCommand
     }
 
     private static async Task<int> WithStoreAsync(
-        ParseResult parseResult, string verb, Func<ReportOutboxStore, TextWriter, IAuditLog, Task<int>> action, CancellationToken cancellationToken)
+        ParseResult parseResult,
+        string verb,
+        Func<ReportOutboxStore, TextWriter, IAuditLog, Task<int>> action,
+        CancellationToken cancellationToken)
     {
         var output = parseResult.InvocationConfiguration.Output;
         var error = parseResult.InvocationConfiguration.Error;
@@ -88,7 +101,8 @@ internal static class OutboxCommand
         using var host = builder.Build();
         try
         {
-            return await action(host.Services.GetRequiredService<ReportOutboxStore>(), output, host.Services.GetRequiredService<IAuditLog>());
+            return await action(
+                host.Services.GetRequiredService<ReportOutboxStore>(), output, host.Services.GetRequiredService<IAuditLog>());
         }
         catch (Exception ex) when (ConfigurationErrors.TryWrite(ex, error))
         {
@@ -110,7 +124,8 @@ internal static class OutboxCommand
 
         var lines = new List<string> { "id\treport\tstudy\tversion\tdestination\tstate\tattempts\tupdated\tlast error" };
         lines.AddRange(rows.Select(r => string.Create(CultureInfo.InvariantCulture,
-            $"{r.DeliveryId}\t{r.ReportId}\t{r.StudyId}\t{r.Version}\t{r.Destination}\t{r.State}\t{r.Attempts}\t{r.UpdatedAt:yyyy-MM-dd HH:mm:ss}Z\t{r.LastError ?? "-"}")));
+            $"{r.DeliveryId}\t{r.ReportId}\t{r.StudyId}\t{r.Version}\t{r.Destination}\t{r.State}\t{r.Attempts}\t" +
+            $"{r.UpdatedAt:yyyy-MM-dd HH:mm:ss}Z\t{r.LastError ?? "-"}")));
         return string.Join(Environment.NewLine, lines);
     }
 }

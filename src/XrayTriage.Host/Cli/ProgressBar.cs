@@ -19,7 +19,8 @@ internal sealed class ProgressBar(TextWriter writer, int total)
             var rate = _done / Math.Max(elapsed, 1e-3);
             var filled = (int)(30.0 * _done / total);
             writer.Write(string.Create(CultureInfo.InvariantCulture,
-                $"\r[{new string('#', filled)}{new string('-', 30 - filled)}] {_done}/{total} {rate:0.0} img/s, {(total - _done) / Math.Max(rate, 1e-3):0} s left "));
+                $"\r[{new string('#', filled)}{new string('-', 30 - filled)}] {_done}/{total} {rate:0.0} img/s, " +
+                $"{(total - _done) / Math.Max(rate, 1e-3):0} s left "));
         }
     }
 

@@ -9,9 +9,10 @@ using XrayTriage.Host.Cli.Network;
 
 namespace XrayTriage.Host.Cli;
 
-/// <summary><c>xraytriage receive --port P [--ae-title AE] --output DIR [--tls --tls-cert C [--tls-key K] [--tls-ca CA]]</c>: a storage SCP (PS3.4 Annex B) that writes
-/// each instance as a Part 10 file (temporary file, then rename) until Ctrl-C or SIGTERM, then finishes in-flight
-/// associations for up to ten seconds. Admins use it as a test PACS; the tests use it too.</summary>
+/// <summary><c>xraytriage receive --port P [--ae-title AE] --output DIR [--tls --tls-cert C [--tls-key K] [--tls-ca CA]]</c>:
+/// a storage SCP (PS3.4 Annex B) that writes each instance as a Part 10 file (temporary file, then rename) until Ctrl-C
+/// or SIGTERM, then finishes in-flight associations for up to ten seconds. Admins use it as a test PACS; the tests use it
+/// too.</summary>
 internal static class ReceiveCommand
 {
     public const int FailedExitCode = 1;
@@ -20,12 +21,23 @@ internal static class ReceiveCommand
     public static Command Create()
     {
         var port = new Option<int>("--port", "-p") { Description = "The TCP port to listen on.", Required = true };
-        var aeTitle = new Option<string>("--ae-title", "-aet") { Description = "Our AE title.", DefaultValueFactory = _ => NetworkArguments.DefaultCallingAeTitle };
+        var aeTitle = new Option<string>("--ae-title", "-aet")
+        {
+            Description = "Our AE title.",
+            DefaultValueFactory = _ => NetworkArguments.DefaultCallingAeTitle,
+        };
         var output = new Option<string>("--output", "-o") { Description = "Folder for received files.", Required = true };
-        var bind = new Option<string>("--bind") { Description = "Address to listen on (0.0.0.0 for every interface).", DefaultValueFactory = _ => "127.0.0.1" };
+        var bind = new Option<string>("--bind")
+        {
+            Description = "Address to listen on (0.0.0.0 for every interface).",
+            DefaultValueFactory = _ => "127.0.0.1",
+        };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print a line per received instance." };
         var tls = new TlsArguments(listener: true);
-        var command = new Command("receive", "Run a DICOM storage SCP writing received instances as Part 10 files.") { port, aeTitle, output, bind, quiet };
+        var command = new Command("receive", "Run a DICOM storage SCP writing received instances as Part 10 files.")
+        {
+            port, aeTitle, output, bind, quiet,
+        };
         tls.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             () => tls.Read(parseResult),
@@ -42,7 +54,14 @@ internal static class ReceiveCommand
 
     private static async Task<int> RunAsync(
         Func<DicomTlsOptions?> readTls,
-        int port, string aeTitle, string folder, string bind, bool quiet, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        int port,
+        string aeTitle,
+        string folder,
+        string bind,
+        bool quiet,
+        TextWriter output,
+        TextWriter error,
+        CancellationToken cancellationToken)
     {
         if (!IPAddress.TryParse(bind, out var address))
         {
@@ -84,7 +103,8 @@ internal static class ReceiveCommand
             };
             scp.Start();
             var secured = options.Tls is null ? "" : options.Tls.RequireClientCertificate ? " with mutual TLS" : " with TLS";
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Listening as {aeTitle} on {scp.LocalEndPoint}{secured}, writing to {Path.GetFullPath(folder)}"));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Listening as {aeTitle} on {scp.LocalEndPoint}{secured}, writing to {Path.GetFullPath(folder)}"));
             await output.FlushAsync(CancellationToken.None);
             await WaitAsync(stop.Token);
             await output.WriteLineAsync("Stopping: refusing new associations, finishing in-flight ones.");
@@ -97,7 +117,8 @@ internal static class ReceiveCommand
             return FailedExitCode;
         }
 
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Stopped after storing {Volatile.Read(ref stored)} instances."));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Stopped after storing {Volatile.Read(ref stored)} instances."));
         return 0;
 
         void Stop(PosixSignalContext context)

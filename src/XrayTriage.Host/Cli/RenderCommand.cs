@@ -15,7 +15,12 @@ internal static class RenderCommand
     {
         var file = new Argument<string>("FILE") { Description = "A DICOM image." };
         var output = new Option<string>("--output", "-o") { Description = "PNG file to write.", Required = true };
-        var modelInput = new Option<bool>("--model-input") { Description = "Write the first ensemble member's input (border trim, resize, contrast standardization; before normalization) instead of the display image. The member's preprocessing comes from Models:Path/ensemble.json." };
+        var modelInput = new Option<bool>("--model-input")
+        {
+            Description = "Write the first ensemble member's input (border trim, resize, contrast standardization; " +
+                "before normalization) instead of the display image. " +
+                "The member's preprocessing comes from Models:Path/ensemble.json.",
+        };
         var window = new Option<string?>("--window") { Description = "Use this window instead of the file's: CENTER,WIDTH." };
         var command = new Command("render", "Render a DICOM image as the service sees it.") { file, output, modelInput, window };
         command.TreatUnmatchedTokensAsErrors = false;
@@ -30,7 +35,14 @@ internal static class RenderCommand
         return command;
     }
 
-    private static int Run(string path, string output, bool modelInput, string? window, IReadOnlyList<string> configuration, TextWriter stdout, TextWriter stderr)
+    private static int Run(
+        string path,
+        string output,
+        bool modelInput,
+        string? window,
+        IReadOnlyList<string> configuration,
+        TextWriter stdout,
+        TextWriter stderr)
     {
         ModelInputSpec? spec = null;
         if (modelInput && !ModelCommandHost.TryReadFirstMemberSpec("render", configuration, stderr, out spec, out var exitCode))
@@ -68,8 +80,12 @@ internal static class RenderCommand
             if (spec is not null)
             {
                 var plane = ModelInputBuilder.Fit(image, spec);
-                PngWriter.WriteGray8(output, spec.Width, spec.Height, plane.Select(v => (byte)Math.Clamp(Math.Round(v), 0, 255)).ToArray());
-                stdout.WriteLine($"wrote {output}: model input {spec.Width}×{spec.Height} ({spec.Resize}, area averaging{(spec.TrimBorders ? ", borders trimmed" : "")}{(spec.ContrastPercentiles is { } p ? $", contrast {p.Low:P0}–{p.High:P0}" : "")})");
+                PngWriter.WriteGray8(
+                    output, spec.Width, spec.Height, plane.Select(v => (byte)Math.Clamp(Math.Round(v), 0, 255)).ToArray());
+                stdout.WriteLine(
+                    $"wrote {output}: model input {spec.Width}×{spec.Height} ({spec.Resize}, area averaging" +
+                    $"{(spec.TrimBorders ? ", borders trimmed" : "")}" +
+                    $"{(spec.ContrastPercentiles is { } p ? $", contrast {p.Low:P0}–{p.High:P0}" : "")})");
             }
             else
             {

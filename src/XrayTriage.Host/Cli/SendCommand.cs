@@ -19,7 +19,11 @@ internal static class SendCommand
     {
         var host = NetworkArguments.Host();
         var port = NetworkArguments.Port();
-        var paths = new Argument<string[]>("FILE|DIR") { Description = "DICOM files, or folders searched recursively.", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("FILE|DIR")
+        {
+            Description = "DICOM files, or folders searched recursively.",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var callingAe = NetworkArguments.CallingAe();
         var calledAe = NetworkArguments.CalledAe();
         var progressEvery = new Option<int>("--progress-every")
@@ -28,7 +32,10 @@ internal static class SendCommand
             DefaultValueFactory = _ => 100,
         };
         var tls = new TlsArguments(listener: false);
-        var command = new Command("send", "Send DICOM files to a peer with C-STORE.") { host, port, paths, callingAe, calledAe, progressEvery };
+        var command = new Command("send", "Send DICOM files to a peer with C-STORE.")
+        {
+            host, port, paths, callingAe, calledAe, progressEvery,
+        };
         tls.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -51,7 +58,8 @@ internal static class SendCommand
                 return AssociationFailedExitCode;
             }
 
-            var run = new SendRun(options, Math.Max(1, parseResult.GetValue(progressEvery)), parseResult.InvocationConfiguration.Output, error);
+            var run = new SendRun(
+                options, Math.Max(1, parseResult.GetValue(progressEvery)), parseResult.InvocationConfiguration.Output, error);
             return await run.RunAsync(parseResult.GetRequiredValue(paths), cancellationToken);
         });
         return command;
@@ -99,7 +107,8 @@ internal static class SendCommand
         private async Task SendAsync(List<(string Path, DicomFile File)> files, CancellationToken cancellationToken)
         {
             var started = TimeProvider.System.GetTimestamp();
-            await using var scu = await DicomScu.ConnectAsync(options, DicomScu.ProposeContexts(files.Select(f => f.File)), null, cancellationToken);
+            await using var scu = await DicomScu.ConnectAsync(
+                options, DicomScu.ProposeContexts(files.Select(f => f.File)), null, cancellationToken);
             var stored = 0;
             for (var i = 0; i < files.Count; i++)
             {
@@ -144,7 +153,8 @@ internal static class SendCommand
             }
 
             var elapsed = TimeProvider.System.GetElapsedTime(started);
-            await output.WriteLineAsync($"Stored {stored} of {files.Count} instances at {_peer} in {elapsed.TotalSeconds:F1} s; {_failed} failed.");
+            await output.WriteLineAsync(
+                $"Stored {stored} of {files.Count} instances at {_peer} in {elapsed.TotalSeconds:F1} s; {_failed} failed.");
         }
 
         private async Task FailAsync(string path, string reason)

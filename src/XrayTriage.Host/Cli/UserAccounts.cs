@@ -11,7 +11,8 @@ internal sealed class UserAccounts(UserManager<IdentityUser> users, RoleManager<
 {
     private static readonly string Actor = $"xraytriage-user@{Environment.MachineName}";
 
-    public async Task<int> AddAsync(string name, string role, string password, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public async Task<int> AddAsync(
+        string name, string role, string password, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (await users.FindByNameAsync(name) is not null)
         {
@@ -71,7 +72,8 @@ internal sealed class UserAccounts(UserManager<IdentityUser> users, RoleManager<
     }
 
     /// <summary>Sets a new password: validated against the policy first, so a refused one leaves the old in place.</summary>
-    public async Task<int> SetPasswordAsync(string name, string password, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public async Task<int> SetPasswordAsync(
+        string name, string password, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var user = await users.FindByNameAsync(name);
         if (user is null)

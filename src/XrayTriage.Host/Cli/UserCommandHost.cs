@@ -11,7 +11,8 @@ namespace XrayTriage.Host.Cli;
 /// <c>ConnectionStrings:Triage</c>), Identity's user manager over the <c>identity</c> schema, the audit log.</summary>
 internal static class UserCommandHost
 {
-    public static async Task<int> RunAsync(ParseResult parseResult, Func<UserAccounts, TextWriter, TextWriter, Task<int>> action, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        ParseResult parseResult, Func<UserAccounts, TextWriter, TextWriter, Task<int>> action, CancellationToken cancellationToken)
     {
         var output = parseResult.InvocationConfiguration.Output;
         var error = parseResult.InvocationConfiguration.Error;

@@ -14,6 +14,7 @@ internal sealed class AssociationReadinessCheck(AssociationLoad load) : IHealthC
         return Task.FromResult(load.IsSaturated
             ? HealthCheckResult.Unhealthy(string.Create(CultureInfo.InvariantCulture,
                 $"all {capacity} DICOM association slots in use; new associations are rejected (local limit exceeded)"))
-            : HealthCheckResult.Healthy(string.Create(CultureInfo.InvariantCulture, $"{active} of {capacity} DICOM association slots in use")));
+            : HealthCheckResult.Healthy(string.Create(CultureInfo.InvariantCulture,
+                $"{active} of {capacity} DICOM association slots in use")));
     }
 }

@@ -17,6 +17,7 @@ internal sealed class DatabaseReadinessCheck(DatabaseMaintenance database) : IHe
         return status.PendingMigrations.Count == 0
             ? HealthCheckResult.Healthy("database reachable, migrations applied")
             : HealthCheckResult.Unhealthy(
-                $"{status.PendingMigrations.Count} migration(s) pending ({string.Join(", ", status.PendingMigrations)}); run 'xraytriage migrate'");
+                $"{status.PendingMigrations.Count} migration(s) pending ({string.Join(", ", status.PendingMigrations)}); " +
+                "run 'xraytriage migrate'");
     }
 }

@@ -14,7 +14,12 @@ internal static class HealthResponseWriter
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(
                 e => e.Key,
-                e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data.Count == 0 ? null : e.Value.Data }),
+                e => new
+                {
+                    status = e.Value.Status.ToString(),
+                    description = e.Value.Description,
+                    data = e.Value.Data.Count == 0 ? null : e.Value.Data,
+                }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body), context.RequestAborted);
     }

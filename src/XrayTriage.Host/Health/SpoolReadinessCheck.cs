@@ -10,6 +10,8 @@ internal sealed class SpoolReadinessCheck(SpoolReadiness spool) : IHealthCheck
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var status = spool.Check();
-        return Task.FromResult(status.IsReady ? HealthCheckResult.Healthy(status.Description) : HealthCheckResult.Unhealthy(status.Description));
+        return Task.FromResult(status.IsReady
+            ? HealthCheckResult.Healthy(status.Description)
+            : HealthCheckResult.Unhealthy(status.Description));
     }
 }

@@ -59,7 +59,9 @@ internal sealed class RecordingStreamingHandler(DimseStatus status, string? thro
         public ValueTask<DimseStatus> CompleteAsync(CancellationToken cancellationToken)
         {
             Completed = true;
-            return throwAt == "complete" ? throw new InvalidOperationException("complete failed on DOE^JANE") : ValueTask.FromResult(status);
+            return throwAt == "complete"
+                ? throw new InvalidOperationException("complete failed on DOE^JANE")
+                : ValueTask.FromResult(status);
         }
 
         public ValueTask DisposeAsync()

@@ -88,7 +88,8 @@ public sealed class ScpAssociationGateTests
 
         Assert.True(ex.IsTransient);
         Assert.Contains("TemporaryCongestion", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("the association gate failed (InvalidOperationException", Assert.Single(events.Rejected).Reason, StringComparison.Ordinal);
+        Assert.Contains(
+            "the association gate failed (InvalidOperationException", Assert.Single(events.Rejected).Reason, StringComparison.Ordinal);
         Assert.Equal(DimseStatus.Success, await scu.EchoAsync(CancellationToken.None));
     }
 
@@ -109,7 +110,8 @@ public sealed class ScpAssociationGateTests
         var gate = new SwitchGate { Open = false };
         await using var fixture = Start(gate, out _, allowAnyCaller: true);
 
-        var (exitCode, output) = await DcmtkTool.RunAsync("echoscu", ["-aet", "DCMTK", "-aec", "XRAYTRIAGE", "127.0.0.1", Port(fixture)], ToolTimeout);
+        var (exitCode, output) = await DcmtkTool.RunAsync(
+            "echoscu", ["-aet", "DCMTK", "-aec", "XRAYTRIAGE", "127.0.0.1", Port(fixture)], ToolTimeout);
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("Rejected Transient", output, StringComparison.Ordinal);
@@ -124,9 +126,11 @@ public sealed class ScpAssociationGateTests
         var file = WriteCrFile();
         try
         {
-            var refused = await DcmtkTool.RunAsync("storescu", ["-aet", "DCMTK", "-aec", "XRAYTRIAGE", "127.0.0.1", Port(fixture), file], ToolTimeout);
+            var refused = await DcmtkTool.RunAsync(
+                "storescu", ["-aet", "DCMTK", "-aec", "XRAYTRIAGE", "127.0.0.1", Port(fixture), file], ToolTimeout);
             gate.Open = true;
-            var stored = await DcmtkTool.RunAsync("storescu", ["-aet", "DCMTK", "-aec", "XRAYTRIAGE", "127.0.0.1", Port(fixture), file], ToolTimeout);
+            var stored = await DcmtkTool.RunAsync(
+                "storescu", ["-aet", "DCMTK", "-aec", "XRAYTRIAGE", "127.0.0.1", Port(fixture), file], ToolTimeout);
 
             Assert.NotEqual(0, refused.ExitCode);
             Assert.Contains("Rejected Transient", refused.Output, StringComparison.Ordinal);

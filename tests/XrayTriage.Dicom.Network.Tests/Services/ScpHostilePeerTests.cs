@@ -106,7 +106,8 @@ public sealed class ScpHostilePeerTests
                 Assert.IsType<PDataTfPdu>(await ReadAsync(stream));
             }
 
-            await PDataFragmenter.WriteAsync(stream, 1, isCommand: commandBeforeData, new MemoryStream(command), 16384, CancellationToken.None);
+            await PDataFragmenter.WriteAsync(
+                stream, 1, isCommand: commandBeforeData, new MemoryStream(command), 16384, CancellationToken.None);
             var abort = Assert.IsType<AAbortPdu>(await ReadAsync(stream));
             Assert.Equal(AbortReason.UnexpectedPduParameter, abort.Reason);
         }

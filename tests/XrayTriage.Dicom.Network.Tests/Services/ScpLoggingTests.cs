@@ -10,7 +10,11 @@ public sealed class ScpLoggingTests
     public async Task DicomScp_StartGarbageAndStop_LogsEvents4000To4004WithoutPayload()
     {
         var logger = new RecordingLogger();
-        var scp = new DicomScp(new DicomScpOptions { AeTitle = "LOGSCP", ArtimTimeout = TimeSpan.FromSeconds(5) }, new RecordingStoreHandler(XrayTriage.Dicom.Network.Dimse.DimseStatus.Success), null, logger);
+        var scp = new DicomScp(
+            new DicomScpOptions { AeTitle = "LOGSCP", ArtimTimeout = TimeSpan.FromSeconds(5) },
+            new RecordingStoreHandler(XrayTriage.Dicom.Network.Dimse.DimseStatus.Success),
+            null,
+            logger);
         scp.Start();
         var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         scp.AssociationEnded += (_, _) => ended.TrySetResult();

@@ -32,7 +32,8 @@ public sealed class ScpScuLoopbackTests
         CStoreResponse response;
         await using (var scu = await fixture.ConnectAsync())
         {
-            response = await scu.StoreAsync(ScpFixture.CrImage, "1.2.3.4", ScpFixture.ExplicitLittle, new MemoryStream(payload), CancellationToken.None);
+            response = await scu.StoreAsync(
+                ScpFixture.CrImage, "1.2.3.4", ScpFixture.ExplicitLittle, new MemoryStream(payload), CancellationToken.None);
             await scu.ReleaseAsync(CancellationToken.None);
         }
 
@@ -52,7 +53,8 @@ public sealed class ScpScuLoopbackTests
     {
         await using var fixture = new ScpFixture(new RecordingStoreHandler(new DimseStatus((ushort)code)));
         await using var scu = await fixture.ConnectAsync();
-        var response = await scu.StoreAsync(ScpFixture.CrImage, "1.2.3", ScpFixture.ExplicitLittle, new MemoryStream(new byte[10]), CancellationToken.None);
+        var response = await scu.StoreAsync(
+            ScpFixture.CrImage, "1.2.3", ScpFixture.ExplicitLittle, new MemoryStream(new byte[10]), CancellationToken.None);
         Assert.Equal(code, response.Status.Code);
         Assert.Equal(transient, response.Status.IsTransient);
     }
@@ -62,7 +64,8 @@ public sealed class ScpScuLoopbackTests
     {
         await using var fixture = new ScpFixture(new RecordingStoreHandler(DimseStatus.Success, throws: true));
         await using var scu = await fixture.ConnectAsync();
-        var response = await scu.StoreAsync(ScpFixture.CrImage, "1.2.3", ScpFixture.ExplicitLittle, new MemoryStream(new byte[10]), CancellationToken.None);
+        var response = await scu.StoreAsync(
+            ScpFixture.CrImage, "1.2.3", ScpFixture.ExplicitLittle, new MemoryStream(new byte[10]), CancellationToken.None);
         Assert.Equal(DimseStatus.ProcessingFailure, response.Status);
         Assert.Equal(DimseStatus.Success, await scu.EchoAsync(CancellationToken.None));
     }
@@ -73,7 +76,8 @@ public sealed class ScpScuLoopbackTests
         await using var fixture = new ScpFixture(new RecordingStoreHandler(DimseStatus.Success));
         await using var scu = await fixture.ConnectAsync();
         var ex = await Assert.ThrowsAsync<DicomNetworkException>(
-            () => scu.StoreAsync(ScpFixture.CrImage, "1.2.3", "1.2.840.10008.1.2.4.50", new MemoryStream(new byte[10]), CancellationToken.None));
+            () => scu.StoreAsync(
+                ScpFixture.CrImage, "1.2.3", "1.2.840.10008.1.2.4.50", new MemoryStream(new byte[10]), CancellationToken.None));
         Assert.False(ex.IsTransient);
         Assert.Contains("no presentation context", ex.Message, StringComparison.Ordinal);
         Assert.Empty(fixture.Handler.Received);
@@ -82,7 +86,8 @@ public sealed class ScpScuLoopbackTests
     [Theory]
     [InlineData("MODALITY", "WRONG", "CalledAeTitleNotRecognized")]
     [InlineData("STRANGER", "XRAYTRIAGE", "CallingAeTitleNotRecognized")]
-    public async Task ConnectAsync_RejectedAeTitleWithCalledAeRequired_ThrowsPermanentWithReason(string calling, string called, string reason)
+    public async Task ConnectAsync_RejectedAeTitleWithCalledAeRequired_ThrowsPermanentWithReason(
+        string calling, string called, string reason)
     {
         await using var fixture = new ScpFixture(new RecordingStoreHandler(DimseStatus.Success), o => new DicomScpOptions
         {
@@ -159,7 +164,8 @@ public sealed class ScpScuLoopbackTests
     [Fact]
     public void Constructor_PerPeerLimitAboveTheGlobalOne_Throws()
         => Assert.Throws<ArgumentException>(() => new DicomScp(
-            new DicomScpOptions { AeTitle = "XRAYTRIAGE", MaxAssociations = 2, MaxAssociationsPerPeer = 3 }, new RecordingStoreHandler(DimseStatus.Success)));
+            new DicomScpOptions { AeTitle = "XRAYTRIAGE", MaxAssociations = 2, MaxAssociationsPerPeer = 3 },
+            new RecordingStoreHandler(DimseStatus.Success)));
 
     [Fact]
     public async Task ConnectAsync_NothingListening_ThrowsTransient()

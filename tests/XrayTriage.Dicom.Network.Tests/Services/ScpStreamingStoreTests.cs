@@ -19,7 +19,8 @@ public sealed class ScpStreamingStoreTests
         await using (var scu = await fixture.ConnectAsync())
         {
             // 16 KiB PDUs from a stream that hands out 777 bytes per read: the fragments fall anywhere in the data set.
-            response = await scu.StoreAsync(ScpFixture.CrImage, "1.2.3.4", ScpFixture.ExplicitLittle, new TricklingStream(payload, 777), CancellationToken.None);
+            response = await scu.StoreAsync(
+                ScpFixture.CrImage, "1.2.3.4", ScpFixture.ExplicitLittle, new TricklingStream(payload, 777), CancellationToken.None);
             await scu.ReleaseAsync(CancellationToken.None);
         }
 
@@ -53,7 +54,8 @@ public sealed class ScpStreamingStoreTests
             Assert.IsType<AAssociateAcPdu>(await new PduReader(stream).ReadAsync(timeout.Token));
             var command = DimseCommandCodec.Encode(new CStoreRequest(1, ScpFixture.CrImage, "1.2.3"));
             await PDataFragmenter.WriteAsync(stream, 3, isCommand: true, new MemoryStream(command), 16384, CancellationToken.None);
-            await PduWriter.WriteAsync(stream, new PDataTfPdu([new PresentationDataValue(3, false, false, new byte[5000])]), CancellationToken.None);
+            await PduWriter.WriteAsync(
+                stream, new PDataTfPdu([new PresentationDataValue(3, false, false, new byte[5000])]), CancellationToken.None);
             await PduWriter.WriteAsync(stream, new AAbortPdu(AbortSource.ServiceUser), CancellationToken.None);
         }
 
@@ -75,7 +77,8 @@ public sealed class ScpStreamingStoreTests
         await using var fixture = new ScpFixture(handler, logger: logger);
         await using var scu = await fixture.ConnectAsync();
 
-        var response = await scu.StoreAsync(ScpFixture.CrImage, "1.2.3", ScpFixture.ExplicitLittle, new MemoryStream(new byte[100_000]), CancellationToken.None);
+        var response = await scu.StoreAsync(
+            ScpFixture.CrImage, "1.2.3", ScpFixture.ExplicitLittle, new MemoryStream(new byte[100_000]), CancellationToken.None);
 
         Assert.Equal(DimseStatus.ProcessingFailure, response.Status);
         Assert.Equal(DimseStatus.Success, await scu.EchoAsync(CancellationToken.None));
@@ -94,7 +97,8 @@ public sealed class ScpStreamingStoreTests
         await using var fixture = new ScpFixture(new RecordingStoreHandler(DimseStatus.Success, throws: true), logger: logger);
         await using var scu = await fixture.ConnectAsync();
 
-        var response = await scu.StoreAsync(ScpFixture.CrImage, "1.2.3", ScpFixture.ExplicitLittle, new MemoryStream(new byte[10]), CancellationToken.None);
+        var response = await scu.StoreAsync(
+            ScpFixture.CrImage, "1.2.3", ScpFixture.ExplicitLittle, new MemoryStream(new byte[10]), CancellationToken.None);
 
         Assert.Equal(DimseStatus.ProcessingFailure, response.Status);
         var entry = Assert.Single(logger.Entries, e => e.EventId.Id == 4006);

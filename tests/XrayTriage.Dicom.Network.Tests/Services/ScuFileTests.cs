@@ -37,7 +37,8 @@ public sealed class ScuFileTests
     {
         await using var fixture = new ScpFixture(new RecordingStoreHandler(DimseStatus.Success));
         var file = CrFile("1.2.9", TransferSyntax.ImplicitVRLittleEndian);
-        await using (var scu = await DicomScu.ConnectAsync(fixture.ScuOptions(), DicomScu.ProposeContexts([file]), null, CancellationToken.None))
+        await using (var scu = await DicomScu.ConnectAsync(
+            fixture.ScuOptions(), DicomScu.ProposeContexts([file]), null, CancellationToken.None))
         {
             var response = await scu.StoreAsync(file, CancellationToken.None);
             Assert.Equal(DimseStatus.Success, response.Status);
@@ -59,7 +60,8 @@ public sealed class ScuFileTests
     {
         await using var fixture = new ScpFixture(new RecordingStoreHandler(DimseStatus.Success));
         var file = CrFile("1.2.10", TransferSyntax.JpegBaseline8Bit);
-        await using var scu = await DicomScu.ConnectAsync(fixture.ScuOptions(), DicomScu.ProposeContexts([file]), null, CancellationToken.None);
+        await using var scu = await DicomScu.ConnectAsync(
+            fixture.ScuOptions(), DicomScu.ProposeContexts([file]), null, CancellationToken.None);
         var ex = await Assert.ThrowsAsync<DicomNetworkException>(() => scu.StoreAsync(file, CancellationToken.None));
         Assert.False(ex.IsTransient);
         Assert.Contains("without transcoding", ex.Message, StringComparison.Ordinal);

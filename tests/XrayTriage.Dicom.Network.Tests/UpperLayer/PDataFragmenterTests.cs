@@ -62,7 +62,8 @@ public sealed class PDataFragmenterTests
         var message = new byte[size];
         new Random(size).NextBytes(message);
         using var transport = new MemoryStream();
-        await PDataFragmenter.WriteAsync(transport, 5, isCommand: false, new TricklingStream(message, 33), peerMaxLength: 106, CancellationToken.None);
+        await PDataFragmenter.WriteAsync(
+            transport, 5, isCommand: false, new TricklingStream(message, 33), peerMaxLength: 106, CancellationToken.None);
         var expected = Bytes.Cat([.. PDataFragmenter.Fragment(5, false, message, 106).Select(p => p.ToArray())]);
         Assert.Equal(expected, transport.ToArray());
     }
@@ -73,7 +74,8 @@ public sealed class PDataFragmenterTests
         var message = new byte[300_000];
         new Random(7).NextBytes(message);
         using var transport = new MemoryStream();
-        await PDataFragmenter.WriteAsync(transport, 1, isCommand: true, new MemoryStream(new byte[] { 1, 2, 3 }), 4096, CancellationToken.None);
+        await PDataFragmenter.WriteAsync(
+            transport, 1, isCommand: true, new MemoryStream(new byte[] { 1, 2, 3 }), 4096, CancellationToken.None);
         await PDataFragmenter.WriteAsync(transport, 1, isCommand: false, new MemoryStream(message), 4096, CancellationToken.None);
         transport.Position = 0;
         var reader = new PduReader(transport, new PduLimits { MaxPDataPduLength = 4096 });

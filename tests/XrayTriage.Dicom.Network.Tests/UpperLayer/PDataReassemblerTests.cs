@@ -36,7 +36,8 @@ public sealed class PDataReassemblerTests
         var directory = Directory.CreateTempSubdirectory("xt-reassembly-");
         try
         {
-            await using var reassembler = new PDataReassembler(new ReassemblyOptions { MemoryThreshold = 16, TemporaryDirectory = directory.FullName });
+            await using var reassembler = new PDataReassembler(
+                new ReassemblyOptions { MemoryThreshold = 16, TemporaryDirectory = directory.FullName });
             await reassembler.AppendAsync(Command([9], true), CancellationToken.None);
             await reassembler.AppendAsync(Data(new byte[10], false), CancellationToken.None);
             Assert.False(reassembler.IsDataSetFileBacked);
@@ -67,7 +68,9 @@ public sealed class PDataReassemblerTests
             Assert.Equal(1, first.Length);
         }
 
-        Assert.Equal(ReassemblyStatus.CommandComplete, await reassembler.AppendAsync(Command([3, 3], true, context: 3), CancellationToken.None));
+        Assert.Equal(
+            ReassemblyStatus.CommandComplete,
+            await reassembler.AppendAsync(Command([3, 3], true, context: 3), CancellationToken.None));
         Assert.Equal(new byte[] { 3, 3 }, reassembler.Command.ToArray());
         Assert.Equal(ReassemblyStatus.CommandComplete, await reassembler.AppendAsync(Command([4], true), CancellationToken.None));
     }
@@ -76,7 +79,8 @@ public sealed class PDataReassemblerTests
     public async Task AppendAsync_DataBeforeCommand_Throws()
     {
         await using var reassembler = new PDataReassembler();
-        var ex = await Assert.ThrowsAsync<DicomNetworkException>(() => reassembler.AppendAsync(Data([1], true), CancellationToken.None).AsTask());
+        var ex = await Assert.ThrowsAsync<DicomNetworkException>(
+            () => reassembler.AppendAsync(Data([1], true), CancellationToken.None).AsTask());
         Assert.Equal(AbortReason.UnexpectedPduParameter, ex.AbortReason);
     }
 
@@ -94,7 +98,8 @@ public sealed class PDataReassemblerTests
     {
         await using var reassembler = new PDataReassembler();
         await reassembler.AppendAsync(Command([1], false), CancellationToken.None);
-        await Assert.ThrowsAsync<DicomNetworkException>(() => reassembler.AppendAsync(Command([1], true, context: 3), CancellationToken.None).AsTask());
+        await Assert.ThrowsAsync<DicomNetworkException>(
+            () => reassembler.AppendAsync(Command([1], true, context: 3), CancellationToken.None).AsTask());
     }
 
     [Fact]
@@ -102,7 +107,8 @@ public sealed class PDataReassemblerTests
     {
         await using var reassembler = new PDataReassembler(new ReassemblyOptions { MaxCommandLength = 4 });
         await reassembler.AppendAsync(Command([1, 2, 3], false), CancellationToken.None);
-        await Assert.ThrowsAsync<DicomNetworkException>(() => reassembler.AppendAsync(Command([4, 5], true), CancellationToken.None).AsTask());
+        await Assert.ThrowsAsync<DicomNetworkException>(
+            () => reassembler.AppendAsync(Command([4, 5], true), CancellationToken.None).AsTask());
     }
 
     [Fact]

@@ -9,10 +9,26 @@ public sealed class SimplePduTests
         { "A-RELEASE-RQ", Bytes.Hex("05 00 00 00 00 04 00 00 00 00"), AReleaseRqPdu.Instance },
         { "A-RELEASE-RP", Bytes.Hex("06 00 00 00 00 04 00 00 00 00"), AReleaseRpPdu.Instance },
         { "A-ABORT user", Bytes.Hex("07 00 00 00 00 04 00 00 00 00"), new AAbortPdu(AbortSource.ServiceUser) },
-        { "A-ABORT provider unexpected PDU", Bytes.Hex("07 00 00 00 00 04 00 00 02 02"), new AAbortPdu(AbortSource.ServiceProvider, AbortReason.UnexpectedPdu) },
-        { "A-ASSOCIATE-RJ called AE", Bytes.Hex("03 00 00 00 00 04 00 01 01 07"), AAssociateRjPdu.ByServiceUser(AssociateRejectResult.Permanent, ServiceUserRejectReason.CalledAeTitleNotRecognized) },
-        { "A-ASSOCIATE-RJ local limit", Bytes.Hex("03 00 00 00 00 04 00 02 03 02"), AAssociateRjPdu.ByPresentation(AssociateRejectResult.Transient, PresentationRejectReason.LocalLimitExceeded) },
-        { "A-ASSOCIATE-RJ protocol version", Bytes.Hex("03 00 00 00 00 04 00 01 02 02"), AAssociateRjPdu.ByAcse(AssociateRejectResult.Permanent, AcseRejectReason.ProtocolVersionNotSupported) },
+        {
+            "A-ABORT provider unexpected PDU",
+            Bytes.Hex("07 00 00 00 00 04 00 00 02 02"),
+            new AAbortPdu(AbortSource.ServiceProvider, AbortReason.UnexpectedPdu)
+        },
+        {
+            "A-ASSOCIATE-RJ called AE",
+            Bytes.Hex("03 00 00 00 00 04 00 01 01 07"),
+            AAssociateRjPdu.ByServiceUser(AssociateRejectResult.Permanent, ServiceUserRejectReason.CalledAeTitleNotRecognized)
+        },
+        {
+            "A-ASSOCIATE-RJ local limit",
+            Bytes.Hex("03 00 00 00 00 04 00 02 03 02"),
+            AAssociateRjPdu.ByPresentation(AssociateRejectResult.Transient, PresentationRejectReason.LocalLimitExceeded)
+        },
+        {
+            "A-ASSOCIATE-RJ protocol version",
+            Bytes.Hex("03 00 00 00 00 04 00 01 02 02"),
+            AAssociateRjPdu.ByAcse(AssociateRejectResult.Permanent, AcseRejectReason.ProtocolVersionNotSupported)
+        },
     };
 
     [Theory]

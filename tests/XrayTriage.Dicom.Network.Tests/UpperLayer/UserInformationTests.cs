@@ -14,8 +14,17 @@ public sealed class UserInformationTests
         { "54H role SCU+SCP", Bytes.Cat(Bytes.Hex("54 00 00 1D 00 19"), Bytes.Ascii(CtImage), Bytes.Hex("01 01")) },
         { "55H version name", Bytes.Cat(Bytes.Hex("55 00 00 06"), Bytes.Ascii("XT_0.1")) },
         { "56H extended negotiation", Bytes.Cat(Bytes.Hex("56 00 00 1E 00 19"), Bytes.Ascii(CtImage), Bytes.Hex("01 00 01")) },
-        { "57H common extended", Bytes.Cat(Bytes.Hex("57 00 00 2C 00 19"), Bytes.Ascii(CtImage), Bytes.Hex("00 05"), Bytes.Ascii("1.2.9"), Bytes.Hex("00 08 00 06"), Bytes.Ascii("1.2.77")) },
-        { "58H username and passcode", Bytes.Cat(Bytes.Hex("58 00 00 0B 02 01 00 03"), Bytes.Ascii("bob"), Bytes.Hex("00 02"), Bytes.Ascii("pw")) },
+        {
+            "57H common extended",
+            Bytes.Cat(
+                Bytes.Hex("57 00 00 2C 00 19"), Bytes.Ascii(CtImage),
+                Bytes.Hex("00 05"), Bytes.Ascii("1.2.9"),
+                Bytes.Hex("00 08 00 06"), Bytes.Ascii("1.2.77"))
+        },
+        {
+            "58H username and passcode",
+            Bytes.Cat(Bytes.Hex("58 00 00 0B 02 01 00 03"), Bytes.Ascii("bob"), Bytes.Hex("00 02"), Bytes.Ascii("pw"))
+        },
         { "59H server response", Bytes.Hex("59 00 00 04 00 02 CA FE") },
     };
 

@@ -27,7 +27,8 @@ internal static class ValidPdus
                 RoleSelections = [new RoleSelection("1.2.840.10008.5.1.4.1.1.1.1", true, false)],
                 ExtendedNegotiations = [new SopClassExtendedNegotiation("1.2.840.10008.5.1.4.1.1.1.1", new byte[] { 1, 0 })],
                 CommonExtendedNegotiations = [new SopClassCommonExtendedNegotiation("1.2.3", "1.2.4", ["1.2.5", "1.2.6"])],
-                UserIdentityRequest = new UserIdentityRequest(UserIdentityType.UsernameAndPasscode, true, "user"u8.ToArray(), "secret"u8.ToArray()),
+                UserIdentityRequest = new UserIdentityRequest(
+                    UserIdentityType.UsernameAndPasscode, true, "user"u8.ToArray(), "secret"u8.ToArray()),
             },
         };
         var ac = new AAssociateAcPdu

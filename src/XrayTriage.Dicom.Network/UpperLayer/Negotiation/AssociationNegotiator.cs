@@ -3,7 +3,8 @@ namespace XrayTriage.Dicom.Network.UpperLayer.Negotiation;
 /// <summary>Decides how an SCP answers an A-ASSOCIATE-RQ. Pure: no I/O, no clock.</summary>
 /// <remarks>
 /// PS3.8 §9.3.3–§9.3.4 and PS3.7 Annex D.3.3. Checks in order: protocol version, application context,
-/// called AE title (valid; equal to ours only when the policy requires it), calling AE title, association limit; then each presentation context on its own.
+/// called AE title (valid; equal to ours only when the policy requires it), calling AE title, association limit; then
+/// each presentation context on its own.
 /// </remarks>
 public static class AssociationNegotiator
 {
@@ -111,7 +112,8 @@ public static class AssociationNegotiator
             }
             else
             {
-                answers.Add(new PresentationContextAccept(context.Id, PresentationContextResult.TransferSyntaxesNotSupported, string.Empty));
+                answers.Add(new PresentationContextAccept(
+                    context.Id, PresentationContextResult.TransferSyntaxesNotSupported, string.Empty));
             }
         }
 

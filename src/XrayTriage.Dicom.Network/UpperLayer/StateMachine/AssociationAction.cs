@@ -22,7 +22,8 @@ public enum AssociationAction
     /// <summary>Issue transport connection response primitive and start ARTIM timer; next Sta2.</summary>
     Ae5,
 
-    /// <summary>Stop ARTIM timer; if the A-ASSOCIATE-RQ is acceptable issue A-ASSOCIATE indication (next Sta3), otherwise send A-ASSOCIATE-RJ PDU and start ARTIM timer (next Sta13).</summary>
+    /// <summary>Stop ARTIM timer; if the A-ASSOCIATE-RQ is acceptable issue A-ASSOCIATE indication (next Sta3), otherwise
+    /// send A-ASSOCIATE-RJ PDU and start ARTIM timer (next Sta13).</summary>
     Ae6,
 
     /// <summary>Send A-ASSOCIATE-AC PDU; next Sta6.</summary>
@@ -73,7 +74,8 @@ public enum AssociationAction
     /// <summary>Stop ARTIM timer if running and close transport connection; next Sta1.</summary>
     Aa2,
 
-    /// <summary>Issue A-ABORT (service-user) or A-P-ABORT (service-provider) indication and close transport connection; next Sta1.</summary>
+    /// <summary>Issue A-ABORT (service-user) or A-P-ABORT (service-provider) indication and close transport connection;
+    /// next Sta1.</summary>
     Aa3,
 
     /// <summary>Issue A-P-ABORT indication primitive; next Sta1.</summary>

@@ -6,4 +6,5 @@ namespace XrayTriage.Dicom.Network.UpperLayer.StateMachine;
 /// <param name="Event">The event.</param>
 /// <param name="Action">The action the caller must perform (send a PDU, issue a primitive, close...).</param>
 /// <param name="To">The state after the action.</param>
-public readonly record struct AssociationTransition(AssociationState From, AssociationEvent Event, AssociationAction Action, AssociationState To);
+public readonly record struct AssociationTransition(
+    AssociationState From, AssociationEvent Event, AssociationAction Action, AssociationState To);

@@ -25,7 +25,8 @@ internal static class NetworkArguments
         DefaultValueFactory = _ => DefaultCalledAeTitle,
     };
 
-    public static string Peer(string calledAe, string host, int port) => string.Create(CultureInfo.InvariantCulture, $"{calledAe}@{host}:{port}");
+    public static string Peer(string calledAe, string host, int port)
+        => string.Create(CultureInfo.InvariantCulture, $"{calledAe}@{host}:{port}");
 
     public static string OneLine(string message) => message.ReplaceLineEndings(" ");
 }

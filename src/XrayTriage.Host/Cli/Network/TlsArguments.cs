@@ -7,8 +7,17 @@ namespace XrayTriage.Host.Cli.Network;
 /// <summary>The <c>--tls</c>, <c>--tls-cert</c>, <c>--tls-key</c> and <c>--tls-ca</c> options of the network verbs (PS3.15 B.12).</summary>
 internal sealed class TlsArguments
 {
-    private readonly Option<bool> _tls = new("--tls") { Description = "Use DICOM TLS (TLS 1.2 or 1.3); implied by any other --tls-* option." };
-    private readonly Option<string?> _certificate = new("--tls-cert") { Description = "Our certificate: PEM (with --tls-key) or PFX/P12. Required by receive; optional client certificate for echo/send." };
+    private readonly Option<bool> _tls = new("--tls")
+    {
+        Description = "Use DICOM TLS (TLS 1.2 or 1.3); implied by any other --tls-* option.",
+    };
+
+    private readonly Option<string?> _certificate = new("--tls-cert")
+    {
+        Description = "Our certificate: PEM (with --tls-key) or PFX/P12. " +
+            "Required by receive; optional client certificate for echo/send.",
+    };
+
     private readonly Option<string?> _key = new("--tls-key") { Description = "The PEM private key of --tls-cert." };
     private readonly Option<string?> _authority;
 
@@ -30,7 +39,8 @@ internal sealed class TlsArguments
         command.Options.Add(_authority);
     }
 
-    /// <summary>The TLS settings, <see langword="null"/> without TLS; throws <see cref="ArgumentException"/> naming the bad option.</summary>
+    /// <summary>The TLS settings, <see langword="null"/> without TLS; throws <see cref="ArgumentException"/> naming the bad
+    /// option.</summary>
     public DicomTlsOptions? Read(ParseResult parseResult)
     {
         var certificate = parseResult.GetValue(_certificate);

@@ -25,7 +25,10 @@ public sealed class AssociationNegotiatorTests
     };
 
     private static AAssociateRqPdu Request(
-        string called = "XRAYTRIAGE", string calling = "MODALITY", ushort version = 1, string context = AAssociateRqPdu.DicomApplicationContext) => new()
+        string called = "XRAYTRIAGE",
+        string calling = "MODALITY",
+        ushort version = 1,
+        string context = AAssociateRqPdu.DicomApplicationContext) => new()
     {
         ProtocolVersion = version,
         CalledAeTitle = called,
@@ -71,10 +74,13 @@ public sealed class AssociationNegotiatorTests
     [InlineData("XRAYTRIAGE", "STRANGER", 1, (byte)3)]
     [InlineData("", "MODALITY", 1, (byte)7)]
     [InlineData("XRAYTRIAGE", "", 1, (byte)3)]
-    public void Negotiate_AeTitlesWithCalledAeRequired_RejectWithStandardReason(string called, string calling, ushort version, byte expectedReason)
+    public void Negotiate_AeTitlesWithCalledAeRequired_RejectWithStandardReason(
+        string called, string calling, ushort version, byte expectedReason)
     {
         var decision = AssociationNegotiator.Negotiate(
-            Request(called, calling, version), Policy(new HashSet<string> { "MODALITY" }, requireCalledAeTitle: true), associationLimitReached: false);
+            Request(called, calling, version),
+            Policy(new HashSet<string> { "MODALITY" }, requireCalledAeTitle: true),
+            associationLimitReached: false);
         if (expectedReason == 0)
         {
             Assert.True(decision.IsAccepted);
@@ -112,7 +118,8 @@ public sealed class AssociationNegotiatorTests
     [Fact]
     public void Negotiate_CalledAeCheckedBeforeLimit_ReportsTheConfigurationError()
     {
-        var decision = AssociationNegotiator.Negotiate(Request(called: "WRONG"), Policy(requireCalledAeTitle: true), associationLimitReached: true);
+        var decision = AssociationNegotiator.Negotiate(
+            Request(called: "WRONG"), Policy(requireCalledAeTitle: true), associationLimitReached: true);
         Assert.Equal((byte)ServiceUserRejectReason.CalledAeTitleNotRecognized, decision.Reject!.Reason);
     }
 
