@@ -21,7 +21,8 @@ internal sealed class UploadStore(IConfiguration configuration, IDbContextFactor
     {
         if (!string.IsNullOrEmpty(configuration["Dicom:Tls:CertificatePath"]))
         {
-            return (null, "Storing uploads is not available while the DICOM listener requires TLS; send the file from a DICOM node instead.");
+            return (null,
+                "Storing uploads is not available while the DICOM listener requires TLS; send the file from a DICOM node instead.");
         }
 
         DicomFile file;
@@ -34,7 +35,9 @@ internal sealed class UploadStore(IConfiguration configuration, IDbContextFactor
         var options = new DicomScuOptions
         {
             Host = string.IsNullOrEmpty(bind) || bind is "0.0.0.0" or "::" or "[::]" ? "127.0.0.1" : bind,
-            Port = int.TryParse(configuration["Dicom:Port"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var port) ? port : 11112,
+            Port = int.TryParse(configuration["Dicom:Port"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var port)
+                ? port
+                : 11112,
             CallingAeTitle = configuration["Web:StoreCallingAeTitle"] is { Length: > 0 } calling ? calling : DefaultCallingAeTitle,
             CalledAeTitle = configuration["Dicom:AeTitle"] is { Length: > 0 } called ? called : "XRAYTRIAGE",
         };
@@ -61,7 +64,8 @@ internal sealed class UploadStore(IConfiguration configuration, IDbContextFactor
                 return (null, null);
             }
 
-            await audit.ImportAsync(user, study.StudyId, study.StudyInstanceUid, "uploaded DICOM file stored through the DICOM listener", cancellationToken);
+            await audit.ImportAsync(
+                user, study.StudyId, study.StudyInstanceUid, "uploaded DICOM file stored through the DICOM listener", cancellationToken);
             return (study.StudyId, null);
         }
         catch (DicomNetworkException ex)
