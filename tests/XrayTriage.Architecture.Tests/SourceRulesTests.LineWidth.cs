@@ -22,6 +22,7 @@ public sealed partial class SourceRulesTests
         "bench/XrayTriage.Imaging.Benchmarks",
         "tests/XrayTriage.Host.Tests",
         "src/XrayTriage.Web",
+        "tests/XrayTriage.Web.Tests",
     ];
 
     [Fact]

@@ -36,9 +36,12 @@ public sealed class ContentGateWorklistTests(WebServer server)
     {
         var started = TimeProvider.System.GetTimestamp();
         while (await server.ScalarAsync<long>(
-            "SELECT count(*) FROM triage.triage_results tr JOIN triage.instances i ON i.id = tr.instance_id WHERE i.study_id = @study", ("study", study)) == 0)
+            "SELECT count(*) FROM triage.triage_results tr JOIN triage.instances i ON i.id = tr.instance_id WHERE i.study_id = @study",
+            ("study", study)) == 0)
         {
-            Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromMinutes(2), $"study {study} was not triaged within 2 minutes");
+            Assert.True(
+                TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromMinutes(2),
+                $"study {study} was not triaged within 2 minutes");
             await Task.Delay(100);
         }
     }
