@@ -23,6 +23,7 @@ public sealed partial class SourceRulesTests
         "tests/XrayTriage.Host.Tests",
         "src/XrayTriage.Web",
         "tests/XrayTriage.Web.Tests",
+        "src/XrayTriage.Ingest",
     ];
 
     [Fact]
