@@ -24,6 +24,7 @@ public sealed partial class SourceRulesTests
         "src/XrayTriage.Web",
         "tests/XrayTriage.Web.Tests",
         "src/XrayTriage.Ingest",
+        "tests/XrayTriage.Ingest.Tests",
     ];
 
     [Fact]
