@@ -25,6 +25,7 @@ public sealed partial class SourceRulesTests
         "tests/XrayTriage.Web.Tests",
         "src/XrayTriage.Ingest",
         "tests/XrayTriage.Ingest.Tests",
+        "tests/XrayTriage.Reporting.Tests",
     ];
 
     [Fact]
