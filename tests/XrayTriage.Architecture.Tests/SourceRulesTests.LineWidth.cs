@@ -26,6 +26,7 @@ public sealed partial class SourceRulesTests
         "src/XrayTriage.Ingest",
         "tests/XrayTriage.Ingest.Tests",
         "tests/XrayTriage.Reporting.Tests",
+        "tests/XrayTriage.Inference.Tests",
     ];
 
     [Fact]
