@@ -27,6 +27,7 @@ public sealed partial class SourceRulesTests
         "tests/XrayTriage.Ingest.Tests",
         "tests/XrayTriage.Reporting.Tests",
         "tests/XrayTriage.Inference.Tests",
+        "tests/XrayTriage.EndToEnd.Tests",
     ];
 
     [Fact]
