@@ -119,9 +119,12 @@ internal sealed class AssociationAudit(
 
     private static string ReasonName(AssociationRejectedEventArgs e) => e.Rejection.Source switch
     {
-        Dicom.Network.UpperLayer.AssociateRejectSource.ServiceUser => ((Dicom.Network.UpperLayer.ServiceUserRejectReason)e.Rejection.Reason).ToString(),
-        Dicom.Network.UpperLayer.AssociateRejectSource.ServiceProviderAcse => ((Dicom.Network.UpperLayer.AcseRejectReason)e.Rejection.Reason).ToString(),
-        Dicom.Network.UpperLayer.AssociateRejectSource.ServiceProviderPresentation => ((Dicom.Network.UpperLayer.PresentationRejectReason)e.Rejection.Reason).ToString(),
+        Dicom.Network.UpperLayer.AssociateRejectSource.ServiceUser
+            => ((Dicom.Network.UpperLayer.ServiceUserRejectReason)e.Rejection.Reason).ToString(),
+        Dicom.Network.UpperLayer.AssociateRejectSource.ServiceProviderAcse
+            => ((Dicom.Network.UpperLayer.AcseRejectReason)e.Rejection.Reason).ToString(),
+        Dicom.Network.UpperLayer.AssociateRejectSource.ServiceProviderPresentation
+            => ((Dicom.Network.UpperLayer.PresentationRejectReason)e.Rejection.Reason).ToString(),
         _ => "Unknown",
     };
 }

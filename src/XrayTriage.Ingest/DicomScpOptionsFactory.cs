@@ -42,7 +42,9 @@ internal static class DicomScpOptionsFactory
                 ? new DicomTlsOptions
                 {
                     Certificate = DicomTlsOptions.LoadCertificate(tls.CertificatePath!, tls.KeyPath),
-                    TrustedCertificates = string.IsNullOrWhiteSpace(tls.TrustedCaPath) ? null : DicomTlsOptions.LoadTrustedCertificates(tls.TrustedCaPath),
+                    TrustedCertificates = string.IsNullOrWhiteSpace(tls.TrustedCaPath)
+                        ? null
+                        : DicomTlsOptions.LoadTrustedCertificates(tls.TrustedCaPath),
                     RequireClientCertificate = tls.RequireClientCertificate,
                     HandshakeTimeout = tls.HandshakeTimeout,
                 }

@@ -24,10 +24,15 @@ internal sealed class IngestAudit(IAuditLog auditLog, TimeProvider timeProvider,
     public const string RefusedPrefix = "refused ";
 
     public Task ReceivedAsync(StoreRequest request, ReceivedInstance instance, CancellationToken cancellationToken)
-        => WriteAsync(request, AuditOutcome.Success, instance.SkipReason is null ? ReceivedDetail : SkippedPrefix + instance.SkipReason, cancellationToken);
+        => WriteAsync(
+            request,
+            AuditOutcome.Success,
+            instance.SkipReason is null ? ReceivedDetail : SkippedPrefix + instance.SkipReason,
+            cancellationToken);
 
     public Task DuplicateAsync(StoreRequest request, RecordReceivedResult result, CancellationToken cancellationToken)
-        => WriteAsync(request, AuditOutcome.Success, $"{DuplicatePrefix}{result.InstanceId}; acknowledged, not triaged again", cancellationToken);
+        => WriteAsync(
+            request, AuditOutcome.Success, $"{DuplicatePrefix}{result.InstanceId}; acknowledged, not triaged again", cancellationToken);
 
     public Task RefusedAsync(StoreRequest request, DimseStatus status, string reason, CancellationToken cancellationToken)
         => WriteAsync(request, AuditOutcome.SeriousFailure, $"{RefusedPrefix}{status}: {reason}", cancellationToken);

@@ -6,10 +6,11 @@ namespace XrayTriage.Ingest;
 
 /// <summary>
 /// Meter <c>XrayTriage.Ingest</c>: instances received (new rows, eligible or skipped), skipped (by eligibility reason),
-/// duplicates, refused (by DIMSE status), associations accepted and rejected (by reason), in progress and their limit, the C-STORE handling time
-/// (last data set fragment received → spool fsync and rename + database → status returned; the network transfer, during
-/// which the data set is written to the spool file, is not included) and the spool's free bytes. Tag values come from small fixed sets (enum names, status codes), never AE
-/// titles or UIDs, so the series count stays bounded.
+/// duplicates, refused (by DIMSE status), associations accepted and rejected (by reason), in progress and their limit,
+/// the C-STORE handling time (last data set fragment received → spool fsync and rename + database → status returned;
+/// the network transfer, during which the data set is written to the spool file, is not included) and the spool's free
+/// bytes. Tag values come from small fixed sets (enum names, status codes), never AE titles or UIDs, so the series count
+/// stays bounded.
 /// </summary>
 internal sealed class IngestMetrics
 {
@@ -47,7 +48,8 @@ internal sealed class IngestMetrics
         _rejected = meter.CreateCounter<long>("xraytriage.ingest.associations.rejected", "{association}",
             "A-ASSOCIATE-RQs rejected, tagged with the reason (SpoolDiskLow, CallingAeTitleNotRecognized, LocalLimitExceeded, ...).");
         _storeDuration = meter.CreateHistogram<double>("xraytriage.ingest.store.duration", "s",
-            "C-STORE handling from the data set's last fragment: spool file fsynced and renamed → database row committed → status returned; tagged with the status.",
+            "C-STORE handling from the data set's last fragment: spool file fsynced and renamed → database row committed → " +
+            "status returned; tagged with the status.",
             tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         meter.CreateObservableGauge("xraytriage.ingest.spool.free", () => ObserveFree(capacity), "By",

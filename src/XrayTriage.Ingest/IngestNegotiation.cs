@@ -21,6 +21,10 @@ internal static class IngestNegotiation
     private static string[] Build()
     {
         string[] preferred = [TransferSyntax.ExplicitVRLittleEndian.Uid.Value, TransferSyntax.ImplicitVRLittleEndian.Uid.Value];
-        return [.. preferred, .. FrameDecoderRegistry.DecodableTransferSyntaxUids.Where(uid => !preferred.Contains(uid)).Distinct(StringComparer.Ordinal)];
+        return
+        [
+            .. preferred,
+            .. FrameDecoderRegistry.DecodableTransferSyntaxUids.Where(uid => !preferred.Contains(uid)).Distinct(StringComparer.Ordinal),
+        ];
     }
 }

@@ -38,7 +38,8 @@ internal sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
 
         if (options.MinFreeDiskBytes < 0)
         {
-            failures.Add(Invariant($"{Section}:{nameof(IngestOptions.MinFreeDiskBytes)} must not be negative (got {options.MinFreeDiskBytes})."));
+            failures.Add(Invariant(
+                $"{Section}:{nameof(IngestOptions.MinFreeDiskBytes)} must not be negative (got {options.MinFreeDiskBytes})."));
         }
 
         for (var i = 0; i < options.AllowedCallingAeTitles.Count; i++)
@@ -54,12 +55,16 @@ internal sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
             var peer = options.AllowedPeers[i];
             if (!AeTitle.IsValid(peer.AeTitle, out var problem))
             {
-                failures.Add(Invariant($"{Section}:{nameof(IngestOptions.AllowedPeers)}:{i}:{nameof(IngestAllowedPeer.AeTitle)} is not a valid AE title: {problem}"));
+                failures.Add(
+                    Invariant($"{Section}:{nameof(IngestOptions.AllowedPeers)}:{i}:{nameof(IngestAllowedPeer.AeTitle)} ") +
+                    Invariant($"is not a valid AE title: {problem}"));
             }
 
             if (!string.IsNullOrWhiteSpace(peer.Address) && !IPAddress.TryParse(peer.Address, out _))
             {
-                failures.Add(Invariant($"{Section}:{nameof(IngestOptions.AllowedPeers)}:{i}:{nameof(IngestAllowedPeer.Address)} \"{peer.Address}\" is not an IP address."));
+                failures.Add(
+                    Invariant($"{Section}:{nameof(IngestOptions.AllowedPeers)}:{i}:{nameof(IngestAllowedPeer.Address)} ") +
+                    Invariant($"\"{peer.Address}\" is not an IP address."));
             }
         }
 
@@ -68,7 +73,9 @@ internal sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
         Positive(failures, nameof(IngestOptions.MaxPendingConnections), options.MaxPendingConnections);
         if (options.MaxPduLength is < MinPduLength or > MaxPduLength)
         {
-            failures.Add(Invariant($"{Section}:{nameof(IngestOptions.MaxPduLength)} must be between {MinPduLength} and {MaxPduLength} bytes (got {options.MaxPduLength})."));
+            failures.Add(
+                Invariant($"{Section}:{nameof(IngestOptions.MaxPduLength)} must be between {MinPduLength} and {MaxPduLength} bytes ") +
+                Invariant($"(got {options.MaxPduLength})."));
         }
 
         Positive(failures, nameof(IngestOptions.ArtimTimeout), options.ArtimTimeout);

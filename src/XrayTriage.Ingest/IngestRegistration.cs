@@ -11,8 +11,9 @@ public static class IngestRegistration
 {
     /// <summary>
     /// Registers the ingest stage: <see cref="IngestOptions"/> (section <c>Dicom</c>, validated on start),
-    /// the spool, <see cref="SpoolReadiness"/>, <see cref="AssociationLoad"/>, the <c>XrayTriage.Ingest</c> meter and <see cref="IngestService"/> as a
-    /// hosted service (with the spool-disk association gate and one audit row per association).
+    /// the spool, <see cref="SpoolReadiness"/>, <see cref="AssociationLoad"/>, the <c>XrayTriage.Ingest</c> meter and
+    /// <see cref="IngestService"/> as a hosted service (with the spool-disk association gate and one audit row per
+    /// association).
     /// Needs <c>AddPersistence()</c> (TriageWorkStore, IAuditLog). Uses a registered <see cref="EligibilityOptions"/>
     /// when the host has one, else the defaults, and wakes the triage workers through <see cref="ITriageSignal"/>
     /// when one is registered (AddTriage, in any order).
@@ -35,7 +36,8 @@ public static class IngestRegistration
         builder.Services.AddMetrics();
         builder.Services.AddSingleton(services => new SpoolCapacity(
             services.GetRequiredService<InstanceSpool>(), services.GetRequiredService<IOptions<IngestOptions>>().Value.MinFreeDiskBytes));
-        builder.Services.AddSingleton(services => new AssociationLoad(services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxAssociations));
+        builder.Services.AddSingleton(
+            services => new AssociationLoad(services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxAssociations));
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddSingleton(services => new SpoolReadiness(
             services.GetRequiredService<InstanceSpool>(), services.GetRequiredService<SpoolCapacity>()));

@@ -14,7 +14,8 @@ namespace XrayTriage.Ingest;
 /// collected).
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification =
-    "The listener is disposed by StopAsync, where the host ends it; an IAsyncDisposable-only singleton would break a synchronous container Dispose.")]
+    "The listener is disposed by StopAsync, where the host ends it; " +
+    "an IAsyncDisposable-only singleton would break a synchronous container Dispose.")]
 internal sealed class IngestService(
     IOptions<IngestOptions> options,
     InstanceSpool spool,

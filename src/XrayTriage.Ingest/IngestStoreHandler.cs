@@ -85,7 +85,8 @@ internal sealed class IngestStoreHandler(
 
     /// <summary>The data set is complete in <paramref name="writer"/> (or failed to be written, <paramref name="writeFailure"/>):
     /// make it durable, check it and record it. Measured from here, as the C-STORE handling time has always been.</summary>
-    internal async Task<DimseStatus> CompleteAsync(StoreRequest request, SpoolWriter writer, Exception? writeFailure, CancellationToken cancellationToken)
+    internal async Task<DimseStatus> CompleteAsync(
+        StoreRequest request, SpoolWriter writer, Exception? writeFailure, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
         var status = DimseStatus.ProcessingFailure;
@@ -114,10 +115,14 @@ internal sealed class IngestStoreHandler(
         var hash = InstanceHash.Of(sopInstanceUid);
         // PS3.5 §9.1 (digits, no empty component, no leading zero, at most 64): an invalid UID is refused before
         // anything is written, and the instance UID names the spool file.
-        if (!DicomUid.IsValid(sopInstanceUid) || !DicomUid.IsValid(request.Command.AffectedSopClassUid) || !InstanceSpool.IsSafeUid(sopInstanceUid))
+        if (!DicomUid.IsValid(sopInstanceUid)
+            || !DicomUid.IsValid(request.Command.AffectedSopClassUid)
+            || !InstanceSpool.IsSafeUid(sopInstanceUid))
         {
-            Log.Unreadable(logger, hash, callingAe, Hex(DimseStatus.CannotUnderstand), "the affected SOP class or instance UID is not a valid UID");
-            await audit.RefusedAsync(request, DimseStatus.CannotUnderstand, "affected SOP class or instance UID is not a valid UID", cancellationToken);
+            Log.Unreadable(
+                logger, hash, callingAe, Hex(DimseStatus.CannotUnderstand), "the affected SOP class or instance UID is not a valid UID");
+            await audit.RefusedAsync(
+                request, DimseStatus.CannotUnderstand, "affected SOP class or instance UID is not a valid UID", cancellationToken);
             return DimseStatus.CannotUnderstand;
         }
 
@@ -127,7 +132,10 @@ internal sealed class IngestStoreHandler(
         {
             Log.DiskBelowWatermark(logger, hash, callingAe, space.FreeBytes, space.MinFreeDiskBytes);
             await audit.RefusedAsync(request, DimseStatus.OutOfResources,
-                string.Create(CultureInfo.InvariantCulture, $"spool disk has {space.FreeBytes} bytes free, below the watermark of {space.MinFreeDiskBytes}"), cancellationToken);
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"spool disk has {space.FreeBytes} bytes free, below the watermark of {space.MinFreeDiskBytes}"),
+                cancellationToken);
             return DimseStatus.OutOfResources;
         }
 
@@ -136,8 +144,15 @@ internal sealed class IngestStoreHandler(
 
     private async Task<DimseStatus> SpoolFailedAsync(StoreRequest request, Exception exception, CancellationToken cancellationToken)
     {
-        var status = exception is IOException io && InstanceSpool.IsDiskFull(io) ? DimseStatus.OutOfResources : DimseStatus.ProcessingFailure;
-        Log.SpoolFailed(logger, InstanceHash.Of(request.Command.AffectedSopInstanceUid), request.Association.CallingAeTitle, Hex(status), exception.GetType().Name);
+        var status = exception is IOException io && InstanceSpool.IsDiskFull(io)
+            ? DimseStatus.OutOfResources
+            : DimseStatus.ProcessingFailure;
+        Log.SpoolFailed(
+            logger,
+            InstanceHash.Of(request.Command.AffectedSopInstanceUid),
+            request.Association.CallingAeTitle,
+            Hex(status),
+            exception.GetType().Name);
         await audit.RefusedAsync(request, status, "the spool could not be written (" + exception.GetType().Name + ")", cancellationToken);
         return status;
     }
@@ -145,8 +160,14 @@ internal sealed class IngestStoreHandler(
     /// <summary>An exception nothing else expected: logged (type only, no PHI), audited and answered 0110 here.</summary>
     private async Task<DimseStatus> FailedAsync(StoreRequest request, Exception exception, CancellationToken cancellationToken)
     {
-        Log.StoreFailed(logger, InstanceHash.Of(request.Command.AffectedSopInstanceUid), request.Association.CallingAeTitle, Hex(DimseStatus.ProcessingFailure), exception.GetType().Name);
-        await audit.RefusedAsync(request, DimseStatus.ProcessingFailure, "processing failed (" + exception.GetType().Name + ")", cancellationToken);
+        Log.StoreFailed(
+            logger,
+            InstanceHash.Of(request.Command.AffectedSopInstanceUid),
+            request.Association.CallingAeTitle,
+            Hex(DimseStatus.ProcessingFailure),
+            exception.GetType().Name);
+        await audit.RefusedAsync(
+            request, DimseStatus.ProcessingFailure, "processing failed (" + exception.GetType().Name + ")", cancellationToken);
         return DimseStatus.ProcessingFailure;
     }
 
@@ -298,7 +319,9 @@ internal sealed class IngestStoreHandler(
     private static bool IsDatabaseFailure(Exception exception, CancellationToken cancellationToken)
         => exception is DbException or TimeoutException
             || (exception is InvalidOperationException && exception.InnerException is DbException or TimeoutException)
-            || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested && exception.InnerException is TimeoutException);
+            || (exception is OperationCanceledException
+                && !cancellationToken.IsCancellationRequested
+                && exception.InnerException is TimeoutException);
 
     private static bool IsTransient(Exception exception) => exception switch
     {
@@ -316,7 +339,8 @@ internal sealed class IngestStoreHandler(
         => dataset.TryGetString(tag, out var value) && value.Trim() is { Length: > 0 } trimmed ? trimmed : null;
 
     private static DateOnly? Date(DicomDataset dataset, DicomTag tag)
-        => Text(dataset, tag) is { } text && DateOnly.TryParseExact(text, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        => Text(dataset, tag) is { } text
+            && DateOnly.TryParseExact(text, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
             : null;
 }

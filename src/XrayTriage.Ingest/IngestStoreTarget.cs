@@ -45,7 +45,8 @@ internal sealed class IngestStoreTarget(IngestStoreHandler handler, StoreRequest
     {
         if (!_completed)
         {
-            Log.TransferIncomplete(logger, InstanceHash.Of(request.Command.AffectedSopInstanceUid), request.Association.CallingAeTitle, writer.Length);
+            Log.TransferIncomplete(
+                logger, InstanceHash.Of(request.Command.AffectedSopInstanceUid), request.Association.CallingAeTitle, writer.Length);
         }
 
         await writer.DisposeAsync();

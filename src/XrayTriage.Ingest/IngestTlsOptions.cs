@@ -1,6 +1,7 @@
 namespace XrayTriage.Ingest;
 
-/// <summary>Section <c>Dicom:Tls</c>: the listener's certificate (PEM with key, or PFX) and, for mutual TLS, the CA bundle peers must chain to.</summary>
+/// <summary>Section <c>Dicom:Tls</c>: the listener's certificate (PEM with key, or PFX) and, for mutual TLS, the CA bundle
+/// peers must chain to.</summary>
 public sealed class IngestTlsOptions
 {
     public string? CertificatePath { get; set; }

@@ -75,9 +75,11 @@ internal sealed class InstanceSpool
         }
 
         EnsureCreated();
-        var temporary = Path.Combine(IncomingDirectory, string.Create(CultureInfo.InvariantCulture, $"{Guid.NewGuid():N}{TemporarySuffix}"));
+        var temporary = Path.Combine(
+            IncomingDirectory, string.Create(CultureInfo.InvariantCulture, $"{Guid.NewGuid():N}{TemporarySuffix}"));
         // Fragments arrive PDU by PDU (up to Dicom:MaxPduLength each); the buffer gathers small ones into larger writes.
-        var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, WriteBufferSize, FileOptions.Asynchronous);
+        var file = new FileStream(
+            temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, WriteBufferSize, FileOptions.Asynchronous);
         try
         {
             var header = Part10Header.For(request);
@@ -94,7 +96,8 @@ internal sealed class InstanceSpool
 
     /// <summary>Writes one instance from a complete data set stream and gives it its final name.</summary>
     /// <exception cref="IOException">The spool cannot be written (see <see cref="IsDiskFull"/>).</exception>
-    public async Task<SpooledFile> WriteAsync(StoreRequest request, Stream dataSet, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public async Task<SpooledFile> WriteAsync(
+        StoreRequest request, Stream dataSet, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataSet);
         await using var writer = Begin(request);

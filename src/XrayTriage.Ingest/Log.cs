@@ -29,8 +29,10 @@ internal static partial class Log
     public static partial void Duplicate(ILogger logger, string instanceHash, string callingAeTitle, long instanceId);
 
     [LoggerMessage(EventId = EventIdRanges.Ingest + 20, Level = LogLevel.Warning,
-        Message = "Refused instance {InstanceHash} from {CallingAeTitle} with A700: {FreeBytes} bytes free on the spool disk, watermark {MinFreeDiskBytes}")]
-    public static partial void DiskBelowWatermark(ILogger logger, string instanceHash, string callingAeTitle, long freeBytes, long minFreeDiskBytes);
+        Message = "Refused instance {InstanceHash} from {CallingAeTitle} with A700: {FreeBytes} bytes free on the spool disk, " +
+            "watermark {MinFreeDiskBytes}")]
+        public static partial void DiskBelowWatermark(
+            ILogger logger, string instanceHash, string callingAeTitle, long freeBytes, long minFreeDiskBytes);
 
     [LoggerMessage(EventId = EventIdRanges.Ingest + 21, Level = LogLevel.Error,
         Message = "Could not spool instance {InstanceHash} from {CallingAeTitle}; answered {Status}: {Reason}")]
@@ -41,7 +43,8 @@ internal static partial class Log
     public static partial void Unreadable(ILogger logger, string instanceHash, string callingAeTitle, string status, string reason);
 
     [LoggerMessage(EventId = EventIdRanges.Ingest + 23, Level = LogLevel.Error,
-        Message = "Could not record instance {InstanceHash} from {CallingAeTitle} in the database ({Failure}); spool file removed, answered {Status}")]
+        Message = "Could not record instance {InstanceHash} from {CallingAeTitle} in the database ({Failure}); " +
+            "spool file removed, answered {Status}")]
     public static partial void RecordFailed(ILogger logger, string instanceHash, string callingAeTitle, string failure, string status);
 
     [LoggerMessage(EventId = EventIdRanges.Ingest + 24, Level = LogLevel.Warning,
@@ -53,7 +56,8 @@ internal static partial class Log
     public static partial void StoreFailed(ILogger logger, string instanceHash, string callingAeTitle, string status, string exceptionType);
 
     [LoggerMessage(EventId = EventIdRanges.Ingest + 26, Level = LogLevel.Information,
-        Message = "Transfer of instance {InstanceHash} from {CallingAeTitle} ended after {Bytes} bytes, before its data set was complete; partial spool file removed, nothing recorded")]
+        Message = "Transfer of instance {InstanceHash} from {CallingAeTitle} ended after {Bytes} bytes, " +
+            "before its data set was complete; partial spool file removed, nothing recorded")]
     public static partial void TransferIncomplete(ILogger logger, string instanceHash, string callingAeTitle, long bytes);
 
     [LoggerMessage(EventId = EventIdRanges.Ingest + 30, Level = LogLevel.Warning,
@@ -65,15 +69,20 @@ internal static partial class Log
     public static partial void AssociationAccepted(ILogger logger, string callingAeTitle, string calledAeTitle, int acceptedContexts);
 
     [LoggerMessage(EventId = EventIdRanges.Ingest + 45, Level = LogLevel.Information,
-        Message = "Association from {CallingAeTitle} at {Peer} called AE title {CalledAeTitle}, not ours ({AeTitle}); accepted because Dicom:RequireCalledAeTitle is off")]
-    public static partial void OtherCalledAeTitleAccepted(ILogger logger, string callingAeTitle, string peer, string calledAeTitle, string aeTitle);
+        Message = "Association from {CallingAeTitle} at {Peer} called AE title {CalledAeTitle}, not ours ({AeTitle}); " +
+            "accepted because Dicom:RequireCalledAeTitle is off")]
+        public static partial void OtherCalledAeTitleAccepted(
+            ILogger logger, string callingAeTitle, string peer, string calledAeTitle, string aeTitle);
 
     [LoggerMessage(EventId = EventIdRanges.Ingest + 41, Level = LogLevel.Warning,
-        Message = "Rejected association from {CallingAeTitle} to {CalledAeTitle} (transient, temporary congestion): {FreeBytes} bytes free on the spool disk, watermark {MinFreeDiskBytes}")]
-    public static partial void AssociationRejectedDiskLow(ILogger logger, string callingAeTitle, string calledAeTitle, long freeBytes, long minFreeDiskBytes);
+        Message = "Rejected association from {CallingAeTitle} to {CalledAeTitle} (transient, temporary congestion): " +
+            "{FreeBytes} bytes free on the spool disk, watermark {MinFreeDiskBytes}")]
+        public static partial void AssociationRejectedDiskLow(
+            ILogger logger, string callingAeTitle, string calledAeTitle, long freeBytes, long minFreeDiskBytes);
 
     [LoggerMessage(EventId = EventIdRanges.Ingest + 42, Level = LogLevel.Warning,
-        Message = "Could not measure the spool disk for an association from {CallingAeTitle}; accepted, each C-STORE checks again: {Reason}")]
+        Message = "Could not measure the spool disk for an association from {CallingAeTitle}; " +
+            "accepted, each C-STORE checks again: {Reason}")]
     public static partial void SpoolSpaceUnknown(ILogger logger, string callingAeTitle, string reason);
 
     [LoggerMessage(EventId = EventIdRanges.Ingest + 43, Level = LogLevel.Warning,

@@ -33,7 +33,8 @@ internal sealed class SpoolDiskGate(SpoolCapacity capacity, ILogger<SpoolDiskGat
             return AssociationGateDecision.Accept;
         }
 
-        Log.AssociationRejectedDiskLow(logger, association.CallingAeTitle, association.CalledAeTitle, space.FreeBytes, space.MinFreeDiskBytes);
+        Log.AssociationRejectedDiskLow(
+            logger, association.CallingAeTitle, association.CalledAeTitle, space.FreeBytes, space.MinFreeDiskBytes);
         return AssociationGateDecision.RejectTemporaryCongestion(string.Create(CultureInfo.InvariantCulture,
             $"spool disk has {space.FreeBytes} bytes free, below the watermark of {space.MinFreeDiskBytes}"));
     }

@@ -41,8 +41,17 @@ public sealed class SpoolReadiness
 
         var (free, watermark) = (space.FreeBytes, space.MinFreeDiskBytes);
         return !space.IsBelowWatermark
-            ? new SpoolStatus(true, string.Create(CultureInfo.InvariantCulture, $"spool writable, {free} bytes free (watermark {watermark})"), free, watermark)
-            : new SpoolStatus(false, string.Create(CultureInfo.InvariantCulture,
-                $"spool disk has {free} bytes free, below the watermark of {watermark}; new associations are rejected and C-STORE is refused with A700"), free, watermark);
+            ? new SpoolStatus(
+                true,
+                string.Create(CultureInfo.InvariantCulture, $"spool writable, {free} bytes free (watermark {watermark})"),
+                free,
+                watermark)
+            : new SpoolStatus(
+                false,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"spool disk has {free} bytes free, " +
+                    $"below the watermark of {watermark}; new associations are rejected and C-STORE is refused with A700"),
+                free,
+                watermark);
     }
 }

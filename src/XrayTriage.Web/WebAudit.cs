@@ -17,7 +17,9 @@ internal sealed class WebAudit(IAuditLog audit, ILogger<WebAudit> logger)
             "sign-in refused (too many attempts in a minute; further refusals in this burst are not audited)"), cancellationToken);
 
     public Task LogoutAsync(string user, CancellationToken cancellationToken)
-        => RecordAsync(new AuditEntry(AuditEventId.UserAuthentication, AuditEventType.Logout, AuditOutcome.Success, user, $"user {user}", "signed out"),
+        => RecordAsync(
+            new AuditEntry(
+                AuditEventId.UserAuthentication, AuditEventType.Logout, AuditOutcome.Success, user, $"user {user}", "signed out"),
             cancellationToken);
 
     /// <summary>Subject <c>study {id} {Study Instance UID}</c>, so an admin finds every access to one study by either.</summary>
@@ -30,7 +32,9 @@ internal sealed class WebAudit(IAuditLog audit, ILogger<WebAudit> logger)
             StudySubject(studyId, studyInstanceUid), detail), cancellationToken);
 
     public Task AuditLogUsedAsync(string user, string detail, CancellationToken cancellationToken)
-        => RecordAsync(new AuditEntry(AuditEventId.AuditLogUsed, AuditEventType.None, AuditOutcome.Success, user, "audit_events", detail), cancellationToken);
+        => RecordAsync(
+            new AuditEntry(AuditEventId.AuditLogUsed, AuditEventType.None, AuditOutcome.Success, user, "audit_events", detail),
+            cancellationToken);
 
     public Task ImportAsync(string user, long studyId, string studyInstanceUid, string detail, CancellationToken cancellationToken)
         => RecordAsync(new AuditEntry(AuditEventId.Import, AuditEventType.None, AuditOutcome.Success, user,

@@ -27,6 +27,14 @@ public sealed partial class SourceRulesTests
         "src/XrayTriage.Dicom.Network",
         "tests/XrayTriage.Dicom.Network.Tests",
         "src/XrayTriage.Host",
+        "tests/XrayTriage.Host.Tests",
+        "src/XrayTriage.Web",
+        "tests/XrayTriage.Web.Tests",
+        "src/XrayTriage.Ingest",
+        "tests/XrayTriage.Ingest.Tests",
+        "tests/XrayTriage.Reporting.Tests",
+        "tests/XrayTriage.Inference.Tests",
+        "tests/XrayTriage.EndToEnd.Tests",
     ];
 
     [Fact]

@@ -64,7 +64,8 @@ internal static class ChestFilms
         return films;
     }
 
-    private static DicomFile Build(Imaging.Grayscale.DisplayImage picture, Variant variant, string studyUid, string seriesUid, string sopInstanceUid, int index)
+    private static DicomFile Build(
+        Imaging.Grayscale.DisplayImage picture, Variant variant, string studyUid, string seriesUid, string sopInstanceUid, int index)
     {
         var maximum = (1 << variant.BitsStored) - 1;
         var bitsAllocated = variant.BitsStored == 8 ? 8 : 16;

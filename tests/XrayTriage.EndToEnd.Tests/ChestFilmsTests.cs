@@ -26,5 +26,8 @@ public sealed class ChestFilmsTests
     }
 
     private static string[] Distinct(IEnumerable<DicomDataset> headers, DicomTag tag)
-        => headers.Select(h => h.TryGetString(tag, out var v) ? v.Trim() : v).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        => headers.Select(h => h.TryGetString(tag, out var v) ? v.Trim() : v)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
 }

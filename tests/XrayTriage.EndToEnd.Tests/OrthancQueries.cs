@@ -16,7 +16,8 @@ internal static class OrthancQueries
             query["StudyInstanceUID"] = studyInstanceUid;
         }
 
-        using var response = await orthanc.Http.PostAsJsonAsync("/tools/find", new JsonObject { ["Level"] = "Instance", ["Query"] = query });
+        using var response = await orthanc.Http.PostAsJsonAsync(
+            "/tools/find", new JsonObject { ["Level"] = "Instance", ["Query"] = query });
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<List<string>>() ?? [];
     }

@@ -41,7 +41,10 @@ internal sealed class PostgresOutage
     public Task StopAsync() => PgCtlAsync(["-D", _dataDirectory, "-m", "fast", "-w", "-t", "60", "stop"]);
 
     public Task StartAsync() => PgCtlAsync(
-        ["-D", _dataDirectory, "-l", Path.Combine(Path.GetDirectoryName(_dataDirectory)!, "restart.log"), "-w", "-t", "60", "start", "-o", _options]);
+        [
+            "-D", _dataDirectory, "-l", Path.Combine(Path.GetDirectoryName(_dataDirectory)!, "restart.log"),
+            "-w", "-t", "60", "start", "-o", _options,
+        ]);
 
     private static async Task PgCtlAsync(IReadOnlyList<string> arguments)
     {

@@ -35,7 +35,9 @@ public sealed class ReportDeliveryTests(PostgresFixture postgres, ITestOutputHel
             }
 
             Assert.Equal(0, await database.CountAsync("SELECT count(*) FROM triage.report_deliveries WHERE state = 'Delivered'"));
-            output.WriteLine($"20 reports queued while the PACS was down; attempts so far: {await database.CountAsync("SELECT coalesce(sum(attempts), 0) FROM triage.report_deliveries")}");
+            output.WriteLine(
+                "20 reports queued while the PACS was down; attempts so far: " +
+                $"{await database.CountAsync("SELECT coalesce(sum(attempts), 0) FROM triage.report_deliveries")}");
 
             await using var restarted = await ServeProcess.StartAsync(database.ConnectionString, spool, ReportServe.LeaseTimeout, settings);
             var remaining = TimeSpan.FromSeconds(60) - outage.Elapsed;
@@ -74,7 +76,8 @@ public sealed class ReportDeliveryTests(PostgresFixture postgres, ITestOutputHel
         var database = new TriageDatabase(await postgres.CreateMigratedDatabaseAsync());
         var spool = Directory.CreateTempSubdirectory("xraytriage-e2e-spool-").FullName;
         await using var orthanc = await OrthancServer.StartAsync();
-        var settings = ReportServe.Settings(("pacs", orthanc.AeTitle, orthanc.DicomPort), ("misconfigured", "NOT_ORTHANC", orthanc.DicomPort));
+        var settings = ReportServe.Settings(
+            ("pacs", orthanc.AeTitle, orthanc.DicomPort), ("misconfigured", "NOT_ORTHANC", orthanc.DicomPort));
         try
         {
             await using var serve = await ServeProcess.StartAsync(database.ConnectionString, spool, ReportServe.LeaseTimeout, settings);
@@ -83,13 +86,15 @@ public sealed class ReportDeliveryTests(PostgresFixture postgres, ITestOutputHel
             await Wait.UntilAsync(
                 async () => (await database.DeliveryStatesAsync("pacs")).GetValueOrDefault("Delivered") == Studies
                             && (await database.DeliveryStatesAsync("misconfigured")).GetValueOrDefault("Failed") == Studies,
-                Limit, async () => $"pacs: {string.Join(", ", await database.DeliveryStatesAsync("pacs"))}; " +
-                                   $"misconfigured: {string.Join(", ", await database.DeliveryStatesAsync("misconfigured"))}\n{serve.Output}");
+                Limit,
+                async () => $"pacs: {string.Join(", ", await database.DeliveryStatesAsync("pacs"))}; " +
+                            $"misconfigured: {string.Join(", ", await database.DeliveryStatesAsync("misconfigured"))}\n{serve.Output}");
 
             var errors = await database.DeliveryErrorsAsync("misconfigured", "Failed");
             output.WriteLine($"failure recorded: {string.Join(" | ", errors)}");
             Assert.All(errors, e => Assert.Contains("rejected", e, StringComparison.OrdinalIgnoreCase));
-            Assert.Equal(1, await database.CountAsync("SELECT max(attempts) FROM triage.report_deliveries WHERE destination = 'misconfigured'"));
+            Assert.Equal(1, await database.CountAsync(
+                "SELECT max(attempts) FROM triage.report_deliveries WHERE destination = 'misconfigured'"));
             Assert.Equal(Studies, await database.CountAsync(
                 "SELECT count(*) FROM triage.audit_events WHERE subject = 'misconfigured' AND outcome <> 'Success'"));
             Assert.Equal(Studies, (await orthanc.FindInstancesAsync("SR")).Count);

@@ -55,7 +55,8 @@ public sealed class ReportToPacsTests(PostgresFixture postgres, ITestOutputHelpe
                 }
             }
 
-            output.WriteLine($"SR and {captures.Count} heatmap images in the study; {certainties.Count} measurement groups match the database");
+            output.WriteLine(
+                $"SR and {captures.Count} heatmap images in the study; {certainties.Count} measurement groups match the database");
         }
         finally
         {

@@ -31,7 +31,8 @@ internal sealed class ServeProcess : IAsyncDisposable
     /// <param name="spool">The spool folder; shared by processes that share the database.</param>
     /// <param name="leaseTimeout">Short, so that claims of a killed process are taken over within the test.</param>
     /// <param name="settings">Further <c>--Section:Key=value</c> settings (report destinations, quiet period, …).</param>
-    public static async Task<ServeProcess> StartAsync(string connectionString, string spool, TimeSpan leaseTimeout, IEnumerable<string>? settings = null)
+    public static async Task<ServeProcess> StartAsync(
+        string connectionString, string spool, TimeSpan leaseTimeout, IEnumerable<string>? settings = null)
     {
         var (httpPort, dicomPort) = (FreePort.Next(), FreePort.Next());
         var child = XrayTriageExecutable.Start(
@@ -42,8 +43,11 @@ internal sealed class ServeProcess : IAsyncDisposable
         var serve = new ServeProcess(child, httpPort, dicomPort);
         try
         {
-            await Wait.UntilAsync(async () => await serve.ReadyStatusAsync() == HttpStatusCode.OK, TimeSpan.FromSeconds(90),
-                () => Task.FromResult($"serve not ready:\n{child.Output}"), () => child.HasExited ? $"serve exited early:\n{child.Output}" : null);
+            await Wait.UntilAsync(
+                async () => await serve.ReadyStatusAsync() == HttpStatusCode.OK,
+                TimeSpan.FromSeconds(90),
+                () => Task.FromResult($"serve not ready:\n{child.Output}"),
+                () => child.HasExited ? $"serve exited early:\n{child.Output}" : null);
         }
         catch
         {

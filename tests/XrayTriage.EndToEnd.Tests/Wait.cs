@@ -11,7 +11,8 @@ internal static class Wait
     /// <param name="timeout">Fails with <paramref name="describe"/> after this.</param>
     /// <param name="describe">The failure message (e.g. the state reached and the server's log).</param>
     /// <param name="abort">A non-null message stops waiting at once (e.g. the server exited).</param>
-    public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<Task<string>> describe, Func<string?>? abort = null)
+    public static async Task UntilAsync(
+        Func<Task<bool>> condition, TimeSpan timeout, Func<Task<string>> describe, Func<string?>? abort = null)
     {
         var waited = Stopwatch.StartNew();
         while (!await condition())

@@ -23,12 +23,14 @@ public sealed class CalibrateTests
         {
             var set = LinkFilms(folder, perClass: 4);
 
-            var result = await XrayTriageExecutable.RunAsync(["calibrate", set, "--sensitivity", "0.75", "--out", output, "--by", "tester", Models]);
+            var result = await XrayTriageExecutable.RunAsync(
+                ["calibrate", set, "--sensitivity", "0.75", "--out", output, "--by", "tester", Models]);
 
             result.EnsureSuccess("calibrate");
             Assert.Contains("16/16", result.StandardError, StringComparison.Ordinal);
             Assert.Contains("too few to trust", result.StandardError, StringComparison.Ordinal);
-            using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(XrayTriageExecutable.ModelsPath, "ensemble.json")));
+            using var manifest = JsonDocument.Parse(
+                await File.ReadAllTextAsync(Path.Combine(XrayTriageExecutable.ModelsPath, "ensemble.json")));
             var file = JsonNode.Parse(await File.ReadAllTextAsync(output))!;
             Assert.Equal("xraytriage-site-thresholds/1", file["format"]!.GetValue<string>());
             Assert.Equal(manifest.RootElement.GetProperty("name").GetString(), file["model"]!["name"]!.GetValue<string>());
@@ -105,10 +107,13 @@ public sealed class CalibrateTests
         }
     }
 
-    /// <summary>A hand-built thresholds file for the shipped model: <paramref name="covid19"/> for covid19, 1 (never) for the others.</summary>
+    /// <summary>
+    /// A hand-built thresholds file for the shipped model: <paramref name="covid19"/> for covid19, 1 (never) for the others.
+    /// </summary>
     internal static async Task<string> WriteThresholdsAsync(string path, double covid19, string? version = null)
     {
-        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(XrayTriageExecutable.ModelsPath, "ensemble.json")));
+        using var manifest = JsonDocument.Parse(
+            await File.ReadAllTextAsync(Path.Combine(XrayTriageExecutable.ModelsPath, "ensemble.json")));
         var root = manifest.RootElement;
         var finding = (double threshold) => new JsonObject
         {
@@ -128,7 +133,10 @@ public sealed class CalibrateTests
             ["calibratedBy"] = "tester",
             ["calibratedAt"] = "2026-12-07T01:30:00+00:00",
             ["targetSensitivity"] = 0.95,
-            ["findings"] = new JsonObject { ["covid19"] = finding(covid19), ["viral_pneumonia"] = finding(1), ["lung_opacity"] = finding(1) },
+            ["findings"] = new JsonObject
+            {
+                ["covid19"] = finding(covid19), ["viral_pneumonia"] = finding(1), ["lung_opacity"] = finding(1),
+            },
         };
         await File.WriteAllTextAsync(path, file.ToJsonString());
         return path;
@@ -148,7 +156,9 @@ public sealed class CalibrateTests
         foreach (var label in Labels)
         {
             var target = Directory.CreateDirectory(Path.Combine(set, label)).FullName;
-            foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.CxrData, "val", label)).Order(StringComparer.Ordinal).Take(perClass))
+            foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.CxrData, "val", label))
+                .Order(StringComparer.Ordinal)
+                .Take(perClass))
             {
                 File.CreateSymbolicLink(Path.Combine(target, Path.GetFileName(file)), file);
             }
@@ -161,7 +171,9 @@ public sealed class CalibrateTests
     private static string ExpectedFilmHash(string set)
     {
         var lines = Directory.GetFiles(set, "*", SearchOption.AllDirectories)
-            .Select(f => (Path: Path.GetRelativePath(set, f).Replace('\\', '/'), Hash: Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f)))))
+            .Select(f => (
+                Path: Path.GetRelativePath(set, f).Replace('\\', '/'),
+                Hash: Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f)))))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .Select(f => $"{f.Path}\t{f.Hash}\n");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(lines))));

@@ -25,13 +25,17 @@ public sealed class CalledAeTitleTests(PostgresFixture postgres) : IClassFixture
                 new Dictionary<string, string?> { ["ConnectionStrings__Triage"] = connectionString });
             await WaitReadyAsync(httpPort, serve);
 
-            var send = await XrayTriageExecutable.RunAsync(["send", "127.0.0.1", dicomPort.ToString(CultureInfo.InvariantCulture), chest], timeout: Limit);
+            var send = await XrayTriageExecutable.RunAsync(
+                ["send", "127.0.0.1", dicomPort.ToString(CultureInfo.InvariantCulture), chest],
+                timeout: Limit);
 
             send.EnsureSuccess("xraytriage send with its default called AE title");
             var files = Directory.GetFiles(chest).Length;
             Assert.Contains($"Stored {files} of {files} instances", send.StandardOutput, StringComparison.Ordinal);
             await serve.WaitForOutputAsync(
-                o => o.Contains("called AE title ANY-SCP, not ours (XRAYTRIAGE); accepted because Dicom:RequireCalledAeTitle is off", StringComparison.Ordinal),
+                o => o.Contains(
+                    "called AE title ANY-SCP, not ours (XRAYTRIAGE); accepted because Dicom:RequireCalledAeTitle is off",
+                    StringComparison.Ordinal),
                 Limit);
         }
         finally

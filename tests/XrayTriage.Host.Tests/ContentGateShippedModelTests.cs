@@ -46,7 +46,8 @@ public sealed partial class ContentGateShippedModelTests : IDisposable
         var others = Directory.GetFiles(Path.Combine(RepositoryPaths.DicomSamples, "other"), "*.dcm");
         var chest = Directory.GetFiles(Path.Combine(RepositoryPaths.DicomSamples, "chest"), "*.dcm");
 
-        var results = await ClassifyAsync([.. screenshots, Path.Combine(_work, "document.png"), Path.Combine(_work, "constant.png"), .. others, .. chest]);
+        var results = await ClassifyAsync(
+            [.. screenshots, Path.Combine(_work, "document.png"), Path.Combine(_work, "constant.png"), .. others, .. chest]);
 
         Assert.All(screenshots, s => Assert.Equal("NotChestRadiograph", results[s].Reason));
         Assert.Equal("NotChestRadiograph", results[Path.Combine(_work, "document.png")].Reason);
@@ -55,7 +56,9 @@ public sealed partial class ContentGateShippedModelTests : IDisposable
         Assert.True(readableOthers.Count >= 20, $"only {readableOthers.Count} readable non-chest samples");
         var passing = readableOthers.Where(o => results[o].Reason is null).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(KnownPassing, passing);
-        Assert.All(chest, c => Assert.True(results[c].Reason is null, $"{Path.GetFileName(c)} refused: {results[c].Reason} {results[c].Score}"));
+        Assert.All(chest, c => Assert.True(
+            results[c].Reason is null,
+            $"{Path.GetFileName(c)} refused: {results[c].Reason} {results[c].Score}"));
     }
 
     [Fact]
@@ -79,7 +82,9 @@ public sealed partial class ContentGateShippedModelTests : IDisposable
 
     private static async Task<Dictionary<string, (string? Reason, double? Score)>> ClassifyAsync(string[] files)
     {
-        var result = await XrayTriageExecutable.RunAsync(["classify", .. files, "--json", "--ignore-eligibility", Models], timeout: TimeSpan.FromMinutes(10));
+        var result = await XrayTriageExecutable.RunAsync(
+            ["classify", .. files, "--json", "--ignore-eligibility", Models],
+            timeout: TimeSpan.FromMinutes(10));
         using var document = JsonDocument.Parse(result.StandardOutput);
         return document.RootElement.GetProperty("results").EnumerateArray().ToDictionary(
             r => r.GetProperty("file").GetString()!,

@@ -40,7 +40,10 @@ public sealed class ContentGateVerbTests : IAsyncLifetime
         var json = await XrayTriageExecutable.RunAsync(["classify", Screenshot, "--json", GatedModels]);
 
         text.EnsureSuccess("classify");
-        Assert.Contains("worklist.png (PNG): priority not-assessable — NotChestRadiograph (score ", text.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains(
+            "worklist.png (PNG): priority not-assessable — NotChestRadiograph (score ",
+            text.StandardOutput,
+            StringComparison.Ordinal);
         Assert.Contains(" > threshold 0)", text.StandardOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("  ensemble ", text.StandardOutput, StringComparison.Ordinal); // no probability row
         json.EnsureSuccess("classify --json");
@@ -61,14 +64,19 @@ public sealed class ContentGateVerbTests : IAsyncLifetime
         result.EnsureSuccess("classify");
         Assert.Contains(", priority ", result.StandardOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("priority not-assessable", result.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("note: classified although the content gate refused it: NotChestRadiograph", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains(
+            "note: classified although the content gate refused it: NotChestRadiograph",
+            result.StandardOutput,
+            StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Classify_ConstantGrayPng_BlankImageBeforeTheModel()
     {
         var png = Path.Combine(_gated, "constant.png");
-        var write = await PeerTools.RunPythonAsync("import sys\nfrom PIL import Image\nImage.new('L', (96, 80), 131).save(sys.argv[1])", [png]);
+        var write = await PeerTools.RunPythonAsync(
+            "import sys\nfrom PIL import Image\nImage.new('L', (96, 80), 131).save(sys.argv[1])",
+            [png]);
         write.EnsureSuccess("PIL");
 
         var result = await XrayTriageExecutable.RunAsync(["classify", png, GatedModels]);
@@ -86,7 +94,9 @@ public sealed class ContentGateVerbTests : IAsyncLifetime
             foreach (var label in new[] { "normal", "covid19", "viral_pneumonia", "lung_opacity" })
             {
                 var target = Directory.CreateDirectory(Path.Combine(folder, label)).FullName;
-                foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.CxrData, "val", label)).Order(StringComparer.Ordinal).Take(1))
+                foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.CxrData, "val", label))
+                    .Order(StringComparer.Ordinal)
+                    .Take(1))
                 {
                     File.CreateSymbolicLink(Path.Combine(target, Path.GetFileName(file)), file);
                 }
@@ -96,7 +106,10 @@ public sealed class ContentGateVerbTests : IAsyncLifetime
             var ignored = await XrayTriageExecutable.RunAsync(["eval", folder, "--ignore-content-gate", GatedModels]);
 
             gated.EnsureSuccess("eval");
-            Assert.Contains("content gate (threshold 0): not assessable 4/4 — normal 1/1, covid19 1/1, viral_pneumonia 1/1, lung_opacity 1/1", gated.StandardOutput, StringComparison.Ordinal);
+            Assert.Contains(
+                "content gate (threshold 0): not assessable 4/4 — normal 1/1, covid19 1/1, viral_pneumonia 1/1, lung_opacity 1/1",
+                gated.StandardOutput,
+                StringComparison.Ordinal);
             ignored.EnsureSuccess("eval --ignore-content-gate");
             Assert.Contains("content gate: ignored (--ignore-content-gate)", ignored.StandardOutput, StringComparison.Ordinal);
         }

@@ -31,7 +31,8 @@ public sealed class EvalLabelsTests : IDisposable
             """);
         var json = Path.Combine(_folder, "metrics.json");
 
-        var result = await XrayTriageExecutable.RunAsync(["eval", Path.Combine(_folder, "set"), "--labels", labels, "--json", json, Models]);
+        var result = await XrayTriageExecutable.RunAsync(
+            ["eval", Path.Combine(_folder, "set"), "--labels", labels, "--json", json, Models]);
 
         result.EnsureSuccess("eval --labels");
         var stdout = result.StandardOutput;
@@ -51,11 +52,15 @@ public sealed class EvalLabelsTests : IDisposable
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json));
         var root = document.RootElement;
         Assert.Equal(4, root.GetProperty("images").GetInt32());
-        var models = new[] { root.GetProperty("ensemble") }.Concat(root.GetProperty("members").EnumerateObject().Select(m => m.Value)).ToList();
+        var models = new[] { root.GetProperty("ensemble") }
+            .Concat(root.GetProperty("members").EnumerateObject().Select(m => m.Value))
+            .ToList();
         Assert.Equal(3, models.Count);
         foreach (var model in models)
         {
-            Assert.Equal(["accuracy", "balancedAccuracy", "ece", "confusionMatrix", "perClass", "perSource"], model.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(
+                ["accuracy", "balancedAccuracy", "ece", "confusionMatrix", "perClass", "perSource"],
+                model.EnumerateObject().Select(p => p.Name));
             var sources = model.GetProperty("perSource").EnumerateArray().ToList();
             Assert.Equal(["test/hash-source", "test/path-source", "unlisted"], sources.Select(s => s.GetProperty("source").GetString()));
             Assert.Equal([1, 1, 2], sources.Select(s => s.GetProperty("images").GetInt32()));
@@ -76,9 +81,15 @@ public sealed class EvalLabelsTests : IDisposable
         }
 
         Assert.Equal(ShippedCovidThreshold(), triage.GetProperty("thresholds").GetProperty("covid19").GetDouble());
-        Assert.Equal(["covid19", "viral_pneumonia", "lung_opacity"], triage.GetProperty("thresholds").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(
+            ["covid19", "viral_pneumonia", "lung_opacity"],
+            triage.GetProperty("thresholds").EnumerateObject().Select(p => p.Name));
         var summary = root.GetProperty("labels");
-        Assert.Equal((1, 1, 2), (summary.GetProperty("byPath").GetInt32(), summary.GetProperty("byHash").GetInt32(), summary.GetProperty("unlisted").GetInt32()));
+        Assert.Equal(
+            (1, 1, 2),
+            (summary.GetProperty("byPath").GetInt32(),
+             summary.GetProperty("byHash").GetInt32(),
+             summary.GetProperty("unlisted").GetInt32()));
     }
 
     [Fact]
@@ -112,7 +123,12 @@ public sealed class EvalLabelsTests : IDisposable
     private static double ShippedCovidThreshold()
     {
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(XrayTriageExecutable.ModelsPath, "ensemble.json")));
-        return manifest.RootElement.GetProperty("triage").GetProperty("findings").GetProperty("covid19").GetProperty("threshold").GetDouble();
+        return manifest.RootElement
+            .GetProperty("triage")
+            .GetProperty("findings")
+            .GetProperty("covid19")
+            .GetProperty("threshold")
+            .GetDouble();
     }
 
     /// <summary>The threshold line eval prints for covid19, from the shipped manifest (the numbers change with the model).</summary>
@@ -121,6 +137,8 @@ public sealed class EvalLabelsTests : IDisposable
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(XrayTriageExecutable.ModelsPath, "ensemble.json")));
         var covid = manifest.RootElement.GetProperty("triage").GetProperty("findings").GetProperty("covid19");
         return string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"covid19          ≥ {covid.GetProperty("threshold").GetDouble():0.0000}  manifest: sensitivity {covid.GetProperty("sensitivity").GetDouble():0.000}, specificity {covid.GetProperty("specificity").GetDouble():0.000}");
+            $"covid19          ≥ {covid.GetProperty("threshold").GetDouble():0.0000}  " +
+            $"manifest: sensitivity {covid.GetProperty("sensitivity").GetDouble():0.000}, " +
+            $"specificity {covid.GetProperty("specificity").GetDouble():0.000}");
     }
 }

@@ -22,13 +22,17 @@ public sealed class IngestObservabilityTests(PostgresFixture postgres) : IClassF
         {
             await using var serve = XrayTriageExecutable.Start(
                 ["serve", $"--Urls=http://127.0.0.1:{httpPort}", $"--Dicom:Port={dicomPort}", $"--Dicom:SpoolPath={spool}",
-                 "--Dicom:MinFreeDiskBytes=1", "--Dicom:AllowedCallingAeTitles:0=MODALITY", $"--Models:Path={XrayTriageExecutable.ModelsPath}"],
+                 "--Dicom:MinFreeDiskBytes=1", "--Dicom:AllowedCallingAeTitles:0=MODALITY",
+                 $"--Models:Path={XrayTriageExecutable.ModelsPath}"],
                 new Dictionary<string, string?> { ["ConnectionStrings__Triage"] = connectionString });
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
             await WaitReadyAsync(http, serve);
 
             var send = await PeerTools.RunAsync("dcmsend",
-                ["-aet", "MODALITY", "-aec", "XRAYTRIAGE", "--decompress-never", "127.0.0.1", dicomPort.ToString(CultureInfo.InvariantCulture), file],
+                [
+                    "-aet", "MODALITY", "-aec", "XRAYTRIAGE", "--decompress-never", "127.0.0.1",
+                    dicomPort.ToString(CultureInfo.InvariantCulture), file,
+                ],
                 TimeSpan.FromMinutes(1));
             send.EnsureSuccess("dcmsend");
             var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
@@ -53,7 +57,8 @@ public sealed class IngestObservabilityTests(PostgresFixture postgres) : IClassF
             Assert.DoesNotContain(builder.Database!, start, StringComparison.Ordinal);
             Assert.DoesNotContain("Password", start, StringComparison.OrdinalIgnoreCase);
             var accepted = Assert.Single(await ReadAsync(connectionString,
-                "SELECT detail FROM triage.audit_events WHERE event_id = 'SecurityAlert' AND event_type = 'NodeAuthentication' AND outcome = 'Success' AND actor = 'MODALITY'"));
+                "SELECT detail FROM triage.audit_events WHERE event_id = 'SecurityAlert' AND event_type = 'NodeAuthentication' " +
+                "AND outcome = 'Success' AND actor = 'MODALITY'"));
             Assert.StartsWith("association accepted from 127.0.0.1:", accepted, StringComparison.Ordinal);
         }
         finally

@@ -45,7 +45,8 @@ public sealed partial class InitialAdminTests(PostgresFixture postgres) : IClass
     public async Task InitAdmin_AccountsExist_CreatesNothing()
     {
         var connectionString = await MigratedDatabaseAsync();
-        (await RunAsync(connectionString, ["user", "add", "alice", "--role", "radiologist"], "AlicePassw0rd1\n")).EnsureSuccess("user add alice");
+        (await RunAsync(connectionString, ["user", "add", "alice", "--role", "radiologist"], "AlicePassw0rd1\n"))
+            .EnsureSuccess("user add alice");
 
         var result = await RunAsync(connectionString, ["user", "init-admin", "--password-file", PasswordFile]);
 
@@ -80,7 +81,11 @@ public sealed partial class InitialAdminTests(PostgresFixture postgres) : IClass
     }
 
     private static Task<ProcessResult> RunAsync(string connectionString, string[] arguments, string? input = null) =>
-        ProcessRunner.RunAsync("dotnet", [XrayTriageExecutable.DllPath, .. arguments], TimeSpan.FromMinutes(1), RepositoryPaths.RepositoryRoot,
+        ProcessRunner.RunAsync(
+            "dotnet",
+            [XrayTriageExecutable.DllPath, .. arguments],
+            TimeSpan.FromMinutes(1),
+            RepositoryPaths.RepositoryRoot,
             new Dictionary<string, string?> { ["ConnectionStrings__Triage"] = connectionString, ["DOTNET_ENVIRONMENT"] = "Production" },
             standardInput: input ?? string.Empty);
 

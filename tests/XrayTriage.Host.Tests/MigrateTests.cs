@@ -27,11 +27,15 @@ public sealed class MigrateTests(PostgresFixture postgres) : IClassFixture<Postg
     {
         var connectionString = await postgres.CreateEmptyDatabaseAsync();
 
-        var result = await XrayTriageExecutable.RunAsync(["migrate"], new Dictionary<string, string?> { ["ConnectionStrings__Triage"] = connectionString });
+        var result = await XrayTriageExecutable.RunAsync(
+            ["migrate"],
+            new Dictionary<string, string?> { ["ConnectionStrings__Triage"] = connectionString });
 
         result.EnsureSuccess("migrate on a new database");
         Assert.Empty(result.StandardError);
-        Assert.All(result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.StartsWith("Applied ", line, StringComparison.Ordinal));
+        Assert.All(
+            result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            line => Assert.StartsWith("Applied ", line, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -8,7 +8,8 @@ public sealed class ModelVerbTests
 {
     private static readonly string Models = $"--Models:Path={XrayTriageExecutable.ModelsPath}";
 
-    private static string Chest => Path.Combine(RepositoryPaths.DicomSamples, "chest", "cr_chest_pa_mono1_u10_implicit_no-meta_CR-MONO1-10-chest.dcm");
+    private static string Chest =>
+        Path.Combine(RepositoryPaths.DicomSamples, "chest", "cr_chest_pa_mono1_u10_implicit_no-meta_CR-MONO1-10-chest.dcm");
 
     private static string CxrImage(string split, string label) =>
         Directory.GetFiles(Path.Combine(RepositoryPaths.CxrData, split, label)).Order(StringComparer.Ordinal).First();
@@ -16,7 +17,8 @@ public sealed class ModelVerbTests
     [Fact]
     public async Task Classify_PngJpegAndDicom_PrintsEnsembleMembersPriorityAndProvider()
     {
-        var result = await XrayTriageExecutable.RunAsync(["classify", CxrImage("val", "normal"), CxrImage("val", "covid19"), Chest, Models]);
+        var result = await XrayTriageExecutable.RunAsync(
+            ["classify", CxrImage("val", "normal"), CxrImage("val", "covid19"), Chest, Models]);
 
         result.EnsureSuccess("classify");
         var stdout = result.StandardOutput;
@@ -45,7 +47,9 @@ public sealed class ModelVerbTests
             Assert.True(item.GetProperty("priority").GetString() is "urgent" or "routine");
             Assert.Equal(2, item.GetProperty("members").EnumerateObject().Count());
             var heatmap = item.GetProperty("heatmap").GetString()!;
-            var png = await PeerTools.RunPythonAsync("import sys; from PIL import Image; im = Image.open(sys.argv[1]); print(im.size[0], im.size[1], im.mode)", [heatmap]);
+            var png = await PeerTools.RunPythonAsync(
+                "import sys; from PIL import Image; im = Image.open(sys.argv[1]); print(im.size[0], im.size[1], im.mode)",
+                [heatmap]);
             Assert.Equal("440 440 RGB", png.EnsureSuccess("PIL").StandardOutput.Trim());
         }
         finally
@@ -96,7 +100,9 @@ public sealed class ModelVerbTests
             foreach (var label in labels)
             {
                 var target = Directory.CreateDirectory(Path.Combine(folder, "set", label)).FullName;
-                foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.CxrData, "val", label)).Order(StringComparer.Ordinal).Take(3))
+                foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.CxrData, "val", label))
+                    .Order(StringComparer.Ordinal)
+                    .Take(3))
                 {
                     File.CreateSymbolicLink(Path.Combine(target, Path.GetFileName(file)), file);
                 }
@@ -113,7 +119,9 @@ public sealed class ModelVerbTests
             Assert.Equal(9, root.GetProperty("triage").GetProperty("abnormalFlagged").GetProperty("of").GetInt32());
             Assert.Equal(3, root.GetProperty("triage").GetProperty("normalRoutine").GetProperty("of").GetInt32());
             Assert.False(root.TryGetProperty("labels", out _));
-            var models = new[] { root.GetProperty("ensemble") }.Concat(root.GetProperty("members").EnumerateObject().Select(m => m.Value)).ToList();
+            var models = new[] { root.GetProperty("ensemble") }
+                .Concat(root.GetProperty("members").EnumerateObject().Select(m => m.Value))
+                .ToList();
             Assert.Equal(3, models.Count);
             foreach (var model in models)
             {
@@ -125,7 +133,9 @@ public sealed class ModelVerbTests
                 Assert.Equal(labels, model.GetProperty("perClass").EnumerateObject().Select(p => p.Name));
                 foreach (var perClass in model.GetProperty("perClass").EnumerateObject())
                 {
-                    Assert.Equal(["sensitivity", "specificity", "precision", "f1", "auc"], perClass.Value.EnumerateObject().Select(p => p.Name));
+                    Assert.Equal(
+                        ["sensitivity", "specificity", "precision", "f1", "auc"],
+                        perClass.Value.EnumerateObject().Select(p => p.Name));
                 }
             }
         }

@@ -6,7 +6,8 @@ namespace XrayTriage.Host.Tests;
 /// the executable, the installed service's rule, still comes first: see the Deploy tests).</summary>
 public sealed class ModelsPathTests
 {
-    private static readonly string Film = Path.Combine(RepositoryPaths.DicomSamples, "chest", "cr_chest_pa_mono1_u10_implicit_no-meta_CR-MONO1-10-chest.dcm");
+    private static readonly string Film =
+        Path.Combine(RepositoryPaths.DicomSamples, "chest", "cr_chest_pa_mono1_u10_implicit_no-meta_CR-MONO1-10-chest.dcm");
 
     [Fact]
     public async Task Classify_CheckoutBuildWithoutModelsPath_UsesTheCheckoutModels()
@@ -20,7 +21,9 @@ public sealed class ModelsPathTests
     [Fact]
     public async Task Classify_RelativeModelsPathMissingEverywhere_NamesTheFolderNextToTheExecutable()
     {
-        var result = await XrayTriageExecutable.RunAsync(["classify", Film, "--Models:Path=no-such-models"], timeout: TimeSpan.FromMinutes(5));
+        var result = await XrayTriageExecutable.RunAsync(
+            ["classify", Film, "--Models:Path=no-such-models"],
+            timeout: TimeSpan.FromMinutes(5));
 
         Assert.Equal(2, result.ExitCode);
         var expected = Path.Combine(Path.GetDirectoryName(XrayTriageExecutable.DllPath)!, "no-such-models");

@@ -28,8 +28,10 @@ public sealed class NetworkVerbTests
             await using (var receive = XrayTriageExecutable.Start(["receive", "--port", port, "--ae-title", "XRAYRCV", "--output", folder]))
             {
                 await receive.WaitForOutputAsync(o => o.Contains("Listening as XRAYRCV", StringComparison.Ordinal), Timeout);
-                var store = await PeerTools.RunAsync("storescu", ["-aet", "DCMTK", "-aec", "XRAYRCV", "127.0.0.1", port, .. Sent[..3]], Timeout);
-                var send = await PeerTools.RunAsync("dcmsend", ["-aet", "DCMTK", "-aec", "XRAYRCV", "--decompress-never", "127.0.0.1", port, Sent[3]], Timeout);
+                var store = await PeerTools.RunAsync(
+                    "storescu", ["-aet", "DCMTK", "-aec", "XRAYRCV", "127.0.0.1", port, .. Sent[..3]], Timeout);
+                var send = await PeerTools.RunAsync(
+                    "dcmsend", ["-aet", "DCMTK", "-aec", "XRAYRCV", "--decompress-never", "127.0.0.1", port, Sent[3]], Timeout);
                 await receive.StopAsync(TimeSpan.FromSeconds(15));
                 exitCode = receive.ExitCode;
                 log = receive.Output;
@@ -71,7 +73,9 @@ public sealed class NetworkVerbTests
             await using (var storescp = PeerTools.Start("storescp", ["--aetitle", "DCMTKSCP", "--output-directory", output, "+xa", port]))
             {
                 await FreePort.WaitUntilListeningAsync(portNumber, Timeout);
-                send = await XrayTriageExecutable.RunAsync(["send", "127.0.0.1", port, input, "--called-ae", "DCMTKSCP", "--progress-every", "2"], timeout: Timeout);
+                send = await XrayTriageExecutable.RunAsync(
+                    ["send", "127.0.0.1", port, input, "--called-ae", "DCMTKSCP", "--progress-every", "2"],
+                    timeout: Timeout);
             }
 
             send.EnsureSuccess("xraytriage send");
@@ -98,10 +102,13 @@ public sealed class NetworkVerbTests
             File.Copy(Sent[1], bad);
             (await PeerTools.RunAsync("dcmodify", ["-nb", "-m", "(0008,0018)=1.2.3.X", bad], Timeout)).EnsureSuccess("dcmodify");
             ProcessResult send;
-            await using (var receive = XrayTriageExecutable.Start(["receive", "--port", port, "--ae-title", "XRAYRCV", "--output", Path.Combine(folder, "in")]))
+            await using (var receive = XrayTriageExecutable.Start(
+                ["receive", "--port", port, "--ae-title", "XRAYRCV", "--output", Path.Combine(folder, "in")]))
             {
                 await receive.WaitForOutputAsync(o => o.Contains("Listening as XRAYRCV", StringComparison.Ordinal), Timeout);
-                send = await XrayTriageExecutable.RunAsync(["send", "127.0.0.1", port, Sent[0], bad, "--called-ae", "XRAYRCV"], timeout: Timeout);
+                send = await XrayTriageExecutable.RunAsync(
+                    ["send", "127.0.0.1", port, Sent[0], bad, "--called-ae", "XRAYRCV"],
+                    timeout: Timeout);
             }
 
             Assert.Equal(1, send.ExitCode);
@@ -120,7 +127,9 @@ public sealed class NetworkVerbTests
         await using var orthanc = await OrthancServer.StartAsync("TESTPACS");
         var port = orthanc.DicomPort.ToString(CultureInfo.InvariantCulture);
 
-        var echo = await XrayTriageExecutable.RunAsync(["echo", "127.0.0.1", port, "--called-ae", "TESTPACS", "--calling-ae", "XRAYSCU"], timeout: Timeout);
+        var echo = await XrayTriageExecutable.RunAsync(
+            ["echo", "127.0.0.1", port, "--called-ae", "TESTPACS", "--calling-ae", "XRAYSCU"],
+            timeout: Timeout);
         var wrong = await XrayTriageExecutable.RunAsync(["echo", "127.0.0.1", port, "--called-ae", "NOTTHEPACS"], timeout: Timeout);
 
         echo.EnsureSuccess("xraytriage echo");
@@ -142,15 +151,22 @@ public sealed class NetworkVerbTests
             ProcessResult plain;
             await using (var receive = XrayTriageExecutable.Start(
                 ["receive", "--port", port, "--ae-title", "XRAYRCV", "--output", folder,
-                 "--tls-cert", certificates.ServerCertificate, "--tls-key", certificates.ServerKey, "--tls-ca", certificates.CaCertificate]))
+                 "--tls-cert", certificates.ServerCertificate, "--tls-key", certificates.ServerKey,
+                 "--tls-ca", certificates.CaCertificate]))
             {
                 await receive.WaitForOutputAsync(o => o.Contains("Listening as XRAYRCV", StringComparison.Ordinal), Timeout);
                 store = await PeerTools.RunAsync(
                     "storescu",
-                    ["-aet", "DCMTK", "-aec", "XRAYRCV", "+tls", certificates.ClientKey, certificates.ClientCertificate, "+cf", certificates.CaCertificate, "127.0.0.1", port, Sent[1]],
+                    [
+                        "-aet", "DCMTK", "-aec", "XRAYRCV", "+tls", certificates.ClientKey, certificates.ClientCertificate,
+                        "+cf", certificates.CaCertificate, "127.0.0.1", port, Sent[1],
+                    ],
                     Timeout);
                 echo = await XrayTriageExecutable.RunAsync(
-                    ["echo", "127.0.0.1", port, "--called-ae", "XRAYRCV", "--tls-cert", certificates.ClientCertificate, "--tls-key", certificates.ClientKey, "--tls-ca", certificates.CaCertificate],
+                    [
+                        "echo", "127.0.0.1", port, "--called-ae", "XRAYRCV", "--tls-cert", certificates.ClientCertificate,
+                        "--tls-key", certificates.ClientKey, "--tls-ca", certificates.CaCertificate,
+                    ],
                     timeout: Timeout);
                 plain = await XrayTriageExecutable.RunAsync(["echo", "127.0.0.1", port, "--called-ae", "XRAYRCV"], timeout: Timeout);
                 Assert.Contains("with mutual TLS", receive.Output, StringComparison.Ordinal);

@@ -30,8 +30,12 @@ public sealed class OutboxCommandTests(PostgresFixture postgres) : IClassFixture
 
         result.EnsureSuccess("outbox retry");
         Assert.Contains("Re-queued 1 delivery(ies)", result.StandardOutput, StringComparison.Ordinal);
-        Assert.Equal("Pending", await ScalarAsync(connectionString, "SELECT state FROM triage.report_deliveries WHERE destination = 'broken'"));
-        Assert.Equal("Delivered", await ScalarAsync(connectionString, "SELECT state FROM triage.report_deliveries WHERE destination = 'pacs'"));
+        Assert.Equal(
+            "Pending",
+            await ScalarAsync(connectionString, "SELECT state FROM triage.report_deliveries WHERE destination = 'broken'"));
+        Assert.Equal(
+            "Delivered",
+            await ScalarAsync(connectionString, "SELECT state FROM triage.report_deliveries WHERE destination = 'pacs'"));
         Assert.Equal(1L, await ScalarAsync(connectionString,
             "SELECT count(*) FROM triage.audit_events WHERE subject = 'broken' AND detail LIKE 'xraytriage outbox retry: re-queued 1%'"));
     }
@@ -50,7 +54,8 @@ public sealed class OutboxCommandTests(PostgresFixture postgres) : IClassFixture
         Assert.Contains("Choose exactly one of --id N, --destination NAME or --all.", none.StandardError, StringComparison.Ordinal);
     }
 
-    private static Dictionary<string, string?> Environment(string connectionString) => new() { ["ConnectionStrings__Triage"] = connectionString };
+    private static Dictionary<string, string?> Environment(string connectionString) =>
+        new() { ["ConnectionStrings__Triage"] = connectionString };
 
     private async Task<string> SeededAsync()
     {
@@ -62,7 +67,8 @@ public sealed class OutboxCommandTests(PostgresFixture postgres) : IClassFixture
             r AS (
                 INSERT INTO triage.reports (study_id, version, created_at, image_count, fanned_out_at)
                 SELECT id, 1, now(), 1, now() FROM s RETURNING id)
-            INSERT INTO triage.report_deliveries (report_id, destination, state, attempts, next_attempt_at, created_at, updated_at, delivered_at, last_error)
+            INSERT INTO triage.report_deliveries
+            """ + " (report_id, destination, state, attempts, next_attempt_at, created_at, updated_at, delivered_at, last_error)\n" + """
             SELECT id, 'pacs', 'Delivered', 1, now(), now(), now(), now(), NULL FROM r
             UNION ALL
             SELECT id, 'broken', 'Failed', 1, now(), now(), now(), NULL,

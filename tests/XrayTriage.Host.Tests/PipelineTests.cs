@@ -30,15 +30,23 @@ public sealed class PipelineTests(PostgresFixture postgres) : IClassFixture<Post
             await WaitReadyAsync(httpPort, serve);
 
             var send = await PeerTools.RunAsync("dcmsend",
-                ["-aet", "MODALITY", "-aec", AeTitle, "--decompress-never", "+f", "127.0.0.1", dicomPort.ToString(CultureInfo.InvariantCulture), .. files],
+                [
+                    "-aet", "MODALITY", "-aec", AeTitle, "--decompress-never", "+f", "127.0.0.1",
+                    dicomPort.ToString(CultureInfo.InvariantCulture), .. files,
+                ],
                 TimeSpan.FromMinutes(2));
             send.EnsureSuccess("dcmsend");
 
-            var states = await WaitForAsync(connectionString, rows => rows.Count == files.Length && rows.All(r => r.State is "Triaged" or "Skipped"));
+            var states = await WaitForAsync(
+                connectionString,
+                rows => rows.Count == files.Length && rows.All(r => r.State is "Triaged" or "Skipped"));
             Assert.Equal(4, states.Count(r => r.State == "Triaged"));
-            Assert.All(states.Where(r => r.State == "Skipped"), r => Assert.StartsWith("SecondaryCaptureDisabled", r.SkipReason, StringComparison.Ordinal));
+            Assert.All(
+                states.Where(r => r.State == "Skipped"),
+                r => Assert.StartsWith("SecondaryCaptureDisabled", r.SkipReason, StringComparison.Ordinal));
 
-            var classify = await XrayTriageExecutable.RunAsync(["classify", "--json", .. files, $"--Models:Path={XrayTriageExecutable.ModelsPath}"]);
+            var classify = await XrayTriageExecutable.RunAsync(
+                ["classify", "--json", .. files, $"--Models:Path={XrayTriageExecutable.ModelsPath}"]);
             Assert.Equal(0, classify.ExitCode);
             using var expected = JsonDocument.Parse(classify.StandardOutput);
             var stored = await ReadEnsembleProbabilitiesAsync(connectionString);

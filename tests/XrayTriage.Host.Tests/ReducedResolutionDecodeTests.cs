@@ -38,7 +38,8 @@ public sealed class ReducedResolutionDecodeTests : IDisposable
         string[] files, string[] options)
     {
         var result = await XrayTriageExecutable.RunAsync(
-            ["classify", .. files, "--json", "--ignore-eligibility", .. options, $"--Models:Path={XrayTriageExecutable.ModelsPath}"], timeout: TimeSpan.FromMinutes(5));
+            ["classify", .. files, "--json", "--ignore-eligibility", .. options, $"--Models:Path={XrayTriageExecutable.ModelsPath}"],
+            timeout: TimeSpan.FromMinutes(5));
         result.EnsureSuccess("classify");
         using var document = JsonDocument.Parse(result.StandardOutput);
         return document.RootElement.GetProperty("results").EnumerateArray().ToDictionary(

@@ -15,7 +15,8 @@ public sealed class RenderTests
         try
         {
             string[] arguments = ["render", Sample("chest/cr_chest_pa_mono1_u10_implicit_no-meta_CR-MONO1-10-chest.dcm"), "-o", output];
-            var result = await XrayTriageExecutable.RunAsync(modelInput ? [.. arguments, "--model-input", $"--Models:Path={XrayTriageExecutable.ModelsPath}"] : arguments);
+            var result = await XrayTriageExecutable.RunAsync(
+                modelInput ? [.. arguments, "--model-input", $"--Models:Path={XrayTriageExecutable.ModelsPath}"] : arguments);
 
             result.EnsureSuccess("render");
             Assert.Contains("eligibility: eligible: CR CHEST, PA", result.StandardOutput, StringComparison.Ordinal);
@@ -34,7 +35,8 @@ public sealed class RenderTests
     public async Task Render_UnsupportedTransferSyntax_OneLineAndExitTwo()
     {
         var output = Path.Combine(Path.GetTempPath(), $"xraytriage-render-{Guid.NewGuid():N}.png");
-        var result = await XrayTriageExecutable.RunAsync(["render", Sample("other/sc_rgb_htj2k-lossy_pydicom-HTJ2K_08_RGB.dcm"), "-o", output]);
+        var result = await XrayTriageExecutable.RunAsync(
+            ["render", Sample("other/sc_rgb_htj2k-lossy_pydicom-HTJ2K_08_RGB.dcm"), "-o", output]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("not eligible", result.StandardOutput, StringComparison.Ordinal);

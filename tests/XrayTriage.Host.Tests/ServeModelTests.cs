@@ -11,7 +11,8 @@ public sealed class ServeModelTests
         var folder = Directory.CreateTempSubdirectory("xraytriage-models-").FullName;
         try
         {
-            foreach (var file in Directory.GetFiles(XrayTriageExecutable.ModelsPath).Where(f => f.EndsWith(".onnx", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)))
+            foreach (var file in Directory.GetFiles(XrayTriageExecutable.ModelsPath)
+                .Where(f => f.EndsWith(".onnx", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)))
             {
                 File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
             }
@@ -43,7 +44,10 @@ public sealed class ServeModelTests
     public async Task Serve_CudaRequired_RefusesToStart()
     {
         var result = await XrayTriageExecutable.RunAsync(
-            ["serve", $"--Urls=http://127.0.0.1:{FreePort.Next()}", $"--Dicom:Port={FreePort.Next()}", $"--Models:Path={XrayTriageExecutable.ModelsPath}", "--Inference:ExecutionProvider=cuda"],
+            [
+                "serve", $"--Urls=http://127.0.0.1:{FreePort.Next()}", $"--Dicom:Port={FreePort.Next()}",
+                $"--Models:Path={XrayTriageExecutable.ModelsPath}", "--Inference:ExecutionProvider=cuda",
+            ],
             new Dictionary<string, string?> { ["ConnectionStrings__Triage"] = "Host=127.0.0.1;Port=1;Database=x;Username=x" });
 
         Assert.Equal(2, result.ExitCode);

@@ -70,7 +70,10 @@ public sealed class ServeTests(PostgresFixture postgres) : IClassFixture<Postgre
     }
 
     private static ChildProcess StartServe(string connectionString, int httpPort) => XrayTriageExecutable.Start(
-        ["serve", $"--Urls=http://127.0.0.1:{httpPort}", $"--Dicom:Port={FreePort.Next()}", $"--Models:Path={XrayTriageExecutable.ModelsPath}"],
+        [
+            "serve", $"--Urls=http://127.0.0.1:{httpPort}", $"--Dicom:Port={FreePort.Next()}",
+            $"--Models:Path={XrayTriageExecutable.ModelsPath}",
+        ],
         new Dictionary<string, string?> { ["ConnectionStrings__Triage"] = connectionString });
 
     private static async Task<(HttpStatusCode Status, string Body)> WaitForHttpAsync(HttpClient http, string path, ChildProcess serve)

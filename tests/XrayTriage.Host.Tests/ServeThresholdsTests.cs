@@ -46,7 +46,10 @@ public sealed class ServeThresholdsTests(PostgresFixture postgres) : IClassFixtu
             StartLimit);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("Triage:ThresholdsPath: thresholds file /nonexistent/site.json cannot be read", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains(
+            "Triage:ThresholdsPath: thresholds file /nonexistent/site.json cannot be read",
+            result.StandardError,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,8 +94,8 @@ public sealed class ServeThresholdsTests(PostgresFixture postgres) : IClassFixtu
     {
         var httpPort = FreePort.Next();
         await using var serve = XrayTriageExecutable.Start(
-            ["serve", $"--Urls=http://127.0.0.1:{httpPort}", $"--Dicom:Port={FreePort.Next()}", $"--Models:Path={XrayTriageExecutable.ModelsPath}",
-             $"--Triage:ThresholdsPath={thresholdsPath}"],
+            ["serve", $"--Urls=http://127.0.0.1:{httpPort}", $"--Dicom:Port={FreePort.Next()}",
+             $"--Models:Path={XrayTriageExecutable.ModelsPath}", $"--Triage:ThresholdsPath={thresholdsPath}"],
             new Dictionary<string, string?> { ["ConnectionStrings__Triage"] = connectionString });
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
         var deadline = DateTimeOffset.UtcNow + StartLimit;

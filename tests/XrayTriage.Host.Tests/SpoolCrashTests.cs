@@ -35,14 +35,18 @@ public sealed class SpoolCrashTests(PostgresFixture postgres) : IClassFixture<Po
         try
         {
             var dicomPort = FreePort.Next();
-            string[] arguments = ["serve", $"--Urls=http://127.0.0.1:{FreePort.Next()}", $"--Dicom:Port={dicomPort}", $"--Dicom:SpoolPath={spool}",
-                "--Dicom:MinFreeDiskBytes=1", "--Dicom:MaxPduLength=4096", $"--Models:Path={XrayTriageExecutable.ModelsPath}"];
+            string[] arguments =
+            [
+                "serve", $"--Urls=http://127.0.0.1:{FreePort.Next()}", $"--Dicom:Port={dicomPort}", $"--Dicom:SpoolPath={spool}",
+                "--Dicom:MinFreeDiskBytes=1", "--Dicom:MaxPduLength=4096", $"--Models:Path={XrayTriageExecutable.ModelsPath}",
+            ];
             var environment = new Dictionary<string, string?> { ["ConnectionStrings__Triage"] = connectionString };
             await using (var serve = XrayTriageExecutable.Start(arguments, environment))
             {
                 await serve.WaitForOutputAsync(o => o.Contains("Ingest listening", StringComparison.Ordinal), TimeSpan.FromSeconds(90));
                 var send = PeerTools.RunAsync("storescu",
-                    ["-aet", "MODALITY", "-aec", "XRAYTRIAGE", "127.0.0.1", dicomPort.ToString(CultureInfo.InvariantCulture), large], TimeSpan.FromMinutes(3));
+                    ["-aet", "MODALITY", "-aec", "XRAYTRIAGE", "127.0.0.1", dicomPort.ToString(CultureInfo.InvariantCulture), large],
+                    TimeSpan.FromMinutes(3));
 
                 await WaitUntilAsync(() => PartialBytes(incoming) > 1_000_000 || send.IsCompleted);
                 Assert.False(send.IsCompleted, "the transfer ended before serve could be killed in its middle");

@@ -12,7 +12,8 @@ public sealed class EnsembleBatcherTests
         var batchSizes = new List<int>();
         engine.BeforeBatch = n => { lock (batchSizes) { batchSizes.Add(n); } };
         var inputs = Enumerable.Range(0, 4).Select(i => EnsembleEngineTests.Input(engine, i - 1.5f)).ToList();
-        await using var batcher = new EnsembleBatcher(engine, new InferenceOptions { MaxBatch = 4, MaxWaitMilliseconds = 5_000 }, TimeProvider.System, new ListLogger());
+        await using var batcher = new EnsembleBatcher(
+            engine, new InferenceOptions { MaxBatch = 4, MaxWaitMilliseconds = 5_000 }, TimeProvider.System, new ListLogger());
 
         var results = await Task.WhenAll(inputs.Select(input => batcher.PredictAsync(input, CancellationToken.None)));
 
@@ -31,9 +32,11 @@ public sealed class EnsembleBatcherTests
         using var engine = ensemble.CreateEngine();
         var batchSizes = new List<int>();
         engine.BeforeBatch = n => { lock (batchSizes) { batchSizes.Add(n); } };
-        await using var batcher = new EnsembleBatcher(engine, new InferenceOptions { MaxBatch = 3, MaxWaitMilliseconds = 5_000 }, TimeProvider.System, new ListLogger());
+        await using var batcher = new EnsembleBatcher(
+            engine, new InferenceOptions { MaxBatch = 3, MaxWaitMilliseconds = 5_000 }, TimeProvider.System, new ListLogger());
 
-        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => batcher.PredictAsync(EnsembleEngineTests.Input(engine, 0), CancellationToken.None)));
+        await Task.WhenAll(
+            Enumerable.Range(0, 6).Select(_ => batcher.PredictAsync(EnsembleEngineTests.Input(engine, 0), CancellationToken.None)));
 
         Assert.Equal([3, 3], batchSizes);
     }
@@ -43,9 +46,11 @@ public sealed class EnsembleBatcherTests
     {
         using var ensemble = await TestEnsemble.CreateAsync(Member);
         using var engine = ensemble.CreateEngine();
-        await using var batcher = new EnsembleBatcher(engine, new InferenceOptions { MaxBatch = 8, MaxWaitMilliseconds = 20 }, TimeProvider.System, new ListLogger());
+        await using var batcher = new EnsembleBatcher(
+            engine, new InferenceOptions { MaxBatch = 8, MaxWaitMilliseconds = 20 }, TimeProvider.System, new ListLogger());
 
-        var prediction = await batcher.PredictAsync(EnsembleEngineTests.Input(engine, 0), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        var prediction = await batcher.PredictAsync(EnsembleEngineTests.Input(engine, 0), CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal("normal", prediction.PredictedLabel);
     }
@@ -64,9 +69,12 @@ public sealed class EnsembleBatcherTests
             }
         };
         var logger = new ListLogger();
-        await using var batcher = new EnsembleBatcher(engine, new InferenceOptions { MaxBatch = 3, MaxWaitMilliseconds = 5_000 }, TimeProvider.System, logger);
+        await using var batcher = new EnsembleBatcher(
+            engine, new InferenceOptions { MaxBatch = 3, MaxWaitMilliseconds = 5_000 }, TimeProvider.System, logger);
 
-        var failing = Enumerable.Range(0, 3).Select(_ => batcher.PredictAsync(EnsembleEngineTests.Input(engine, 0), CancellationToken.None)).ToList();
+        var failing = Enumerable.Range(0, 3)
+            .Select(_ => batcher.PredictAsync(EnsembleEngineTests.Input(engine, 0), CancellationToken.None))
+            .ToList();
 
         foreach (var task in failing)
         {
@@ -75,7 +83,8 @@ public sealed class EnsembleBatcherTests
         }
 
         Assert.Contains(logger.Entries, e => e.EventId.Id == 7004 && e.Message.Contains("simulated failure", StringComparison.Ordinal));
-        var later = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => batcher.PredictAsync(EnsembleEngineTests.Input(engine, 0), CancellationToken.None)));
+        var later = await Task.WhenAll(
+            Enumerable.Range(0, 3).Select(_ => batcher.PredictAsync(EnsembleEngineTests.Input(engine, 0), CancellationToken.None)));
         Assert.All(later, p => Assert.Equal("normal", p.PredictedLabel));
     }
 
@@ -100,13 +109,15 @@ public sealed class EnsembleBatcherTests
         using var engine = ensemble.CreateEngine();
         var batchSizes = new List<int>();
         engine.BeforeBatch = n => { lock (batchSizes) { batchSizes.Add(n); } };
-        await using var batcher = new EnsembleBatcher(engine, new InferenceOptions { MaxBatch = 2, MaxWaitMilliseconds = 5_000 }, TimeProvider.System, new ListLogger());
+        await using var batcher = new EnsembleBatcher(
+            engine, new InferenceOptions { MaxBatch = 2, MaxWaitMilliseconds = 5_000 }, TimeProvider.System, new ListLogger());
         using var cancellation = new CancellationTokenSource();
 
         var cancelled = batcher.PredictAsync(EnsembleEngineTests.Input(engine, 0), cancellation.Token);
         await cancellation.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
-        var kept = await batcher.PredictAsync(EnsembleEngineTests.Input(engine, 0), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        var kept = await batcher.PredictAsync(EnsembleEngineTests.Input(engine, 0), CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal("normal", kept.PredictedLabel);
         Assert.Equal([1], batchSizes);
@@ -117,12 +128,16 @@ public sealed class EnsembleBatcherTests
     {
         using var ensemble = await TestEnsemble.CreateAsync(Member);
         using var engine = ensemble.CreateEngine();
-        var batcher = new EnsembleBatcher(engine, new InferenceOptions { MaxBatch = 8, MaxWaitMilliseconds = 5_000 }, TimeProvider.System, new ListLogger());
-        var queued = Enumerable.Range(0, 3).Select(_ => batcher.PredictAsync(EnsembleEngineTests.Input(engine, 0), CancellationToken.None)).ToList();
+        var batcher = new EnsembleBatcher(
+            engine, new InferenceOptions { MaxBatch = 8, MaxWaitMilliseconds = 5_000 }, TimeProvider.System, new ListLogger());
+        var queued = Enumerable.Range(0, 3)
+            .Select(_ => batcher.PredictAsync(EnsembleEngineTests.Input(engine, 0), CancellationToken.None))
+            .ToList();
 
         await batcher.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.All(await Task.WhenAll(queued), p => Assert.Equal("normal", p.PredictedLabel));
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => batcher.PredictAsync(EnsembleEngineTests.Input(engine, 0), CancellationToken.None));
+        await Assert.ThrowsAsync<ObjectDisposedException>(
+            () => batcher.PredictAsync(EnsembleEngineTests.Input(engine, 0), CancellationToken.None));
     }
 }

@@ -5,7 +5,8 @@ namespace XrayTriage.Inference.Tests;
 public sealed class EnsembleEngineTests
 {
     private static readonly MemberSpec First = new("first", Size: 16, Bias: [1, 2, 0.5f, -1], Weight: 0.55);
-    private static readonly MemberSpec Second = new("second", Size: 24, Pool: 4, W2: [1, -1, 2, 0, 0, 3, -1, 1], Bias: [0.25f, -0.5f, 1.5f, 0], Weight: 0.25);
+    private static readonly MemberSpec Second =
+        new("second", Size: 24, Pool: 4, W2: [1, -1, 2, 0, 0, 3, -1, 1], Bias: [0.25f, -0.5f, 1.5f, 0], Weight: 0.25);
 
     [Fact]
     public async Task Predict_TwoMembersZeroInput_IsWeightedMeanOfSoftmaxOfBiases()
@@ -73,7 +74,9 @@ public sealed class EnsembleEngineTests
         var random = new Random(7);
         var inputs = Enumerable.Range(0, 5)
             .Select(_ => new EnsembleInput(
-                engine.MemberInputs.Select(s => Enumerable.Range(0, s.TensorLength).Select(_ => (float)((random.NextDouble() * 4) - 2)).ToArray()).ToArray(),
+                engine.MemberInputs
+                    .Select(s => Enumerable.Range(0, s.TensorLength).Select(_ => (float)((random.NextDouble() * 4) - 2)).ToArray())
+                    .ToArray(),
                 new HeatmapSize(20, 10)))
             .ToList();
 

@@ -16,7 +16,10 @@ public sealed class InferenceOptionsValidatorTests
     [Fact]
     public void Validate_BadValues_NameEveryKey()
     {
-        var options = new InferenceOptions { ExecutionProvider = "gpu", DeviceId = -1, IntraOpThreads = -2, MaxBatch = 0, MaxWaitMilliseconds = -5 };
+        var options = new InferenceOptions
+        {
+            ExecutionProvider = "gpu", DeviceId = -1, IntraOpThreads = -2, MaxBatch = 0, MaxWaitMilliseconds = -5,
+        };
 
         var result = new InferenceOptionsValidator().Validate(null, options);
 

@@ -46,7 +46,8 @@ public sealed class InferenceRegistrationTests
     [Fact]
     public void AddInference_SettingThatIsNotANumber_StopsStartNamingTheKey()
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = ["--Inference:MaxWaitMilliseconds=soon"] });
+        var builder = Host.CreateEmptyApplicationBuilder(
+            new HostApplicationBuilderSettings { Args = ["--Inference:MaxWaitMilliseconds=soon"] });
         builder.AddInference(_ => "unused");
         using var host = builder.Build();
 

@@ -71,7 +71,8 @@ internal sealed class TestEnsemble : IDisposable
     public EnsembleManifest LoadManifest() => EnsembleManifest.Load(WriteManifest());
 
     public EnsembleEngine CreateEngine(ListLogger? logger = null, string provider = "cpu")
-        => EnsembleEngine.Create(LoadManifest(), new InferenceOptions { ExecutionProvider = provider, IntraOpThreads = 1 }, logger ?? new ListLogger());
+        => EnsembleEngine.Create(
+            LoadManifest(), new InferenceOptions { ExecutionProvider = provider, IntraOpThreads = 1 }, logger ?? new ListLogger());
 
     public void Dispose() => Directory.Delete(Folder, recursive: true);
 
@@ -81,8 +82,12 @@ internal sealed class TestEnsemble : IDisposable
     {
         var path = Path.Combine(Folder, "content-gate.onnx");
         var script = Path.Combine(AppContext.BaseDirectory, "Models", "make_gate.py");
-        List<string> arguments = [path, "--dim", Text(dimension), "--means", .. means.Select(Text), "--whitening", .. whitening.Select(Text)];
-        var result = await PeerTools.RunPythonAsync("import runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')", [script, .. arguments], TimeSpan.FromMinutes(1));
+        List<string> arguments =
+            [path, "--dim", Text(dimension), "--means", .. means.Select(Text), "--whitening", .. whitening.Select(Text)];
+        var result = await PeerTools.RunPythonAsync(
+            "import runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')",
+            [script, .. arguments],
+            TimeSpan.FromMinutes(1));
         result.EnsureSuccess("make_gate.py");
         Manifest["contentGate"] = new JsonObject
         {
@@ -109,7 +114,10 @@ internal sealed class TestEnsemble : IDisposable
         arguments.AddRange(member.W2Values.Select(v => Text(v)));
         arguments.Add("--bias");
         arguments.AddRange(member.BiasValues.Select(v => Text(v)));
-        var result = await PeerTools.RunPythonAsync($"import runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')", [script, .. arguments], TimeSpan.FromMinutes(1));
+        var result = await PeerTools.RunPythonAsync(
+            $"import runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')",
+            [script, .. arguments],
+            TimeSpan.FromMinutes(1));
         if (result.StandardError.Contains("No module named 'onnx'", StringComparison.Ordinal)
             || result.StandardError.Contains("No module named 'numpy'", StringComparison.Ordinal))
         {

@@ -46,7 +46,8 @@ public sealed class IngestAssociationTests(PostgresFixture postgres)
             "AND detail LIKE 'association rejected from 127.0.0.1:%below the watermark%TemporaryCongestion%'");
         await WaitForCountAsync(ingest, 1,
             "SELECT count(*) FROM triage.audit_events WHERE event_id = 'SecurityAlert' AND event_type = 'NodeAuthentication' " +
-            "AND outcome = 'Success' AND actor = 'MODALITY1' AND subject = 'XRAYTRIAGE' AND detail LIKE 'association accepted from 127.0.0.1:%'");
+            "AND outcome = 'Success' AND actor = 'MODALITY1' AND subject = 'XRAYTRIAGE' " +
+            "AND detail LIKE 'association accepted from 127.0.0.1:%'");
     }
 
     [Fact]
@@ -56,7 +57,10 @@ public sealed class IngestAssociationTests(PostgresFixture postgres)
         var capacity = ingest.Services.GetRequiredService<SpoolCapacity>();
         var file = DicomFile.Open(Samples.Extremity);
         await using var scu = await DicomScu.ConnectAsync(
-            new DicomScuOptions { Host = "127.0.0.1", Port = ingest.Port, CallingAeTitle = IngestHost.CallingAeTitle, CalledAeTitle = IngestHost.AeTitle },
+            new DicomScuOptions
+            {
+                Host = "127.0.0.1", Port = ingest.Port, CallingAeTitle = IngestHost.CallingAeTitle, CalledAeTitle = IngestHost.AeTitle,
+            },
             DicomScu.ProposeContexts([file]), null, CancellationToken.None);
 
         capacity.MinFreeDiskBytes = long.MaxValue;
@@ -67,14 +71,16 @@ public sealed class IngestAssociationTests(PostgresFixture postgres)
         Assert.Equal(0, await ingest.CountAsync("SELECT count(*) FROM triage.instances"));
         Assert.Empty(ingest.SpoolFiles());
         Assert.Equal(1, await ingest.CountAsync(
-            "SELECT count(*) FROM triage.audit_events WHERE outcome = 'SeriousFailure' AND detail LIKE 'refused 0xA700%below the watermark%'"));
+            "SELECT count(*) FROM triage.audit_events WHERE outcome = 'SeriousFailure' " +
+            "AND detail LIKE 'refused 0xA700%below the watermark%'"));
         Assert.False(ingest.Services.GetRequiredService<SpoolReadiness>().Check().IsReady);
     }
 
     [Fact]
     public async Task Echoscu_CallingAeNotAllowed_RejectionAuditedWithReason()
     {
-        await using var ingest = await IngestHost.StartAsync(postgres, new Dictionary<string, string?> { ["Dicom:AllowedCallingAeTitles:0"] = "OTHERCR" });
+        await using var ingest = await IngestHost.StartAsync(
+            postgres, new Dictionary<string, string?> { ["Dicom:AllowedCallingAeTitles:0"] = "OTHERCR" });
 
         var echo = await EchoscuAsync(ingest);
 

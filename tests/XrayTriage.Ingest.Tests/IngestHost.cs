@@ -79,16 +79,26 @@ internal sealed class IngestHost : IAsyncDisposable
     }
 
     public Task<ProcessResult> StorescuAsync(params string[] files)
-        => PeerTools.RunAsync("storescu", ["-v", "-aet", CallingAeTitle, "-aec", AeTitle, "127.0.0.1", Port.ToString(CultureInfo.InvariantCulture), .. files], ToolTimeout);
+        => PeerTools.RunAsync(
+            "storescu",
+            ["-v", "-aet", CallingAeTitle, "-aec", AeTitle, "127.0.0.1", Port.ToString(CultureInfo.InvariantCulture), .. files],
+            ToolTimeout);
 
     public Task<ProcessResult> DcmsendAsync(params string[] files)
-        => PeerTools.RunAsync("dcmsend", ["-v", "-aet", CallingAeTitle, "-aec", AeTitle, "--decompress-never", "+f", "127.0.0.1", Port.ToString(CultureInfo.InvariantCulture), .. files], ToolTimeout);
+        => PeerTools.RunAsync(
+            "dcmsend",
+            [
+                "-v", "-aet", CallingAeTitle, "-aec", AeTitle, "--decompress-never", "+f", "127.0.0.1",
+                Port.ToString(CultureInfo.InvariantCulture), .. files,
+            ],
+            ToolTimeout);
 
     /// <summary>Every complete spool file (temporary ones in <c>.incoming</c> excluded).</summary>
     public string[] SpoolFiles()
         => Directory.Exists(SpoolPath)
             ? Directory.EnumerateFiles(SpoolPath, "*", SearchOption.AllDirectories)
-                .Where(f => !f.Contains(Path.DirectorySeparatorChar + InstanceSpool.IncomingFolderName + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                .Where(f => !f.Contains(
+                    Path.DirectorySeparatorChar + InstanceSpool.IncomingFolderName + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                 .ToArray()
             : [];
 

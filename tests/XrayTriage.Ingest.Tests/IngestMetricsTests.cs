@@ -16,7 +16,8 @@ public sealed class IngestMetricsTests(PostgresFixture postgres)
     [Fact]
     public async Task Meter_AfterStoresDuplicatesRefusalsAndRejections_CountsEach()
     {
-        await using var ingest = await IngestHost.StartAsync(postgres, new Dictionary<string, string?> { ["Dicom:AllowedCallingAeTitles:0"] = IngestHost.CallingAeTitle });
+        await using var ingest = await IngestHost.StartAsync(
+            postgres, new Dictionary<string, string?> { ["Dicom:AllowedCallingAeTitles:0"] = IngestHost.CallingAeTitle });
         var measurements = new ConcurrentQueue<(string Name, double Value, string? Tag)>();
         var factory = ingest.Services.GetRequiredService<IMeterFactory>();
         using var listener = new MeterListener();
@@ -38,7 +39,8 @@ public sealed class IngestMetricsTests(PostgresFixture postgres)
         (await ingest.DcmsendAsync(chest)).EnsureSuccess("dcmsend");
         (await ingest.DcmsendAsync(Samples.UncompressedChest)).EnsureSuccess("dcmsend of a duplicate");
         var stranger = await PeerTools.RunAsync("echoscu",
-            ["-aet", "STRANGER", "-aec", IngestHost.AeTitle, "127.0.0.1", ingest.Port.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(30));
+            ["-aet", "STRANGER", "-aec", IngestHost.AeTitle, "127.0.0.1", ingest.Port.ToString(CultureInfo.InvariantCulture)],
+            TimeSpan.FromSeconds(30));
         var capacity = ingest.Services.GetRequiredService<SpoolCapacity>();
         var watermark = capacity.MinFreeDiskBytes;
         capacity.MinFreeDiskBytes = long.MaxValue;
@@ -46,7 +48,10 @@ public sealed class IngestMetricsTests(PostgresFixture postgres)
         capacity.MinFreeDiskBytes = watermark;
         var file = DicomFile.Open(Samples.Extremity);
         await using (var scu = await DicomScu.ConnectAsync(
-            new DicomScuOptions { Host = "127.0.0.1", Port = ingest.Port, CallingAeTitle = IngestHost.CallingAeTitle, CalledAeTitle = IngestHost.AeTitle },
+            new DicomScuOptions
+            {
+                Host = "127.0.0.1", Port = ingest.Port, CallingAeTitle = IngestHost.CallingAeTitle, CalledAeTitle = IngestHost.AeTitle,
+            },
             DicomScu.ProposeContexts([file]), null, CancellationToken.None))
         {
             capacity.MinFreeDiskBytes = long.MaxValue;

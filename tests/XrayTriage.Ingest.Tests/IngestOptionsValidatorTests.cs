@@ -51,7 +51,8 @@ public sealed class IngestOptionsValidatorTests
     [Fact]
     public async Task AddIngest_InvalidPort_StopsStartUpNamingTheKey()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = Path.GetTempPath() });
+        var builder = Host.CreateApplicationBuilder(
+            new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = Path.GetTempPath() });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Triage"] = "Host=127.0.0.1;Port=1;Database=x;Username=x",

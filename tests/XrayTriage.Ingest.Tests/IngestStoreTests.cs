@@ -20,7 +20,9 @@ public sealed class IngestStoreTests(PostgresFixture postgres)
         // The two Secondary Captures among the chest samples count only where a site enables them.
         var signal = new CountingTriageSignal();
         await using var ingest = await IngestHost.StartAsync(
-            postgres, eligibility: new EligibilityOptions { AllowSecondaryCapture = true }, services: s => s.AddSingleton<ITriageSignal>(signal));
+            postgres,
+            eligibility: new EligibilityOptions { AllowSecondaryCapture = true },
+            services: s => s.AddSingleton<ITriageSignal>(signal));
         var sent = Samples.AllChest;
 
         var send = await ingest.DcmsendAsync(sent);
@@ -28,7 +30,8 @@ public sealed class IngestStoreTests(PostgresFixture postgres)
         var output = send.EnsureSuccess("dcmsend").StandardOutput + send.StandardError;
         Assert.Contains($"with status SUCCESS  : {sent.Length}", output, StringComparison.Ordinal);
         var rows = await ingest.QueryAsync(
-            "SELECT i.state, i.eligibility, i.skip_reason, i.spool_path, i.size_bytes, i.sha256, i.calling_ae_title, s.study_instance_uid, s.modality " +
+            "SELECT i.state, i.eligibility, i.skip_reason, i.spool_path, i.size_bytes, i.sha256, i.calling_ae_title, " +
+            "s.study_instance_uid, s.modality " +
             "FROM triage.instances i JOIN triage.studies s ON s.id = i.study_id");
         Assert.Equal(sent.Length, rows.Count);
         foreach (var row in rows)
@@ -51,7 +54,8 @@ public sealed class IngestStoreTests(PostgresFixture postgres)
         Assert.Empty(ingest.IncomingFiles());
         Assert.Equal(sent.Length, signal.Count);
         Assert.Equal(sent.Length, await ingest.CountAsync(
-            $"SELECT count(*) FROM triage.audit_events WHERE event_id = 'DicomInstancesTransferred' AND outcome = 'Success' AND actor = '{IngestHost.CallingAeTitle}' AND detail = '{IngestAudit.ReceivedDetail}'"));
+            "SELECT count(*) FROM triage.audit_events WHERE event_id = 'DicomInstancesTransferred' AND outcome = 'Success' " +
+            $"AND actor = '{IngestHost.CallingAeTitle}' AND detail = '{IngestAudit.ReceivedDetail}'"));
     }
 
     [Fact]
@@ -63,7 +67,8 @@ public sealed class IngestStoreTests(PostgresFixture postgres)
 
         store.EnsureSuccess("storescu");
         var spooled = Assert.Single(ingest.SpoolFiles());
-        var dump = await PeerTools.RunAsync("dcmdump", ["+P", "0002,0010", "+P", "0008,0018", "+P", "0002,0016", spooled], TimeSpan.FromSeconds(30));
+        var dump = await PeerTools.RunAsync(
+            "dcmdump", ["+P", "0002,0010", "+P", "0008,0018", "+P", "0002,0016", spooled], TimeSpan.FromSeconds(30));
         var text = dump.EnsureSuccess("dcmdump").StandardOutput;
         Assert.Contains("=LittleEndianImplicit", text, StringComparison.Ordinal);
         Assert.Contains(IngestHost.CallingAeTitle, text, StringComparison.Ordinal);
@@ -82,9 +87,13 @@ public sealed class IngestStoreTests(PostgresFixture postgres)
         var row = Assert.Single(await ingest.QueryAsync("SELECT state, eligibility, skip_reason FROM triage.instances"));
         Assert.Equal("Skipped", row["state"]);
         Assert.Equal("Skipped", row["eligibility"]);
-        Assert.StartsWith($"{EligibilityReason.BodyPartNotChest}: Body Part Examined is EXTREMITY", (string)row["skip_reason"]!, StringComparison.Ordinal);
+        Assert.StartsWith(
+            $"{EligibilityReason.BodyPartNotChest}: Body Part Examined is EXTREMITY",
+            (string)row["skip_reason"]!,
+            StringComparison.Ordinal);
         Assert.Equal(1, await ingest.CountAsync(
-            $"SELECT count(*) FROM triage.audit_events WHERE outcome = 'Success' AND detail LIKE '{IngestAudit.SkippedPrefix}{EligibilityReason.BodyPartNotChest}%'"));
+            "SELECT count(*) FROM triage.audit_events WHERE outcome = 'Success' " +
+            $"AND detail LIKE '{IngestAudit.SkippedPrefix}{EligibilityReason.BodyPartNotChest}%'"));
         Assert.Single(ingest.SpoolFiles());
     }
 
@@ -111,14 +120,18 @@ public sealed class IngestStoreTests(PostgresFixture postgres)
 
         foreach (var result in new[] { first, second })
         {
-            Assert.Contains("Received Store Response (Success)", result.EnsureSuccess("storescu").StandardOutput + result.StandardError, StringComparison.Ordinal);
+            Assert.Contains(
+                "Received Store Response (Success)",
+                result.EnsureSuccess("storescu").StandardOutput + result.StandardError,
+                StringComparison.Ordinal);
         }
 
         var row = Assert.Single(await ingest.QueryAsync("SELECT spool_path FROM triage.instances"));
         Assert.Equal(1, await ingest.CountAsync("SELECT image_count::bigint FROM triage.studies"));
         var spooled = Assert.Single(ingest.SpoolFiles());
         Assert.Equal((string)row["spool_path"]!, spooled);
-        Assert.Equal(1, await ingest.CountAsync($"SELECT count(*) FROM triage.audit_events WHERE detail LIKE '{IngestAudit.DuplicatePrefix}%'"));
+        Assert.Equal(1, await ingest.CountAsync(
+            $"SELECT count(*) FROM triage.audit_events WHERE detail LIKE '{IngestAudit.DuplicatePrefix}%'"));
     }
 
     [Fact]
@@ -130,7 +143,10 @@ public sealed class IngestStoreTests(PostgresFixture postgres)
 
         foreach (var result in results)
         {
-            Assert.Contains("Received Store Response (Success)", result.EnsureSuccess("storescu").StandardOutput + result.StandardError, StringComparison.Ordinal);
+            Assert.Contains(
+                "Received Store Response (Success)",
+                result.EnsureSuccess("storescu").StandardOutput + result.StandardError,
+                StringComparison.Ordinal);
         }
 
         var row = Assert.Single(await ingest.QueryAsync("SELECT spool_path FROM triage.instances"));
@@ -143,7 +159,10 @@ public sealed class IngestStoreTests(PostgresFixture postgres)
         await using var ingest = await IngestHost.StartAsync(postgres);
 
         var echo = await PeerTools.RunAsync("echoscu",
-            ["-v", "-aet", IngestHost.CallingAeTitle, "-aec", IngestHost.AeTitle, "127.0.0.1", ingest.Port.ToString(CultureInfo.InvariantCulture)],
+            [
+                "-v", "-aet", IngestHost.CallingAeTitle, "-aec", IngestHost.AeTitle, "127.0.0.1",
+                ingest.Port.ToString(CultureInfo.InvariantCulture),
+            ],
             TimeSpan.FromSeconds(30));
 
         echo.EnsureSuccess("echoscu");
@@ -152,7 +171,8 @@ public sealed class IngestStoreTests(PostgresFixture postgres)
     [Fact]
     public async Task Storescu_CallingAeNotInAllowList_AssociationRejectedNothingStored()
     {
-        await using var ingest = await IngestHost.StartAsync(postgres, new Dictionary<string, string?> { ["Dicom:AllowedCallingAeTitles:0"] = "OTHERCR" });
+        await using var ingest = await IngestHost.StartAsync(
+            postgres, new Dictionary<string, string?> { ["Dicom:AllowedCallingAeTitles:0"] = "OTHERCR" });
 
         var store = await ingest.StorescuAsync(Samples.Extremity);
 
@@ -199,7 +219,10 @@ public sealed class IngestStoreTests(PostgresFixture postgres)
 
         // MPEG-2 only (-xm -R): DCMTK 3.6.7 knows that syntax, we cannot decode it.
         var store = await PeerTools.RunAsync("storescu",
-            ["-v", "-xm", "-R", "-aet", IngestHost.CallingAeTitle, "-aec", IngestHost.AeTitle, "127.0.0.1", ingest.Port.ToString(CultureInfo.InvariantCulture), Samples.Extremity],
+            [
+                "-v", "-xm", "-R", "-aet", IngestHost.CallingAeTitle, "-aec", IngestHost.AeTitle, "127.0.0.1",
+                ingest.Port.ToString(CultureInfo.InvariantCulture), Samples.Extremity,
+            ],
             TimeSpan.FromSeconds(60));
 
         Assert.False(store.Succeeded);
@@ -219,7 +242,10 @@ public sealed class IngestStoreTests(PostgresFixture postgres)
         Assert.Equal(["1.2.840.10008.1.2.4.203"], contexts[1].TransferSyntaxes);
 
         await using var scu = await DicomScu.ConnectAsync(
-            new DicomScuOptions { Host = "127.0.0.1", Port = ingest.Port, CallingAeTitle = IngestHost.CallingAeTitle, CalledAeTitle = IngestHost.AeTitle },
+            new DicomScuOptions
+            {
+                Host = "127.0.0.1", Port = ingest.Port, CallingAeTitle = IngestHost.CallingAeTitle, CalledAeTitle = IngestHost.AeTitle,
+            },
             contexts, null, CancellationToken.None);
         var answer = scu.Accepted.PresentationContexts.Single(c => c.Id == contexts[1].Id);
         await scu.ReleaseAsync(CancellationToken.None);

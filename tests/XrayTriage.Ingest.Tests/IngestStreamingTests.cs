@@ -26,7 +26,8 @@ public sealed class IngestStreamingTests(PostgresFixture postgres)
     public async Task Store_LargeInstanceInOddSizedFragments_AcknowledgedFileByteIdenticalAndRecorded()
     {
         // An odd maximum PDU length, so fragment borders fall anywhere in the data set (inside elements, inside Pixel Data).
-        await using var ingest = await IngestHost.StartAsync(postgres, new Dictionary<string, string?> { ["Dicom:MaxPduLength"] = "16397" });
+        await using var ingest = await IngestHost.StartAsync(
+            postgres, new Dictionary<string, string?> { ["Dicom:MaxPduLength"] = "16397" });
         var (uid, dataSet) = LargeDataSet(1536, 1536);
 
         CStoreResponse response;
@@ -77,7 +78,8 @@ public sealed class IngestStreamingTests(PostgresFixture postgres)
             for (var offset = 0; offset < half; offset += 16000)
             {
                 var fragment = dataSet.AsMemory(offset, Math.Min(16000, half - offset));
-                await PduWriter.WriteAsync(stream, new PDataTfPdu([new PresentationDataValue(1, false, false, fragment)]), CancellationToken.None);
+                await PduWriter.WriteAsync(
+                    stream, new PDataTfPdu([new PresentationDataValue(1, false, false, fragment)]), CancellationToken.None);
             }
 
             // Streaming: most of the first half is already in the spool's .incoming folder (the rest in the file's
@@ -93,7 +95,9 @@ public sealed class IngestStreamingTests(PostgresFixture postgres)
         Assert.Empty(ingest.SpoolFiles());
         Assert.Equal(0, await ingest.CountAsync("SELECT count(*) FROM triage.instances"));
         Assert.Equal(0, await ingest.CountAsync("SELECT count(*) FROM triage.audit_events WHERE event_id = 'DicomInstancesTransferred'"));
-        Assert.Contains(logs.Entries, e => e.EventId == EventIdRanges.Ingest + 26 && e.Message.Contains(IngestHost.CallingAeTitle, StringComparison.Ordinal));
+        Assert.Contains(
+            logs.Entries,
+            e => e.EventId == EventIdRanges.Ingest + 26 && e.Message.Contains(IngestHost.CallingAeTitle, StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Entries, e => e.Message.Contains(uid, StringComparison.Ordinal));
     }
 
@@ -128,7 +132,10 @@ public sealed class IngestStreamingTests(PostgresFixture postgres)
     }
 
     internal static Task<DicomScu> ConnectAsync(IngestHost ingest) => DicomScu.ConnectAsync(
-        new DicomScuOptions { Host = "127.0.0.1", Port = ingest.Port, CallingAeTitle = IngestHost.CallingAeTitle, CalledAeTitle = IngestHost.AeTitle },
+        new DicomScuOptions
+        {
+            Host = "127.0.0.1", Port = ingest.Port, CallingAeTitle = IngestHost.CallingAeTitle, CalledAeTitle = IngestHost.AeTitle,
+        },
         [new PresentationContextRequest(1, CrImage, [ExplicitLittle])],
         null,
         CancellationToken.None);

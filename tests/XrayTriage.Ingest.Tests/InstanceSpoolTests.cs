@@ -15,7 +15,8 @@ public sealed class InstanceSpoolTests : IDisposable
         var data = new byte[300_000];
         Random.Shared.NextBytes(data);
 
-        var spooled = await spool.WriteAsync(Request(Uid), new MemoryStream(data), new DateTimeOffset(2026, 3, 4, 23, 59, 0, TimeSpan.Zero), CancellationToken.None);
+        var spooled = await spool.WriteAsync(
+            Request(Uid), new MemoryStream(data), new DateTimeOffset(2026, 3, 4, 23, 59, 0, TimeSpan.Zero), CancellationToken.None);
 
         Assert.Equal(Path.Combine(_root, "2026", "03", "04", Uid + ".dcm"), spooled.Path);
         var bytes = await File.ReadAllBytesAsync(spooled.Path);

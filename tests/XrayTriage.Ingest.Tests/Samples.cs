@@ -9,7 +9,8 @@ internal static class Samples
     public static string Other(string name) => Path.Combine(RepositoryPaths.DicomSamples, "other", name);
 
     /// <summary>Every chest sample; CR ones and two Secondary Captures with Modality CR/DX.</summary>
-    public static string[] AllChest => Directory.GetFiles(Path.Combine(RepositoryPaths.DicomSamples, "chest"), "*.dcm").Order(StringComparer.Ordinal).ToArray();
+    public static string[] AllChest =>
+        Directory.GetFiles(Path.Combine(RepositoryPaths.DicomSamples, "chest"), "*.dcm").Order(StringComparer.Ordinal).ToArray();
 
     public static string UncompressedChest => Chest("dx_chest_mono2_u8_implicit_sc_nih-cxr14.dcm");
 

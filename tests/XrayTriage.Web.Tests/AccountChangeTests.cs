@@ -27,7 +27,8 @@ public sealed class AccountChangeTests(WebServer server)
         await AssertStatusAsync(client, HttpStatusCode.OK);
 
         // Identity's UserManager writes a new stamp with every password change or reset.
-        await server.ExecuteAsync("""UPDATE identity."AspNetUsers" SET "SecurityStamp" = gen_random_uuid()::text WHERE "UserName" = @name""",
+        await server.ExecuteAsync(
+            """UPDATE identity."AspNetUsers" SET "SecurityStamp" = gen_random_uuid()::text WHERE "UserName" = @name""",
             ("name", "stamped.two"));
 
         await AssertStatusAsync(client, HttpStatusCode.Unauthorized);
@@ -40,7 +41,9 @@ public sealed class AccountChangeTests(WebServer server)
         using var client = await ApiClient.SignedInAsync(server.BaseAddress, "demoted.two");
         await AssertStatusAsync(client, HttpStatusCode.OK);
 
-        await server.ExecuteAsync("""DELETE FROM identity."AspNetUserRoles" WHERE "UserId" = (SELECT "Id" FROM identity."AspNetUsers" WHERE "UserName" = @name)""",
+        await server.ExecuteAsync(
+            """DELETE FROM identity."AspNetUserRoles" WHERE "UserId" = (""" +
+            """SELECT "Id" FROM identity."AspNetUsers" WHERE "UserName" = @name)""",
             ("name", "demoted.two"));
 
         await AssertStatusAsync(client, HttpStatusCode.Forbidden);

@@ -31,7 +31,8 @@ public sealed class ApiAuthorizationTests(WebServer server) : IAsyncLifetime
         $"/api/studies/{_study}/instances/{_instance}/image?heatmap=true",
     ];
 
-    private static readonly string[] AdminEndpoints = ["/api/audit", "/api/audit?event=DicomInstancesAccessed&take=10", "/api/audit/export.csv"];
+    private static readonly string[] AdminEndpoints =
+        ["/api/audit", "/api/audit?event=DicomInstancesAccessed&take=10", "/api/audit/export.csv"];
 
     [Fact]
     public async Task Api_NoSession_Is401()
@@ -98,14 +99,17 @@ public sealed class ApiAuthorizationTests(WebServer server) : IAsyncLifetime
         var uid = await server.ScalarAsync<string>("SELECT study_instance_uid FROM triage.studies WHERE id = @id", ("id", _study));
         var patient = await server.ScalarAsync<string>("SELECT patient_name FROM triage.studies WHERE id = @id", ("id", _study));
         var detail = await server.ScalarAsync<string>(
-            "SELECT detail FROM triage.audit_events WHERE event_id = 'DicomInstancesAccessed' AND actor = @a AND subject = @s ORDER BY id DESC LIMIT 1",
+            "SELECT detail FROM triage.audit_events WHERE event_id = 'DicomInstancesAccessed' AND actor = @a AND subject = @s " +
+            "ORDER BY id DESC LIMIT 1",
             ("a", TestUsers.Radiologist), ("s", $"study {_study.ToString(CultureInfo.InvariantCulture)} {uid}"));
         Assert.NotNull(detail);
         Assert.DoesNotContain(patient!, detail, StringComparison.Ordinal);
 
         // The admin views and the README's example queries see the same access.
         Assert.True(await server.ScalarAsync<long>(
-            "SELECT count(*) FROM triage.v_study_access WHERE study_instance_uid = @uid AND user_name = @u", ("uid", uid!), ("u", TestUsers.Radiologist)) >= 1);
+            "SELECT count(*) FROM triage.v_study_access WHERE study_instance_uid = @uid AND user_name = @u",
+            ("uid", uid!),
+            ("u", TestUsers.Radiologist)) >= 1);
         Assert.True(await server.ScalarAsync<long>(
             """
             SELECT count(*) FROM triage.v_study_triage

@@ -13,7 +13,8 @@ public static partial class ApiClient
             BaseAddress = baseAddress,
         };
 
-    public static async Task<HttpClient> SignedInAsync(Uri baseAddress, string user, string password = TestUsers.Password, CookieContainer? cookies = null)
+    public static async Task<HttpClient> SignedInAsync(
+        Uri baseAddress, string user, string password = TestUsers.Password, CookieContainer? cookies = null)
     {
         var client = Anonymous(baseAddress, cookies);
         using var response = await PostLoginAsync(client, user, password);

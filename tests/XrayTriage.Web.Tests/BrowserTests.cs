@@ -43,7 +43,9 @@ public sealed partial class BrowserTests(WebServer server)
         var position = Array.IndexOf(order, $"{urgent}:urgent");
         Assert.True(position >= 0, string.Join(", ", order));
         Assert.All(order[..position], row => Assert.EndsWith(":urgent", row, StringComparison.Ordinal));
-        Assert.True(position < Array.FindIndex(order, row => row.StartsWith($"{waiting}:", StringComparison.Ordinal)), string.Join(", ", order));
+        Assert.True(
+            position < Array.FindIndex(order, row => row.StartsWith($"{waiting}:", StringComparison.Ordinal)),
+            string.Join(", ", order));
         await Assertions.Expect(first).ToContainTextAsync("lung_opacity");
         Directory.CreateDirectory(Screenshots);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "worklist.png") });
@@ -54,13 +56,15 @@ public sealed partial class BrowserTests(WebServer server)
         await Assertions.Expect(page.Locator("table.probabilities tr.member")).ToHaveCountAsync(2);
         var image = page.Locator(".film img.base").First;
         await Assertions.Expect(image).ToBeVisibleAsync();
-        await page.WaitForFunctionAsync("() => { const i = document.querySelector('.film img.base'); return i && i.complete && i.naturalWidth > 0; }");
+        await page.WaitForFunctionAsync(
+            "() => { const i = document.querySelector('.film img.base'); return i && i.complete && i.naturalWidth > 0; }");
 
         var overlay = page.Locator(".film img.overlay").First;
         await Assertions.Expect(overlay).ToBeHiddenAsync();
         await page.GetByLabel(HeatmapLabel()).First.CheckAsync();
         await Assertions.Expect(overlay).ToBeVisibleAsync();
-        await page.WaitForFunctionAsync("() => { const i = document.querySelector('.film img.overlay'); return i && i.complete && i.naturalWidth > 0; }");
+        await page.WaitForFunctionAsync(
+            "() => { const i = document.querySelector('.film img.overlay'); return i && i.complete && i.naturalWidth > 0; }");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "study.png"), FullPage = false });
         await page.GetByLabel(HeatmapLabel()).First.UncheckAsync();
         await Assertions.Expect(overlay).ToBeHiddenAsync();
@@ -91,12 +95,14 @@ public sealed partial class BrowserTests(WebServer server)
         await Assertions.Expect(row).ToContainTextAsync($"study {study} ");
         await admin.Page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "audit.png") });
 
-        var download = await admin.Page.RunAndWaitForDownloadAsync(() => admin.Page.GetByRole(AriaRole.Link, new() { Name = "Export CSV" }).ClickAsync());
+        var download = await admin.Page.RunAndWaitForDownloadAsync(
+            () => admin.Page.GetByRole(AriaRole.Link, new() { Name = "Export CSV" }).ClickAsync());
         var csv = await File.ReadAllTextAsync(await download.PathAsync());
         Assert.StartsWith("id,occurred_at,event_id", csv, StringComparison.Ordinal);
         Assert.Contains($"study {study} ", csv, StringComparison.Ordinal);
         Assert.True(await server.ScalarAsync<long>(
-            "SELECT count(*) FROM triage.audit_events WHERE event_id = 'AuditLogUsed' AND actor = @a AND detail LIKE 'exported%'", ("a", TestUsers.Admin)) >= 1);
+            "SELECT count(*) FROM triage.audit_events WHERE event_id = 'AuditLogUsed' AND actor = @a AND detail LIKE 'exported%'",
+            ("a", TestUsers.Admin)) >= 1);
     }
 
     [Fact]
@@ -135,7 +141,8 @@ public sealed partial class BrowserTests(WebServer server)
         await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(browser.Page.Locator("#login-error")).ToBeVisibleAsync();
         Assert.True(await server.ScalarAsync<long>(
-            "SELECT count(*) FROM triage.audit_events WHERE event_id = 'UserAuthentication' AND outcome = 'MinorFailure' AND actor = @a", ("a", TestUsers.Admin)) >= 1);
+            "SELECT count(*) FROM triage.audit_events WHERE event_id = 'UserAuthentication' AND outcome = 'MinorFailure' AND actor = @a",
+            ("a", TestUsers.Admin)) >= 1);
     }
 
     [Fact]
@@ -170,14 +177,16 @@ public sealed partial class BrowserTests(WebServer server)
         await using var browser = await BrowserSession.StartAsync(server);
         await browser.SignInAsync(TestUsers.Admin);
         var before = await server.ScalarAsync<long>(
-            "SELECT count(*) FROM triage.audit_events WHERE event_id = 'UserAuthentication' AND event_type = 'Logout' AND actor = @a", ("a", TestUsers.Admin));
+            "SELECT count(*) FROM triage.audit_events WHERE event_id = 'UserAuthentication' AND event_type = 'Logout' AND actor = @a",
+            ("a", TestUsers.Admin));
         await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Assertions.Expect(browser.Page.Locator("h1")).ToHaveTextAsync("Signed out");
         var response = await browser.Page.GotoAsync("/");
         Assert.Contains("/account/login", browser.Page.Url, StringComparison.Ordinal);
         Assert.Equal(200, response!.Status);
         Assert.Equal(before + 1, await server.ScalarAsync<long>(
-            "SELECT count(*) FROM triage.audit_events WHERE event_id = 'UserAuthentication' AND event_type = 'Logout' AND actor = @a", ("a", TestUsers.Admin)));
+            "SELECT count(*) FROM triage.audit_events WHERE event_id = 'UserAuthentication' AND event_type = 'Logout' AND actor = @a",
+            ("a", TestUsers.Admin)));
     }
 
     [Fact]

@@ -29,16 +29,20 @@ public sealed class ContentGateWorklistTests(WebServer server)
         await Assertions.Expect(row).ToHaveTextAsync("not assessable: not a chest radiograph");
         await page.GotoAsync($"/studies/{study}");
         await Assertions.Expect(page.Locator(".not-assessable-reason").First)
-            .ToContainTextAsync("Not assessable: not a chest radiograph (content gate score 2311.4 > threshold 1630.2) — no class given.");
+            .ToContainTextAsync(
+                "Not assessable: not a chest radiograph (content gate score 2311.4 > threshold 1630.2) — no class given.");
     }
 
     private async Task WaitForResultAsync(long study)
     {
         var started = TimeProvider.System.GetTimestamp();
         while (await server.ScalarAsync<long>(
-            "SELECT count(*) FROM triage.triage_results tr JOIN triage.instances i ON i.id = tr.instance_id WHERE i.study_id = @study", ("study", study)) == 0)
+            "SELECT count(*) FROM triage.triage_results tr JOIN triage.instances i ON i.id = tr.instance_id WHERE i.study_id = @study",
+            ("study", study)) == 0)
         {
-            Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromMinutes(2), $"study {study} was not triaged within 2 minutes");
+            Assert.True(
+                TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromMinutes(2),
+                $"study {study} was not triaged within 2 minutes");
             await Task.Delay(100);
         }
     }

@@ -35,8 +35,8 @@ public sealed class ExtraServe : IAsyncDisposable
         var spool = Directory.CreateTempSubdirectory("xraytriage-web-extra-spool-").FullName;
         var (httpPort, dicomPort) = (FreePort.Next(), FreePort.Next());
         var serve = XrayTriageExecutable.Start(
-            ["serve", $"--Urls=http://127.0.0.1:{httpPort}", $"--Dicom:Port={dicomPort}", $"--Dicom:SpoolPath={spool}", "--Dicom:MinFreeDiskBytes=1",
-             $"--Models:Path={XrayTriageExecutable.ModelsPath}", .. settings],
+            ["serve", $"--Urls=http://127.0.0.1:{httpPort}", $"--Dicom:Port={dicomPort}", $"--Dicom:SpoolPath={spool}",
+             "--Dicom:MinFreeDiskBytes=1", $"--Models:Path={XrayTriageExecutable.ModelsPath}", .. settings],
             server.Environment());
         var extra = new ExtraServe(serve, spool, httpPort, dicomPort);
         using var http = new HttpClient { BaseAddress = extra.BaseAddress };

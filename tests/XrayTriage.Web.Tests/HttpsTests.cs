@@ -19,9 +19,10 @@ public sealed class HttpsTests(WebServer server)
         try
         {
             await using var serve = XrayTriageExecutable.Start(
-                ["serve", $"--Urls=https://127.0.0.1:{port}", $"--Dicom:Port={FreePort.Next()}", $"--Dicom:SpoolPath={spool}", "--Dicom:MinFreeDiskBytes=1",
-                 $"--Models:Path={XrayTriageExecutable.ModelsPath}",
-                 $"--Kestrel:Certificates:Default:Path={certificates.ServerCertificate}", $"--Kestrel:Certificates:Default:KeyPath={certificates.ServerKey}"],
+                ["serve", $"--Urls=https://127.0.0.1:{port}", $"--Dicom:Port={FreePort.Next()}", $"--Dicom:SpoolPath={spool}",
+                 "--Dicom:MinFreeDiskBytes=1", $"--Models:Path={XrayTriageExecutable.ModelsPath}",
+                 $"--Kestrel:Certificates:Default:Path={certificates.ServerCertificate}",
+                 $"--Kestrel:Certificates:Default:KeyPath={certificates.ServerKey}"],
                 server.Environment());
             using var ca = X509CertificateLoader.LoadCertificateFromFile(certificates.CaCertificate);
             using var handler = new HttpClientHandler
@@ -29,7 +30,10 @@ public sealed class HttpsTests(WebServer server)
                 AllowAutoRedirect = false,
                 ServerCertificateCustomValidationCallback = (_, certificate, _, errors) => TrustedBy(ca, certificate, errors),
             };
-            using var http = new HttpClient(handler) { BaseAddress = new Uri($"https://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}") };
+            using var http = new HttpClient(handler)
+            {
+                BaseAddress = new Uri($"https://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"),
+            };
             var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(90);
             HttpResponseMessage? response = null;
             while (response is null)

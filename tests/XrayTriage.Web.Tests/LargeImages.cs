@@ -6,7 +6,8 @@ namespace XrayTriage.Web.Tests;
 
 /// <summary>The large inputs, made at test time: an 8192 × 8192 grayscale PNG (a chest of the shared set,
 /// nearest-neighbour enlarged, so its content is a real film's) and 8192 × 8192, 16-bit RLE Lossless CR films of about
-/// 2 MB each, all in one study (piecewise-constant rows, the worst case for memory: no window in the file, so the automatic window runs).</summary>
+/// 2 MB each, all in one study (piecewise-constant rows, the worst case for memory: no window in the file, so the
+/// automatic window runs).</summary>
 public static class LargeImages
 {
     public const int Side = 8192;

@@ -20,10 +20,11 @@ public sealed class OidcTests(WebServer server)
         try
         {
             await using var serve = XrayTriageExecutable.Start(
-                ["serve", $"--Urls=http://127.0.0.1:{port}", $"--Dicom:Port={FreePort.Next()}", $"--Dicom:SpoolPath={spool}", "--Dicom:MinFreeDiskBytes=1",
-                 $"--Models:Path={XrayTriageExecutable.ModelsPath}",
+                ["serve", $"--Urls=http://127.0.0.1:{port}", $"--Dicom:Port={FreePort.Next()}", $"--Dicom:SpoolPath={spool}",
+                 "--Dicom:MinFreeDiskBytes=1", $"--Models:Path={XrayTriageExecutable.ModelsPath}",
                  "--Web:Oidc:Enabled=true", $"--Web:Oidc:Authority={provider.Authority}", "--Web:Oidc:RequireHttpsMetadata=false",
-                 "--Web:Oidc:ClientId=xraytriage-web", "--Web:Oidc:AdminValues:0=pacs-admins", "--Web:Oidc:DisplayName=St Elsewhere sign-in"],
+                 "--Web:Oidc:ClientId=xraytriage-web", "--Web:Oidc:AdminValues:0=pacs-admins",
+                 "--Web:Oidc:DisplayName=St Elsewhere sign-in"],
                 environment);
             using var http = ApiClient.Anonymous(new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"));
             var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(90);

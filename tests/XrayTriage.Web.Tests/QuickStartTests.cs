@@ -48,7 +48,10 @@ public sealed partial class QuickStartTests : IDisposable
         Assert.Contains($"XrayTriage is ready: worklist http://127.0.0.1:{httpPort}", output, StringComparison.Ordinal);
         Assert.Matches(@"(urgent|routine) +chest/cr_chest_pa_mono1_u10_implicit_no-meta_CR-MONO1-10-chest\.dcm", output);
         Assert.Matches(@"not assessable +other/cr_hip_\S+ — ", output);
-        Assert.Contains($"== open http://127.0.0.1:{httpPort} and sign in as admin with the password {password}", output, StringComparison.Ordinal);
+        Assert.Contains(
+            $"== open http://127.0.0.1:{httpPort} and sign in as admin with the password {password}",
+            output,
+            StringComparison.Ordinal);
 
         await SignInAndShootWorklistAsync(httpPort, password);
 
@@ -82,7 +85,8 @@ public sealed partial class QuickStartTests : IDisposable
         var rows = page.Locator("#worklist tbody tr");
         await Assertions.Expect(rows.First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#worklist tbody .badge", new() { HasTextString = "urgent" }).First).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#worklist tbody .badge", new() { HasTextString = "not-assessable" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#worklist tbody .badge", new() { HasTextString = "not-assessable" }).First)
+            .ToBeVisibleAsync();
         var screenshots = Path.Combine(RepositoryPaths.RepositoryRoot, "docs", "screenshots");
         Directory.CreateDirectory(screenshots);
         await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "demo-worklist.png") });
@@ -110,12 +114,14 @@ public sealed partial class QuickStartTests : IDisposable
         var checkout = Path.Combine(_work.FullName, "checkout");
         var listed = await ProcessRunner.RunAsync("git", ["-C", root, "ls-files", "-z", "--cached", "--others", "--exclude-standard"]);
         listed.EnsureSuccess("git ls-files");
-        foreach (var relative in listed.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries).Where(f => File.Exists(Path.Combine(root, f))))
+        foreach (var relative in listed.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Where(f => File.Exists(Path.Combine(root, f))))
         {
             Copy(Path.Combine(root, relative), Path.Combine(checkout, relative));
         }
 
-        var projects = Directory.EnumerateDirectories(Path.Combine(root, "src")).Concat(Directory.EnumerateDirectories(Path.Combine(root, "migrations")));
+        var projects = Directory.EnumerateDirectories(Path.Combine(root, "src"))
+            .Concat(Directory.EnumerateDirectories(Path.Combine(root, "migrations")));
         foreach (var output in projects.SelectMany(p => new[] { Path.Combine(p, "bin"), Path.Combine(p, "obj") }).Where(Directory.Exists))
         {
             foreach (var file in Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories))

@@ -9,7 +9,8 @@ public sealed class ServeConfigurationTests
     public async Task Serve_OidcEnabledWithoutAuthorityOrSecret_RefusesToStartNamingTheKeys()
     {
         var result = await XrayTriageExecutable.RunAsync(
-            ["serve", $"--Urls=http://127.0.0.1:{FreePort.Next()}", $"--Dicom:Port={FreePort.Next()}", $"--Models:Path={XrayTriageExecutable.ModelsPath}",
+            ["serve", $"--Urls=http://127.0.0.1:{FreePort.Next()}", $"--Dicom:Port={FreePort.Next()}",
+             $"--Models:Path={XrayTriageExecutable.ModelsPath}",
              "--Web:Oidc:Enabled=true", "--Web:Oidc:ClientId=xraytriage", "--Web:Oidc:AdminValues:0=pacs-admins"],
             new Dictionary<string, string?> { ["ConnectionStrings__Triage"] = "Host=127.0.0.1;Port=1;Database=none;Timeout=1" },
             TimeSpan.FromMinutes(1));
@@ -23,8 +24,8 @@ public sealed class ServeConfigurationTests
     public async Task Serve_RefreshOutOfRange_RefusesToStartNamingTheKey()
     {
         var result = await XrayTriageExecutable.RunAsync(
-            ["serve", $"--Urls=http://127.0.0.1:{FreePort.Next()}", $"--Dicom:Port={FreePort.Next()}", $"--Models:Path={XrayTriageExecutable.ModelsPath}",
-             "--Web:RefreshSeconds=0"],
+            ["serve", $"--Urls=http://127.0.0.1:{FreePort.Next()}", $"--Dicom:Port={FreePort.Next()}",
+             $"--Models:Path={XrayTriageExecutable.ModelsPath}", "--Web:RefreshSeconds=0"],
             new Dictionary<string, string?> { ["ConnectionStrings__Triage"] = "Host=127.0.0.1;Port=1;Database=none;Timeout=1" },
             TimeSpan.FromMinutes(1));
         Assert.Equal(2, result.ExitCode);

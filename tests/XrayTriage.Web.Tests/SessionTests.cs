@@ -55,7 +55,10 @@ public sealed class SessionTests(WebServer server)
     /// <summary>A client that sends exactly this Cookie header, as an attacker holding a copied cookie would.</summary>
     private async Task<HttpResponseMessage> Replay(string cookieHeader, string path)
     {
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = server.BaseAddress };
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })
+        {
+            BaseAddress = server.BaseAddress,
+        };
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
         request.Headers.Add("Cookie", cookieHeader);
         return await client.SendAsync(request);

@@ -44,7 +44,8 @@ public sealed partial class SignInTests(WebServer server, ITestOutputHelper outp
         }
 
         var (existingMedian, unknownMedian) = (Median(existing), Median(unknown));
-        output.WriteLine($"wrong password, existing account: {string.Join(", ", existing.Select(t => $"{t:0}"))} ms (median {existingMedian:0})");
+        output.WriteLine(
+            $"wrong password, existing account: {string.Join(", ", existing.Select(t => $"{t:0}"))} ms (median {existingMedian:0})");
         output.WriteLine($"unknown name: {string.Join(", ", unknown.Select(t => $"{t:0}"))} ms (median {unknownMedian:0})");
         Assert.True(unknownMedian >= existingMedian / 2,
             $"unknown name {unknownMedian:0} ms against wrong password {existingMedian:0} ms (medians of 4)");
@@ -65,7 +66,8 @@ public sealed partial class SignInTests(WebServer server, ITestOutputHelper outp
         Assert.Equal(10L, await server.ScalarAsync<long>(
             "SELECT count(*) FROM triage.audit_events WHERE event_type = 'Login' AND subject = 'user target.three'"));
         Assert.Equal(1L, await server.ScalarAsync<long>(
-            "SELECT count(*) FROM triage.audit_events WHERE event_type = 'Login' AND subject = 'user TARGET.THREE' AND outcome = 'SeriousFailure'"));
+            "SELECT count(*) FROM triage.audit_events WHERE event_type = 'Login' AND subject = 'user TARGET.THREE' " +
+            "AND outcome = 'SeriousFailure'"));
     }
 
     [Fact]
@@ -80,7 +82,8 @@ public sealed partial class SignInTests(WebServer server, ITestOutputHelper outp
 
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 5), .. Enumerable.Repeat(HttpStatusCode.TooManyRequests, 3)], statuses);
         Assert.Equal(1L, await server.ScalarAsync<long>(
-            "SELECT count(*) FROM triage.audit_events WHERE event_type = 'Login' AND subject = 'address 127.0.0.1' AND actor = 'spray5.three'"));
+            "SELECT count(*) FROM triage.audit_events WHERE event_type = 'Login' AND subject = 'address 127.0.0.1' " +
+            "AND actor = 'spray5.three'"));
         Assert.Equal(0L, await server.ScalarAsync<long>(
             "SELECT count(*) FROM triage.audit_events WHERE actor IN ('spray6.three', 'spray7.three')"));
     }

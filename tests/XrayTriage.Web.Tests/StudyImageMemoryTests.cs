@@ -35,7 +35,8 @@ public sealed class StudyImageMemoryTests(WebServer server, ITestOutputHelper ou
             "UPDATE triage.inference_runs SET heatmap = @h, heatmap_width = 32, heatmap_height = 32 WHERE instance_id = ANY(@ids)",
             ("h", Enumerable.Range(0, 32 * 32).Select(i => (byte)(i % 251)).ToArray()), ("ids", instances.ToArray()));
         Assert.Equal(4L, await server.ScalarAsync<long>(
-            "SELECT count(*) FROM triage.inference_runs WHERE instance_id = ANY(@ids) AND heatmap IS NOT NULL", ("ids", instances.ToArray())));
+            "SELECT count(*) FROM triage.inference_runs WHERE instance_id = ANY(@ids) AND heatmap IS NOT NULL",
+            ("ids", instances.ToArray())));
 
         // A serve of its own that has done nothing else (the shared one triaged the films), so its memory is the pages'.
         await using var serve = await ExtraServe.StartAsync(server);
@@ -52,8 +53,11 @@ public sealed class StudyImageMemoryTests(WebServer server, ITestOutputHelper ou
         var cachedElapsed = Stopwatch.GetElapsedTime(started);
         await Task.Delay(TimeSpan.FromSeconds(10));
         var after = ProcessMemory.ResidentBytes(pid);
-        output.WriteLine($"four 8192x8192 RLE films + heatmaps at once: RSS before {before / ProcessMemory.MiB} MiB, peak {peak / ProcessMemory.MiB} MiB, " +
-            $"10 s after {after / ProcessMemory.MiB} MiB; {elapsed.TotalSeconds:0.0} s, again (cached) {cachedElapsed.TotalMilliseconds:0} ms; " +
+        output.WriteLine(
+            $"four 8192x8192 RLE films + heatmaps at once: RSS before {before / ProcessMemory.MiB} MiB, " +
+            $"peak {peak / ProcessMemory.MiB} MiB, " +
+            $"10 s after {after / ProcessMemory.MiB} MiB; {elapsed.TotalSeconds:0.0} s, " +
+            $"again (cached) {cachedElapsed.TotalMilliseconds:0} ms; " +
             $"PNG bytes film {pngs[0].Length}, heatmap {pngs[1].Length}");
 
         Assert.All(pngs, png => Assert.Equal((1024, 1024), StudyImageRenditionTests.PngSize(png)));
@@ -63,12 +67,15 @@ public sealed class StudyImageMemoryTests(WebServer server, ITestOutputHelper ou
             Assert.Equal(1, await StudyImageRenditionTests.RendersAsync(() => serve.Output, study, id, 1));
         }
 
-        Assert.True(peak <= PeakBound, $"serve's peak RSS was {peak / ProcessMemory.MiB} MiB; the bound is {PeakBound / ProcessMemory.MiB} MiB");
+        Assert.True(
+            peak <= PeakBound,
+            $"serve's peak RSS was {peak / ProcessMemory.MiB} MiB; the bound is {PeakBound / ProcessMemory.MiB} MiB");
     }
 
     /// <summary>Film and heatmap of every instance, all requested at once, in instance order (film, heatmap, …).</summary>
     private static Task<byte[][]> FetchAllAsync(HttpClient client, long study, List<long> instances)
-        => Task.WhenAll(instances.SelectMany(id => Kinds.Select(heatmap => StudyImageRenditionTests.GetPngAsync(client, study, id, heatmap))));
+        => Task.WhenAll(instances.SelectMany(
+            id => Kinds.Select(heatmap => StudyImageRenditionTests.GetPngAsync(client, study, id, heatmap))));
 
     private async Task<long> WaitForFourAsync(string studyUid)
     {

@@ -34,7 +34,8 @@ public sealed class StudyImageRenditionTests(WebServer server)
         var overlay = await GetPngAsync(client, study, instance, heatmap: true);
         var film = await GetPngAsync(client, study, instance, heatmap: false);
 
-        var stored = (await server.ScalarAsync<byte[]>("SELECT heatmap FROM triage.inference_runs WHERE instance_id = @id", ("id", instance)))!;
+        var stored = (await server.ScalarAsync<byte[]>(
+            "SELECT heatmap FROM triage.inference_runs WHERE instance_id = @id", ("id", instance)))!;
         await server.ExecuteAsync("UPDATE triage.inference_runs SET heatmap = @h WHERE instance_id = @id",
             ("h", stored.Select(b => (byte)(255 - b)).ToArray()), ("id", instance));
         var newOverlay = await GetPngAsync(client, study, instance, heatmap: true);
@@ -70,7 +71,8 @@ public sealed class StudyImageRenditionTests(WebServer server)
             Assert.Equal(2, await RendersAsync(() => serve.Output, study, instance, 2));
         }
 
-        var running = Regex.Matches(serve.Output, @"Rendered instance \d+ of study \d+ for display at \d+x\d+ in \d+ ms \((\d+) render\(s\) running\)")
+        var running = Regex
+            .Matches(serve.Output, @"Rendered instance \d+ of study \d+ for display at \d+x\d+ in \d+ ms \((\d+) render\(s\) running\)")
             .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(6, running.Count);
         Assert.All(running, r => Assert.Equal(1, r));
@@ -101,7 +103,8 @@ public sealed class StudyImageRenditionTests(WebServer server)
 
     internal static async Task<byte[]> GetPngAsync(HttpClient client, long study, long instance, bool heatmap)
     {
-        using var response = await client.GetAsync(new Uri($"/api/studies/{study}/instances/{instance}/image{(heatmap ? "?heatmap=true" : "")}", UriKind.Relative));
+        using var response = await client.GetAsync(
+            new Uri($"/api/studies/{study}/instances/{instance}/image{(heatmap ? "?heatmap=true" : "")}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var png = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);

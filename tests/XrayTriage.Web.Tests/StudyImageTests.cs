@@ -36,7 +36,8 @@ public sealed class StudyImageTests(WebServer server)
             Assert.Equal(HttpStatusCode.Gone, purged.StatusCode);
         }
 
-        using var otherStudy = await client.GetAsync(new Uri($"/api/studies/{study + 100000}/instances/{instance}/image", UriKind.Relative));
+        using var otherStudy = await client.GetAsync(
+            new Uri($"/api/studies/{study + 100000}/instances/{instance}/image", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, otherStudy.StatusCode);
     }
 }

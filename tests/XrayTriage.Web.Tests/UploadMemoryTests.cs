@@ -40,7 +40,9 @@ public sealed partial class UploadMemoryTests(WebServer server, ITestOutputHelpe
         var peak = ProcessMemory.PeakBytes(pid);
         await Task.Delay(TimeSpan.FromSeconds(10));
         var after = ProcessMemory.ResidentBytes(pid);
-        output.WriteLine($"three 8192x8192 PNG uploads at once ({new FileInfo(large).Length} bytes each): RSS before {before / ProcessMemory.MiB} MiB, " +
+        output.WriteLine(
+            $"three 8192x8192 PNG uploads at once ({new FileInfo(large).Length} bytes each): " +
+            $"RSS before {before / ProcessMemory.MiB} MiB, " +
             $"peak {peak / ProcessMemory.MiB} MiB, 10 s after {after / ProcessMemory.MiB} MiB, {elapsed.TotalSeconds:0.0} s");
 
         foreach (var (largeStatus, largePage) in results)
@@ -57,7 +59,9 @@ public sealed partial class UploadMemoryTests(WebServer server, ITestOutputHelpe
             }
         }
 
-        Assert.True(peak <= PeakBound, $"serve's peak RSS was {peak / ProcessMemory.MiB} MiB; the bound is {PeakBound / ProcessMemory.MiB} MiB");
+        Assert.True(
+            peak <= PeakBound,
+            $"serve's peak RSS was {peak / ProcessMemory.MiB} MiB; the bound is {PeakBound / ProcessMemory.MiB} MiB");
     }
 
     [Fact]
@@ -73,7 +77,8 @@ public sealed partial class UploadMemoryTests(WebServer server, ITestOutputHelpe
         Assert.Contains(results, r => r.Status == HttpStatusCode.OK && r.Page.Contains("id=\"upload-result\"", StringComparison.Ordinal));
         var busy = results.Where(r => r.Status == HttpStatusCode.ServiceUnavailable).ToList();
         Assert.NotEmpty(busy);
-        Assert.All(busy, r => Assert.Contains("The server is busy classifying 1 other upload(s); try again in a moment.", r.Page, StringComparison.Ordinal));
+        Assert.All(busy, r => Assert.Contains(
+            "The server is busy classifying 1 other upload(s); try again in a moment.", r.Page, StringComparison.Ordinal));
         await serve.WaitForOutputAsync("Refused an upload of rad.one: busy");
     }
 
@@ -95,7 +100,8 @@ public sealed partial class UploadMemoryTests(WebServer server, ITestOutputHelpe
         using var json = JsonDocument.Parse(run.StandardOutput);
         var result = json.RootElement.GetProperty("results")[0];
         var probabilities = result.GetProperty("probabilities").EnumerateObject().Select(p => p.Value.GetDouble()).ToArray();
-        output.WriteLine($"full resolution (classify): {result.GetProperty("priority").GetString()} {result.GetProperty("predicted").GetString()} " +
+        output.WriteLine(
+            $"full resolution (classify): {result.GetProperty("priority").GetString()} {result.GetProperty("predicted").GetString()} " +
             string.Join(" ", probabilities.Select(p => p.ToString("0.000", CultureInfo.InvariantCulture))));
         return (result.GetProperty("priority").GetString()!, result.GetProperty("predicted").GetString()!, probabilities);
     }
@@ -107,7 +113,9 @@ public sealed partial class UploadMemoryTests(WebServer server, ITestOutputHelpe
         var row = EnsembleRowPattern().Match(page);
         Assert.True(priority.Success && label.Success && row.Success, $"no classification on the page:\n{page}");
         var probabilities = row.Groups[1].Captures.Select(c => double.Parse(c.Value, CultureInfo.InvariantCulture)).ToArray();
-        output.WriteLine($"upload page: {priority.Groups[1].Value} {label.Groups[1].Value} {string.Join(" ", row.Groups[1].Captures.Select(c => c.Value))}");
+        output.WriteLine(
+            $"upload page: {priority.Groups[1].Value} {label.Groups[1].Value} " +
+            $"{string.Join(" ", row.Groups[1].Captures.Select(c => c.Value))}");
         return (priority.Groups[1].Value, label.Groups[1].Value, probabilities);
     }
 

@@ -13,7 +13,9 @@ public sealed partial class UploadTests(WebServer server)
     [Fact]
     public async Task Upload_PngAndDicom_ShowPredictionAndHeatmapWithoutStoringAStudy()
     {
-        var png = Directory.GetFiles(Path.Combine(RepositoryPaths.CxrData, "val"), "*.png", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        var png = Directory.GetFiles(Path.Combine(RepositoryPaths.CxrData, "val"), "*.png", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .First();
         var studiesBefore = await server.ScalarAsync<long>("SELECT count(*) FROM triage.studies");
         await using var browser = await BrowserSession.StartAsync(server);
         await browser.SignInAsync(TestUsers.Radiologist);
@@ -64,7 +66,8 @@ public sealed partial class UploadTests(WebServer server)
         await Assertions.Expect(page.Locator("#upload-stored")).ToBeVisibleAsync(new() { Timeout = 60_000 });
 
         var study = await server.WaitForStudyAsync(uid);
-        Assert.Equal("XRAYTRIAGE-WEB", await server.ScalarAsync<string>("SELECT calling_ae_title FROM triage.instances WHERE sop_instance_uid = @u", ("u", uid)));
+        Assert.Equal("XRAYTRIAGE-WEB", await server.ScalarAsync<string>(
+            "SELECT calling_ae_title FROM triage.instances WHERE sop_instance_uid = @u", ("u", uid)));
         Assert.Equal(1L, await server.ScalarAsync<long>(
             "SELECT count(*) FROM triage.audit_events WHERE event_id = 'Import' AND actor = @a AND subject LIKE @s",
             ("a", TestUsers.Radiologist), ("s", $"study {study} %")));

@@ -43,7 +43,8 @@ public sealed class UserCommandTests(WebServer server)
         (await RunAsync(["user", "disable", "leaving.one"])).EnsureSuccess("user disable");
         Assert.Contains("leaving.one  radiologist  disabled", (await RunAsync(["user", "list"])).StandardOutput, StringComparison.Ordinal);
         Assert.Equal(1L, await server.ScalarAsync<long>(
-            "SELECT count(*) FROM triage.audit_events WHERE event_id = 'SecurityAlert' AND subject = 'user leaving.one' AND detail = 'account disabled'"));
+            "SELECT count(*) FROM triage.audit_events WHERE event_id = 'SecurityAlert' AND subject = 'user leaving.one' " +
+            "AND detail = 'account disabled'"));
 
         await using var browser = await BrowserSession.StartAsync(server);
         await browser.Page.GotoAsync("/account/login");

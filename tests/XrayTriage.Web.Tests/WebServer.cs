@@ -52,7 +52,9 @@ public sealed class WebServer : IAsyncLifetime
         await AddUserAsync(TestUsers.Radiologist, "radiologist");
         await AddUserAsync(TestUsers.Admin, "admin");
         await AddUserAsync(TestUsers.NoRole, "radiologist");
-        await ExecuteAsync("""DELETE FROM identity."AspNetUserRoles" WHERE "UserId" = (SELECT "Id" FROM identity."AspNetUsers" WHERE "UserName" = @name)""",
+        await ExecuteAsync(
+            """DELETE FROM identity."AspNetUserRoles" WHERE "UserId" = (""" +
+            """SELECT "Id" FROM identity."AspNetUsers" WHERE "UserName" = @name)""",
             ("name", TestUsers.NoRole));
 
         _spool = Directory.CreateTempSubdirectory("xraytriage-web-spool-").FullName;
@@ -99,7 +101,10 @@ public sealed class WebServer : IAsyncLifetime
     public async Task PushAsync(params string[] files)
     {
         var send = await PeerTools.RunAsync("dcmsend",
-            ["-aet", "MODALITY", "-aec", AeTitle, "--decompress-never", "+f", "127.0.0.1", DicomPort.ToString(CultureInfo.InvariantCulture), .. files],
+            [
+                "-aet", "MODALITY", "-aec", AeTitle, "--decompress-never", "+f", "127.0.0.1",
+                DicomPort.ToString(CultureInfo.InvariantCulture), .. files,
+            ],
             TimeSpan.FromMinutes(1));
         send.EnsureSuccess("dcmsend");
     }

@@ -30,11 +30,13 @@ internal static class AuditApi
         }
 
         var page = await query.SearchAsync(filter, cancellationToken);
-        await audit.AuditLogUsedAsync(UserNames.Of(http.User), $"searched the audit log through the API ({page.Total} match(es))", cancellationToken);
+        await audit.AuditLogUsedAsync(
+            UserNames.Of(http.User), $"searched the audit log through the API ({page.Total} match(es))", cancellationToken);
         return Results.Ok(page);
     }
 
-    private static async Task ExportAsync(HttpContext http, AuditQuery query, WebAudit audit, ILogger<WebAudit> logger, CancellationToken cancellationToken)
+    private static async Task ExportAsync(
+        HttpContext http, AuditQuery query, WebAudit audit, ILogger<WebAudit> logger, CancellationToken cancellationToken)
     {
         var filter = AuditFilter.Parse(key => http.Request.Query[key], out var error);
         if (filter is null)

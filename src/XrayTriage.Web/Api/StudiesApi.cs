@@ -25,7 +25,8 @@ internal static class StudiesApi
             : Results.Ok(await worklist.GetAsync(filter, cancellationToken));
     }
 
-    private static async Task<IResult> GetAsync(long id, HttpContext http, StudyQuery studies, WebAudit audit, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(
+        long id, HttpContext http, StudyQuery studies, WebAudit audit, CancellationToken cancellationToken)
     {
         var study = await studies.GetAsync(id, cancellationToken);
         if (study is null)
@@ -38,7 +39,8 @@ internal static class StudiesApi
         return Results.Ok(study);
     }
 
-    private static async Task<IResult> ImageAsync(long id, long instanceId, bool? heatmap, StudyImages images, CancellationToken cancellationToken)
+    private static async Task<IResult> ImageAsync(
+        long id, long instanceId, bool? heatmap, StudyImages images, CancellationToken cancellationToken)
     {
         var image = await images.RenderAsync(id, instanceId, heatmap ?? false, cancellationToken);
         return image.Status switch

@@ -14,7 +14,8 @@ internal static class AuditCsv
         return string.Join(',',
             row.Id.ToString(CultureInfo.InvariantCulture),
             row.OccurredAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
-            Cell(row.Event), Cell(row.EventType), Cell(row.Outcome), Cell(row.Actor), Cell(row.Subject ?? ""), Cell(row.Detail), Cell(row.Node));
+            Cell(row.Event), Cell(row.EventType), Cell(row.Outcome), Cell(row.Actor), Cell(row.Subject ?? ""), Cell(row.Detail),
+            Cell(row.Node));
     }
 
     public static string Cell(string value)

@@ -4,7 +4,8 @@ using XrayTriage.Core.Auditing;
 namespace XrayTriage.Web.Data;
 
 /// <summary>Audit search: time range (UTC), event id, actor and subject text (substring, case-insensitive), paging.</summary>
-internal sealed record AuditFilter(DateTimeOffset? From, DateTimeOffset? To, AuditEventId? Event, string? Actor, string? Subject, int Skip, int Take)
+internal sealed record AuditFilter(
+    DateTimeOffset? From, DateTimeOffset? To, AuditEventId? Event, string? Actor, string? Subject, int Skip, int Take)
 {
     public const int MaxTake = 500;
 
@@ -59,7 +60,8 @@ internal sealed record AuditFilter(DateTimeOffset? From, DateTimeOffset? To, Aud
             return true;
         }
 
-        if (DateTimeOffset.TryParse(value.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        if (DateTimeOffset.TryParse(
+            value.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
         {
             time = parsed.ToUniversalTime();
             return true;

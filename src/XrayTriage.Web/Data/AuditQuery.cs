@@ -18,7 +18,8 @@ internal sealed class AuditQuery(IDbContextFactory<TriageDbContext> contextFacto
     }
 
     /// <summary>Every matching event (up to <see cref="AuditFilter.MaxExport"/>), oldest first, streamed.</summary>
-    public async IAsyncEnumerable<AuditRow> ExportAsync(AuditFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<AuditRow> ExportAsync(
+        AuditFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var events = Apply(context.AuditEvents.AsNoTracking(), filter)
@@ -62,8 +63,11 @@ internal sealed class AuditQuery(IDbContextFactory<TriageDbContext> contextFacto
     }
 
     private static string Like(string text)
-        => "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        => "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
     private static AuditRow ToRow(AuditEvent e)
-        => new(e.Id, e.OccurredAt, e.EventId.ToString(), e.EventType.ToString(), e.Outcome.ToString(), e.Actor, e.Subject, e.Detail, e.Node);
+        => new(
+            e.Id, e.OccurredAt, e.EventId.ToString(), e.EventType.ToString(), e.Outcome.ToString(), e.Actor, e.Subject, e.Detail, e.Node);
 }

@@ -1,3 +1,12 @@
 namespace XrayTriage.Web.Data;
 
-internal sealed record AuditRow(long Id, DateTimeOffset OccurredAt, string Event, string EventType, string Outcome, string Actor, string? Subject, string Detail, string Node);
+internal sealed record AuditRow(
+    long Id,
+    DateTimeOffset OccurredAt,
+    string Event,
+    string EventType,
+    string Outcome,
+    string Actor,
+    string? Subject,
+    string Detail,
+    string Node);

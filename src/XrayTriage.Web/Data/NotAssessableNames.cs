@@ -18,7 +18,8 @@ internal static class NotAssessableNames
     {
         NotAssessableReason.NotChestRadiograph => string.Create(CultureInfo.InvariantCulture,
             $"{Of(reason)} (content gate score {score:0.#} > threshold {threshold:0.#})"),
-        NotAssessableReason.BlankImage => string.Create(CultureInfo.InvariantCulture, $"{Of(reason)} (grey-level range {score:0} < {threshold:0})"),
+        NotAssessableReason.BlankImage => string.Create(CultureInfo.InvariantCulture,
+            $"{Of(reason)} (grey-level range {score:0} < {threshold:0})"),
         _ => Of(reason),
     };
 

@@ -29,7 +29,8 @@ internal sealed class PriorityActions(IDbContextFactory<TriageDbContext> context
         return PriorityActionResult.Done;
     }
 
-    public async Task<PriorityActionResult> RaiseAsync(long studyId, TriagePriority priority, string user, CancellationToken cancellationToken)
+    public async Task<PriorityActionResult> RaiseAsync(
+        long studyId, TriagePriority priority, string user, CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var study = await context.Studies.SingleOrDefaultAsync(s => s.Id == studyId, cancellationToken);

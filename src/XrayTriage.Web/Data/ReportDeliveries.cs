@@ -10,7 +10,9 @@ internal sealed class ReportDeliveries(ReportOutboxStore outbox)
     public async Task<IReadOnlyList<ReportDeliveryRow>> ListAsync(long studyId, CancellationToken cancellationToken)
     {
         var rows = await outbox.ListAsync(null, null, studyId, MaxRows, cancellationToken);
-        return rows.Select(r => new ReportDeliveryRow(r.ReportId, r.Version, r.Destination, r.State.ToString(), r.Attempts, r.LastError, r.UpdatedAt, r.DeliveredAt))
+        return rows
+            .Select(r => new ReportDeliveryRow(
+                r.ReportId, r.Version, r.Destination, r.State.ToString(), r.Attempts, r.LastError, r.UpdatedAt, r.DeliveredAt))
             .ToList();
     }
 }

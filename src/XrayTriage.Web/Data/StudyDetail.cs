@@ -39,4 +39,12 @@ internal sealed record RunDetail(
 internal sealed record ModelProbabilities(string Model, IReadOnlyDictionary<string, double> Probabilities);
 
 /// <summary>Delivery state of one report of the study to one destination.</summary>
-internal sealed record ReportDeliveryRow(long ReportId, int Version, string Destination, string State, int Attempts, string? LastError, DateTimeOffset UpdatedAt, DateTimeOffset? DeliveredAt);
+internal sealed record ReportDeliveryRow(
+    long ReportId,
+    int Version,
+    string Destination,
+    string State,
+    int Attempts,
+    string? LastError,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? DeliveredAt);

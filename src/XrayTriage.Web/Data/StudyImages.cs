@@ -18,7 +18,11 @@ namespace XrayTriage.Web.Data;
 /// <c>Web:MaxConcurrentRenders</c> renders run at once; after very large films the decode buffers are given back
 /// (<see cref="LargeBuffers"/>). Spool files may have been purged: then there is nothing to render.</summary>
 internal sealed class StudyImages(
-    IDbContextFactory<TriageDbContext> contextFactory, RenditionCache cache, IOptions<WebOptions> options, TimeProvider time, ILogger<StudyImages> logger) : IDisposable
+    IDbContextFactory<TriageDbContext> contextFactory,
+    RenditionCache cache,
+    IOptions<WebOptions> options,
+    TimeProvider time,
+    ILogger<StudyImages> logger) : IDisposable
 {
     /// <summary>Largest spool file this page will decode.</summary>
     private const long MaxFileBytes = 512L * 1024 * 1024;
@@ -58,7 +62,8 @@ internal sealed class StudyImages(
         }
 
         // A new spool file or a new stored heatmap is a new version: the cache never answers with an older one.
-        var version = $"{instance.Sha256}:{file.Length}:{file.LastWriteTimeUtc.Ticks}:{(map is { } m ? Convert.ToHexString(SHA256.HashData(m.Bytes)) : "-")}";
+        var version = $"{instance.Sha256}:{file.Length}:{file.LastWriteTimeUtc.Ticks}:" +
+            $"{(map is { } m ? Convert.ToHexString(SHA256.HashData(m.Bytes)) : "-")}";
         if (cache.TryGet(instanceId, heatmap, version, out var cached))
         {
             return RenderedImage.Ok(cached);
@@ -73,7 +78,8 @@ internal sealed class StudyImages(
 
     /// <summary>Film and heatmap from one decode; runs to the end even when the request that started it goes away, since
     /// others may be waiting for it.</summary>
-    private async Task<RenderedImage[]> RenderOnceAsync(string key, long studyId, long instanceId, string path, string version, StoredMap? map)
+    private async Task<RenderedImage[]> RenderOnceAsync(
+        string key, long studyId, long instanceId, string path, string version, StoredMap? map)
     {
         try
         {
@@ -139,7 +145,9 @@ internal sealed class StudyImages(
         var film = PngEncoder.Gray8(display.Width, display.Height, display.Pixels);
         var overlay = map is { } m
             ? PngEncoder.Rgba(display.Width, display.Height,
-                HeatmapOverlay.Blend(display, HeatmapScaler.Upsample([.. m.Bytes.Select(b => b / 255f)], m.Width, m.Height, display.Width, display.Height)))
+                HeatmapOverlay.Blend(
+                    display,
+                    HeatmapScaler.Upsample([.. m.Bytes.Select(b => b / 255f)], m.Width, m.Height, display.Width, display.Height)))
             : null;
         return (film, overlay, display.Width, display.Height, sourcePixels);
     }
@@ -147,7 +155,8 @@ internal sealed class StudyImages(
     public void Dispose() => _renders.Dispose();
 
     /// <summary>The run ids among <paramref name="runIds"/> that have a stored heatmap.</summary>
-    public static async Task<HashSet<long>> HeatmapRunIdsAsync(TriageDbContext context, IReadOnlyCollection<long> runIds, CancellationToken cancellationToken)
+    public static async Task<HashSet<long>> HeatmapRunIdsAsync(
+        TriageDbContext context, IReadOnlyCollection<long> runIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var ids = await context.InferenceRuns.AsNoTracking()
@@ -163,7 +172,8 @@ internal sealed class StudyImages(
             .Where(r => r.InstanceId == instanceId && r.Heatmap != null)
             .Select(r => new { r.Heatmap, r.HeatmapWidth, r.HeatmapHeight })
             .SingleOrDefaultAsync(cancellationToken);
-        return run is { Heatmap: { } bytes, HeatmapWidth: int width, HeatmapHeight: int height } && width >= 1 && height >= 1 && bytes.Length == width * height
+        return run is { Heatmap: { } bytes, HeatmapWidth: int width, HeatmapHeight: int height }
+            && width >= 1 && height >= 1 && bytes.Length == width * height
             ? new StoredMap(bytes, width, height)
             : null;
     }

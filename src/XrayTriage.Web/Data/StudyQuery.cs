@@ -23,14 +23,17 @@ internal sealed class StudyQuery(IDbContextFactory<TriageDbContext> contextFacto
         var runs = await context.InferenceRuns.AsNoTracking().Where(r => instanceIds.Contains(r.InstanceId)).ToListAsync(cancellationToken);
         var runIds = runs.Select(r => r.Id).ToList();
         var findings = await context.Findings.AsNoTracking().Where(f => runIds.Contains(f.InferenceRunId)).ToListAsync(cancellationToken);
-        var decisions = await context.TriageResults.AsNoTracking().Where(t => instanceIds.Contains(t.InstanceId)).ToListAsync(cancellationToken);
+        var decisions = await context.TriageResults.AsNoTracking()
+            .Where(t => instanceIds.Contains(t.InstanceId))
+            .ToListAsync(cancellationToken);
         var heatmaps = await StudyImages.HeatmapRunIdsAsync(context, runIds, cancellationToken);
 
         var details = instances.Select(i =>
         {
             var run = runs.SingleOrDefault(r => r.InstanceId == i.Id);
             var decision = decisions.SingleOrDefault(d => d.InstanceId == i.Id);
-            return new InstanceDetail(i.Id, i.SopInstanceUid, i.SeriesInstanceUid, i.State.ToString(), i.SkipReason, i.LastError, i.ReceivedAt,
+            return new InstanceDetail(
+                i.Id, i.SopInstanceUid, i.SeriesInstanceUid, i.State.ToString(), i.SkipReason, i.LastError, i.ReceivedAt,
                 File.Exists(i.SpoolPath),
                 run is null ? null : ToRun(run, findings.Where(f => f.InferenceRunId == run.Id).ToList(),
                     decision, heatmaps.Contains(run.Id)))
@@ -42,7 +45,10 @@ internal sealed class StudyQuery(IDbContextFactory<TriageDbContext> contextFacto
             };
         }).ToList();
 
-        var flags = decisions.SelectMany(d => d.FindingsOverThreshold).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var flags = decisions.SelectMany(d => d.FindingsOverThreshold)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
         var probabilities = findings.Where(f => f.Model == FindingProbability.EnsembleModel)
             .GroupBy(f => f.Label).ToDictionary(g => g.Key, g => g.Max(f => f.Probability), StringComparer.Ordinal);
         var item = WorklistQuery.ToItem(study, flags, probabilities) with

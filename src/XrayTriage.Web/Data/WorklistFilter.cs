@@ -18,7 +18,8 @@ internal sealed record WorklistFilter(string? Priority, DateOnly? From, DateOnly
 
     public static IReadOnlyList<string> Statuses { get; } = ["awaiting-triage", "triaged", "settled", "acknowledged"];
 
-    public static IReadOnlyList<string> Priorities { get; } = [.. TriagePriorityNames.MostUrgentFirst.Select(p => p.ToWireName()), TriagePriorityNames.Pending];
+    public static IReadOnlyList<string> Priorities { get; } =
+        [.. TriagePriorityNames.MostUrgentFirst.Select(p => p.ToWireName()), TriagePriorityNames.Pending];
 
     /// <summary>Null and an error message when a value is not understood.</summary>
     public static WorklistFilter? Parse(Func<string, string?> query, out string? error)

@@ -68,7 +68,8 @@ internal sealed class WorklistQuery(IDbContextFactory<TriageDbContext> contextFa
         };
     }
 
-    private static async Task<Dictionary<long, Dictionary<string, double>>> ProbabilitiesAsync(TriageDbContext context, List<long> ids, CancellationToken cancellationToken)
+    private static async Task<Dictionary<long, Dictionary<string, double>>> ProbabilitiesAsync(
+        TriageDbContext context, List<long> ids, CancellationToken cancellationToken)
     {
         var rows = await (
             from f in context.Findings
@@ -78,10 +79,12 @@ internal sealed class WorklistQuery(IDbContextFactory<TriageDbContext> contextFa
             group f by new { i.StudyId, f.Label } into g
             select new { g.Key.StudyId, g.Key.Label, Probability = g.Max(x => x.Probability) })
             .ToListAsync(cancellationToken);
-        return rows.GroupBy(r => r.StudyId).ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Label, r => r.Probability, StringComparer.Ordinal));
+        return rows.GroupBy(r => r.StudyId)
+            .ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Label, r => r.Probability, StringComparer.Ordinal));
     }
 
-    private static async Task<Dictionary<long, List<string>>> FlagsAsync(TriageDbContext context, List<long> ids, CancellationToken cancellationToken)
+    private static async Task<Dictionary<long, List<string>>> FlagsAsync(
+        TriageDbContext context, List<long> ids, CancellationToken cancellationToken)
     {
         var rows = await context.TriageResults.AsNoTracking()
             .Where(t => ids.Contains(t.Instance!.StudyId))
@@ -99,7 +102,8 @@ internal sealed class WorklistQuery(IDbContextFactory<TriageDbContext> contextFa
             .Where(t => ids.Contains(t.Instance!.StudyId) && t.NotAssessableReason != null)
             .Select(t => new { t.Instance!.StudyId, t.NotAssessableReason })
             .ToListAsync(cancellationToken);
-        return rows.GroupBy(r => r.StudyId).ToDictionary(g => g.Key, g => NotAssessableNames.Distinct(g.Select(r => r.NotAssessableReason)));
+        return rows.GroupBy(r => r.StudyId)
+            .ToDictionary(g => g.Key, g => NotAssessableNames.Distinct(g.Select(r => r.NotAssessableReason)));
     }
 
     public static string StatusOf(Study study) => study switch

@@ -80,7 +80,9 @@ internal sealed class WebOptionsValidator : IValidateOptions<WebOptions>
 
             if (string.IsNullOrWhiteSpace(oidc.ClientSecret))
             {
-                failures.Add("Web:Oidc:ClientSecret is required when Web:Oidc:Enabled is true (set it in the environment: Web__Oidc__ClientSecret).");
+                failures.Add(
+                    "Web:Oidc:ClientSecret is required when Web:Oidc:Enabled is true " +
+                    "(set it in the environment: Web__Oidc__ClientSecret).");
             }
 
             if (string.IsNullOrWhiteSpace(oidc.RoleClaim))
@@ -90,7 +92,9 @@ internal sealed class WebOptionsValidator : IValidateOptions<WebOptions>
 
             if (oidc.RadiologistValues.Count == 0 && oidc.AdminValues.Count == 0)
             {
-                failures.Add("Web:Oidc:RadiologistValues or Web:Oidc:AdminValues must list at least one claim value, or no SSO user could see anything.");
+                failures.Add(
+                    "Web:Oidc:RadiologistValues or Web:Oidc:AdminValues must list at least one claim value, " +
+                    "or no SSO user could see anything.");
             }
         }
 

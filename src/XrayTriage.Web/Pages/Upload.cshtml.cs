@@ -23,7 +23,8 @@ namespace XrayTriage.Web.Pages;
 /// at most <c>Web:UploadMemoryBytes</c> of pixels between them, are classified at once (<see cref="UploadGate"/>); one
 /// more is answered 503 with the page's "busy" message.</summary>
 [IgnoreAntiforgeryToken]
-internal sealed class UploadModel(IServiceProvider services, IAntiforgery antiforgery, IOptions<WebOptions> options, ILogger<UploadModel> logger)
+internal sealed class UploadModel(
+    IServiceProvider services, IAntiforgery antiforgery, IOptions<WebOptions> options, ILogger<UploadModel> logger)
     : PageModel
 {
     internal UploadResult? Result { get; private set; }
@@ -97,7 +98,13 @@ internal sealed class UploadModel(IServiceProvider services, IAntiforgery antifo
         {
             var started = TimeProvider.System.GetTimestamp();
             Result = await services.GetRequiredService<UploadClassifier>().ClassifyAsync(content, cancellationToken);
-            Log.UploadClassified(logger, LogText.Escape(user), Result.Format, Result.Width, Result.Height, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+            Log.UploadClassified(
+                logger,
+                LogText.Escape(user),
+                Result.Format,
+                Result.Width,
+                Result.Height,
+                TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
             if (store && Result.Format != "DICOM")
             {
                 Error = "Only DICOM files can be stored as a study: a PNG or JPEG carries no patient or study identity.";
@@ -107,7 +114,8 @@ internal sealed class UploadModel(IServiceProvider services, IAntiforgery antifo
                 (StoredStudyId, Error) = await services.GetRequiredService<UploadStore>().StoreAsync(content, user, cancellationToken);
             }
         }
-        catch (Exception ex) when (ex is DicomParseException or ImagingException or InferenceException or NotSupportedException or InvalidDataException)
+        catch (Exception ex) when (ex is DicomParseException or ImagingException or InferenceException
+            or NotSupportedException or InvalidDataException)
         {
             Log.UploadFailed(logger, LogText.Escape(user), ex.GetType().Name);
             Error = "This file could not be read as a PNG, JPEG or DICOM image: " + ex.Message.ReplaceLineEndings(" ");

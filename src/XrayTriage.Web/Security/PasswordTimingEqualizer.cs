@@ -9,7 +9,8 @@ namespace XrayTriage.Web.Security;
 internal sealed class PasswordTimingEqualizer(IPasswordHasher<IdentityUser> hasher)
 {
     private static readonly IdentityUser Nobody = new("nobody");
-    private readonly Lazy<string> _hash = new(() => hasher.HashPassword(Nobody, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
+    private readonly Lazy<string> _hash =
+        new(() => hasher.HashPassword(Nobody, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
 
     public void Spend(string password) => hasher.VerifyHashedPassword(Nobody, _hash.Value, password);
 }

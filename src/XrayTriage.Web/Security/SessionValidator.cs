@@ -35,7 +35,10 @@ internal static class SessionValidator
             : null;
         if (reason is not null)
         {
-            Log.SessionEnded(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SessionValidator)), LogText.Escape(principal.Identity?.Name ?? userId), reason);
+            Log.SessionEnded(
+                services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SessionValidator)),
+                LogText.Escape(principal.Identity?.Name ?? userId),
+                reason);
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
             return;

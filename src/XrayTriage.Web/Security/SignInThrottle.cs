@@ -75,12 +75,14 @@ internal sealed class SignInThrottle : IDisposable
     }
 
     private static PartitionedRateLimiter<string> Create(int permitsPerMinute)
-        => PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = permitsPerMinute,
-            Window = Window,
-            SegmentsPerWindow = 6,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }), StringComparer.Ordinal);
+        => PartitionedRateLimiter.Create<string, string>(
+            key => RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
+            {
+                PermitLimit = permitsPerMinute,
+                Window = Window,
+                SegmentsPerWindow = 6,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }),
+            StringComparer.Ordinal);
 }

@@ -18,7 +18,8 @@ internal static class UploadBodyLimit
         if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals("/upload", StringComparison.OrdinalIgnoreCase)
             && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = context.RequestServices.GetRequiredService<IOptions<WebOptions>>().Value.MaxUploadBytes + FormOverheadBytes;
+            limit.MaxRequestBodySize =
+                context.RequestServices.GetRequiredService<IOptions<WebOptions>>().Value.MaxUploadBytes + FormOverheadBytes;
         }
 
         return next(context);

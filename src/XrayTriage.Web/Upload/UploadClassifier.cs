@@ -72,7 +72,12 @@ internal sealed class UploadClassifier(EnsembleEngine engine, EnsembleBatcher ba
     }
 
     private static UploadResult NotAssessable(
-        NotAssessableVerdict verdict, string format, (int Width, int Height) size, EligibilityDecision? eligibility, string modelVersion, string imagePng)
+        NotAssessableVerdict verdict,
+        string format,
+        (int Width, int Height) size,
+        EligibilityDecision? eligibility,
+        string modelVersion,
+        string imagePng)
         => new(format, size.Width, size.Height, eligibility?.ToString(), TriagePriority.NotAssessable.ToWireName(), null, [],
             EnsembleLabels.All, [], modelVersion, imagePng, null)
         {

@@ -64,7 +64,8 @@ internal sealed class UploadStore(
                 return (null, null);
             }
 
-            await audit.ImportAsync(user, study.StudyId, study.StudyInstanceUid, "uploaded DICOM file stored through the DICOM listener", cancellationToken);
+            await audit.ImportAsync(
+                user, study.StudyId, study.StudyInstanceUid, "uploaded DICOM file stored through the DICOM listener", cancellationToken);
             return (study.StudyId, null);
         }
         catch (DicomNetworkException ex)

@@ -23,7 +23,10 @@ public sealed class ListenFailureTests
         var (httpPort, dicomPort) = setting == "Urls" ? (busy, Free()) : (Free(), busy);
 
         var result = await XrayTriageExecutable.RunAsync(
-            ["serve", $"--Urls=http://127.0.0.1:{httpPort}", $"--Dicom:Port={dicomPort}", $"--Models:Path={XrayTriageExecutable.ModelsPath}"],
+            [
+                "serve", $"--Urls=http://127.0.0.1:{httpPort}", $"--Dicom:Port={dicomPort}",
+                $"--Models:Path={XrayTriageExecutable.ModelsPath}",
+            ],
             new Dictionary<string, string?> { ["ConnectionStrings__Triage"] = UnreachableDatabase },
             TimeSpan.FromSeconds(90));
 

@@ -69,7 +69,8 @@ public sealed class SiteCalibratorTests
         Assert.Null(viral.Calibrated);
         Assert.True(viral.TooFew);
         Assert.Equal(["normal", "covid19", "viral_pneumonia", "lung_opacity"], calibration.ClassesWithTooFewFilms);
-        Assert.Null(SiteThresholds.From(calibration, EnsembleManifestSamples.Manifest(), new string('0', 64), "tester", DateTimeOffset.UnixEpoch));
+        Assert.Null(SiteThresholds.From(
+            calibration, EnsembleManifestSamples.Manifest(), new string('0', 64), "tester", DateTimeOffset.UnixEpoch));
     }
 
     [Fact]

@@ -36,7 +36,10 @@ public sealed class SiteThresholdsFileTests
             Assert.Equal(0.123456789012345, point.Thresholds["viral_pneumonia"]);
             Assert.Equal("sensitivity>=0.95", point.Target);
             Assert.Equal(new DateTimeOffset(2026, 12, 7, 1, 30, 0, TimeSpan.Zero), point.CalibratedAt);
-            Assert.StartsWith("site-calibrated 2026-12-07 by tester on 16 site films (sensitivity>=0.95): covid19 >= 0.3,", point.Describe(), StringComparison.Ordinal);
+            Assert.StartsWith(
+                "site-calibrated 2026-12-07 by tester on 16 site films (sensitivity>=0.95): covid19 >= 0.3,",
+                point.Describe(),
+                StringComparison.Ordinal);
             var json = JsonNode.Parse(File.ReadAllText(path))!;
             Assert.Equal(manifest.DeviceUid, json["model"]!["deviceUid"]!.GetValue<string>());
             Assert.Equal(12, json["findings"]!["covid19"]!["negatives"]!.GetValue<int>());

@@ -129,7 +129,8 @@ public sealed class ClassificationMetricsTests
         Assert.Equal(new ClassMetrics("c", null, 1, null, null, null), c);
         Assert.Equal((0.5 + 1) / 2, metrics.BalancedAccuracy); // over the classes present only
         var json = ClassificationMetricsJson.ToJson(metrics);
-        Assert.Contains("\"c\":{\"sensitivity\":null,\"specificity\":1,\"precision\":null,\"f1\":null,\"auc\":null}", json, StringComparison.Ordinal);
+        Assert.Contains(
+            "\"c\":{\"sensitivity\":null,\"specificity\":1,\"precision\":null,\"f1\":null,\"auc\":null}", json, StringComparison.Ordinal);
     }
 
     [Fact]

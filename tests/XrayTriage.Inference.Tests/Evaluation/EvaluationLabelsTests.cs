@@ -78,7 +78,9 @@ public sealed class EvaluationLabelsTests
         var labels = EvaluationLabels.Parse(reader, path);
 
         Assert.Equal(7529, labels.Count);
-        var image = Directory.GetFiles(Path.Combine(XrayTriage.Testing.RepositoryPaths.CxrData, "val", "normal")).Order(StringComparer.Ordinal).First();
+        var image = Directory.GetFiles(Path.Combine(XrayTriage.Testing.RepositoryPaths.CxrData, "val", "normal"))
+            .Order(StringComparer.Ordinal)
+            .First();
         Assert.NotNull(labels.SourceOfPath(Path.GetRelativePath(XrayTriage.Testing.RepositoryPaths.CxrData, image)));
     }
 }

@@ -6,7 +6,8 @@ namespace XrayTriage.Inference.Tests.Evaluation;
 public sealed class SourceBreakdownTests
 {
     // Films of TriageSets: 0–2 normal, 3 covid19, 4 viral_pneumonia, 5 lung_opacity, 6 covid19.
-    private static readonly string[] Sources = ["b/mixed", "b/mixed", SourceBreakdown.Unlisted, "a/abnormal", "b/mixed", "a/abnormal", "b/mixed"];
+    private static readonly string[] Sources =
+        ["b/mixed", "b/mixed", SourceBreakdown.Unlisted, "a/abnormal", "b/mixed", "a/abnormal", "b/mixed"];
 
     [Fact]
     public void Compute_HandBuiltSources_OrdinalOrderUnlistedLast()
@@ -57,6 +58,7 @@ public sealed class SourceBreakdownTests
         var sources = Sources.ToArray();
         sources[3] = "";
 
-        Assert.Throws<ArgumentException>(() => SourceBreakdown.Compute(TriageSets.Truth, TriageSets.Probabilities, sources, TriageSets.Policy));
+        Assert.Throws<ArgumentException>(
+            () => SourceBreakdown.Compute(TriageSets.Truth, TriageSets.Probabilities, sources, TriageSets.Policy));
     }
 }

@@ -18,7 +18,8 @@ public sealed class ThresholdChooserTests
     [InlineData(0.75, 0.7, 0.75, 0.75)]
     [InlineData(0.5, 0.8, 0.5, 0.75)]
     [InlineData(0.25, 0.9, 0.25, 1.0)]
-    public void ForSensitivity_Target_GivesTheLargestThresholdReachingIt(double target, double threshold, double sensitivity, double specificity)
+    public void ForSensitivity_Target_GivesTheLargestThresholdReachingIt(
+        double target, double threshold, double sensitivity, double specificity)
     {
         var point = ThresholdChooser.ForSensitivity(Truth, Probabilities, 1, target);
 

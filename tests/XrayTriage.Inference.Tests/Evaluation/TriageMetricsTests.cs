@@ -29,7 +29,8 @@ public sealed class TriageMetricsTests
     [Fact]
     public void Compute_LowerCovidThreshold_FlagsTheFilmItNowReaches()
     {
-        var policy = new TriagePolicy(new Dictionary<string, double> { ["covid19"] = 0.2, ["viral_pneumonia"] = 0.4, ["lung_opacity"] = 0.5 });
+        var policy = new TriagePolicy(
+            new Dictionary<string, double> { ["covid19"] = 0.2, ["viral_pneumonia"] = 0.4, ["lung_opacity"] = 0.5 });
 
         var triage = TriageMetrics.Compute(TriageSets.Truth, TriageSets.Probabilities, policy);
 

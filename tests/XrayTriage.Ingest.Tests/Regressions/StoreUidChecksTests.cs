@@ -41,7 +41,8 @@ public sealed class StoreUidChecksTests(PostgresFixture postgres)
         var status = await StoreAsync(ingest, "1.2.826.0.1.3680043.2.1143.17.3", "1.2.826.0.1.3680043.2.1143.17.3");
 
         Assert.Equal(DimseStatus.Success.Code, status.Code);
-        Assert.Equal(1, await ingest.CountAsync("SELECT count(*) FROM triage.instances WHERE sop_instance_uid = '1.2.826.0.1.3680043.2.1143.17.3'"));
+        Assert.Equal(1, await ingest.CountAsync(
+            "SELECT count(*) FROM triage.instances WHERE sop_instance_uid = '1.2.826.0.1.3680043.2.1143.17.3'"));
         Assert.Single(ingest.SpoolFiles());
     }
 
@@ -55,7 +56,10 @@ public sealed class StoreUidChecksTests(PostgresFixture postgres)
             .AddOrUpdate(DicomTags.Modality, DicomVR.CS, "CR");
         using var encoded = new MemoryStream(DicomDatasetWriter.ToArray(dataset, TransferSyntax.ExplicitVRLittleEndian), writable: false);
         await using var scu = await DicomScu.ConnectAsync(
-            new DicomScuOptions { Host = "127.0.0.1", Port = ingest.Port, CallingAeTitle = IngestHost.CallingAeTitle, CalledAeTitle = IngestHost.AeTitle },
+            new DicomScuOptions
+            {
+                Host = "127.0.0.1", Port = ingest.Port, CallingAeTitle = IngestHost.CallingAeTitle, CalledAeTitle = IngestHost.AeTitle,
+            },
             [new PresentationContextRequest(1, SopClass, [ExplicitLittleEndian])], null, CancellationToken.None);
         var response = await scu.StoreAsync(SopClass, commandUid, ExplicitLittleEndian, encoded, CancellationToken.None);
         await scu.ReleaseAsync(CancellationToken.None);

@@ -66,7 +66,8 @@ public sealed class ScpToFolderTests
             var result = await PeerTools.RunAsync(
                 "storescu", ["-v", "-nh", "-aec", ScpFixture.AeTitle, "127.0.0.1", scp.Port, large, small]);
 
-            Assert.Contains("Received Store Response (Refused: OutOfResources)", result.StandardOutput + result.StandardError, StringComparison.Ordinal);
+            Assert.Contains(
+                "Received Store Response (Refused: OutOfResources)", result.StandardOutput + result.StandardError, StringComparison.Ordinal);
             var stored = Assert.Single(scp.StoredFiles());
             Assert.Equal(await DicomComparison.SopInstanceUidAsync(small) + ".dcm", Path.GetFileName(stored));
             Assert.Equal([stored], Directory.GetFiles(scp.Folder));

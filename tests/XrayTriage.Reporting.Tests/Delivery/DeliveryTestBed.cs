@@ -84,7 +84,9 @@ internal sealed class DeliveryTestBed : IAsyncDisposable
         var now = TimeProvider.System.GetUtcNow();
         var bytes = await File.ReadAllBytesAsync(spoolPath);
         var received = await Store.RecordReceivedAsync(new ReceivedInstance(
-            dataset.GetString(DicomTags.StudyInstanceUID), dataset.GetString(DicomTags.SeriesInstanceUID), dataset.GetString(DicomTags.SOPInstanceUID),
+            dataset.GetString(DicomTags.StudyInstanceUID),
+            dataset.GetString(DicomTags.SeriesInstanceUID),
+            dataset.GetString(DicomTags.SOPInstanceUID),
             dataset.GetString(DicomTags.SOPClassUID), "1.2.840.10008.1.2.1", "MODALITY", now, spoolPath, bytes.Length,
             Convert.ToHexStringLower(SHA256.HashData(bytes)), null, StudyAttributes.None), CancellationToken.None);
         var claimed = await Store.ClaimAsync("test-worker", 1, TimeSpan.FromMinutes(5), now, CancellationToken.None);
@@ -134,10 +136,12 @@ internal sealed class DeliveryTestBed : IAsyncDisposable
         await _host.StartAsync();
     }
 
-    public T Service<T>() where T : notnull => (_host ?? throw new InvalidOperationException("Not started.")).Services.GetRequiredService<T>();
+    public T Service<T>() where T : notnull
+        => (_host ?? throw new InvalidOperationException("Not started.")).Services.GetRequiredService<T>();
 
     public async Task<string> DeliveryStateAsync(long reportId, string destination)
-        => await ScalarAsync<string>("SELECT state FROM triage.report_deliveries d WHERE d.report_id = @r AND d.destination = @d", reportId, destination);
+        => await ScalarAsync<string>(
+            "SELECT state FROM triage.report_deliveries d WHERE d.report_id = @r AND d.destination = @d", reportId, destination);
 
     public async Task<T> ScalarAsync<T>(string sql, long reportId, string? destination = null)
     {

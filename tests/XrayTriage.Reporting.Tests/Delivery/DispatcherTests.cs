@@ -31,7 +31,9 @@ public sealed class DispatcherTests(PostgresFixture postgres)
         Assert.Equal(stored.Length, stored.Select(s => s.SopInstance).Distinct().Count());
         Assert.Equal(1, await bed.ScalarAsync<int>("SELECT attempts FROM triage.report_deliveries WHERE report_id = @r", report));
         Assert.Equal(1L, await bed.ScalarAsync<long>(
-            "SELECT count(*) FROM triage.audit_events WHERE subject = 'pacs' AND outcome = 'Success' AND detail LIKE 'report ' || @r || ' %'", report));
+            "SELECT count(*) FROM triage.audit_events WHERE subject = 'pacs' AND outcome = 'Success' " +
+            "AND detail LIKE 'report ' || @r || ' %'",
+            report));
     }
 
     [Fact]
@@ -63,7 +65,9 @@ public sealed class DispatcherTests(PostgresFixture postgres)
             Assert.Equal(reports.Count, pacs.Stored.Count(s => s.SopClass == SrClass3D));
             var captures = pacs.Received.Where(r => r.Dataset.GetString(DicomTags.SOPClassUID) == SecondaryCapture).ToList();
             Assert.Equal(reports.Count, captures.Count);
-            Assert.All(captures, c => Assert.Equal(1024, Math.Max(c.Dataset.GetUInt16(DicomTags.Rows), c.Dataset.GetUInt16(DicomTags.Columns))));
+            Assert.All(
+                captures,
+                c => Assert.Equal(1024, Math.Max(c.Dataset.GetUInt16(DicomTags.Rows), c.Dataset.GetUInt16(DicomTags.Columns))));
         }
     }
 
@@ -80,7 +84,8 @@ public sealed class DispatcherTests(PostgresFixture postgres)
             async () => $"state {await bed.DeliveryStateAsync(report, "pacs")}");
 
         Assert.Equal(1, pacs.Attempts);
-        Assert.Contains("C000", await bed.ScalarAsync<string>("SELECT last_error FROM triage.report_deliveries WHERE report_id = @r", report));
+        Assert.Contains(
+            "C000", await bed.ScalarAsync<string>("SELECT last_error FROM triage.report_deliveries WHERE report_id = @r", report));
         Assert.Equal(1L, await bed.ScalarAsync<long>(
             "SELECT count(*) FROM triage.audit_events WHERE subject = 'pacs' AND outcome = 'MajorFailure'", report));
     }
@@ -113,10 +118,13 @@ public sealed class DispatcherTests(PostgresFixture postgres)
         await bed.StartAsync([("down", nobody), ("pacs", pacs.Port)]);
 
         await DeliveryTestBed.UntilAsync(
-            async () => await bed.DeliveryStateAsync(first, "pacs") == "Delivered" && await bed.DeliveryStateAsync(second, "pacs") == "Delivered",
-            async () => $"pacs {await bed.DeliveryStateAsync(first, "pacs")}/{await bed.DeliveryStateAsync(second, "pacs")}", seconds: 10);
+            async () => await bed.DeliveryStateAsync(first, "pacs") == "Delivered"
+                && await bed.DeliveryStateAsync(second, "pacs") == "Delivered",
+            async () => $"pacs {await bed.DeliveryStateAsync(first, "pacs")}/{await bed.DeliveryStateAsync(second, "pacs")}",
+            seconds: 10);
 
-        const string LastError = "SELECT coalesce(last_error, '') FROM triage.report_deliveries WHERE report_id = @r AND destination = 'down'";
+        const string LastError =
+            "SELECT coalesce(last_error, '') FROM triage.report_deliveries WHERE report_id = @r AND destination = 'down'";
         await DeliveryTestBed.UntilAsync(async () => (await bed.ScalarAsync<string>(LastError, first)).Length > 0,
             async () => $"down: {await bed.DeliveryStateAsync(first, "down")}");
         Assert.Contains(await bed.DeliveryStateAsync(first, "down"), WaitingStates);

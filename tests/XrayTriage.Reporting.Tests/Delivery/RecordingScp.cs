@@ -62,7 +62,9 @@ internal sealed class RecordingScp : IStoreHandler, IAsyncDisposable
         }
 
         buffer.Position = 0;
-        Received.Enqueue((request.Command.AffectedSopInstanceUid, DicomReader.ReadDataset(buffer, TransferSyntax.Lookup(request.TransferSyntaxUid))));
+        Received.Enqueue((
+            request.Command.AffectedSopInstanceUid,
+            DicomReader.ReadDataset(buffer, TransferSyntax.Lookup(request.TransferSyntaxUid))));
         Stored.Enqueue((request.Command.AffectedSopClassUid, request.Command.AffectedSopInstanceUid));
         return DimseStatus.Success;
     }

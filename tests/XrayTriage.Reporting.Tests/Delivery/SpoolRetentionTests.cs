@@ -18,7 +18,8 @@ public sealed class SpoolRetentionTests(PostgresFixture postgres)
         var report = await bed.SettledStudyAsync(DeliveryTestBed.ChestSamples[1]);
         var spoolPath = (await bed.Outbox.GetContentAsync(report, CancellationToken.None))!.Images[0].SpoolPath;
         var settings = new ReportingOptions { SpoolRetention = TimeSpan.FromMilliseconds(1) };
-        var sweeper = new SpoolRetentionWorker(bed.Outbox, Options.Create(settings), TimeProvider.System, NullLogger<SpoolRetentionWorker>.Instance);
+        var sweeper = new SpoolRetentionWorker(
+            bed.Outbox, Options.Create(settings), TimeProvider.System, NullLogger<SpoolRetentionWorker>.Instance);
 
         var beforeDelivery = await sweeper.SweepAsync(settings, CancellationToken.None);
         await bed.StartAsync([("pacs", pacs.Port)]);
@@ -31,6 +32,8 @@ public sealed class SpoolRetentionTests(PostgresFixture postgres)
         Assert.False(File.Exists(spoolPath));
         Assert.True((await bed.Outbox.GetContentAsync(report, CancellationToken.None))!.Images[0].SpoolPurged);
         Assert.Equal(4L, await bed.ScalarAsync<long>(
-            "SELECT count(*) FROM triage.findings f JOIN triage.inference_runs r ON r.id = f.inference_run_id WHERE f.model = 'ensemble' AND @r > 0", report));
+            "SELECT count(*) FROM triage.findings f JOIN triage.inference_runs r ON r.id = f.inference_run_id " +
+            "WHERE f.model = 'ensemble' AND @r > 0",
+            report));
     }
 }

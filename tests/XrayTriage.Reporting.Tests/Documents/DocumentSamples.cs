@@ -39,7 +39,10 @@ internal static class DocumentSamples
 
     public static Dictionary<string, double> Thresholds { get; } = new(StringComparer.Ordinal)
     {
-        [EnsembleLabels.Normal] = 0.5, [EnsembleLabels.Covid19] = 0.4, [EnsembleLabels.ViralPneumonia] = 0.4, [EnsembleLabels.LungOpacity] = 0.45,
+        [EnsembleLabels.Normal] = 0.5,
+        [EnsembleLabels.Covid19] = 0.4,
+        [EnsembleLabels.ViralPneumonia] = 0.4,
+        [EnsembleLabels.LungOpacity] = 0.45,
     };
 
     public static TriagedImage CovidImage(DicomDataset source, string trackingUid = "2.25.777777777777777777777777777777777771") => new(
@@ -50,7 +53,10 @@ internal static class DocumentSamples
         "image 1",
         new Dictionary<string, double>(StringComparer.Ordinal)
         {
-            [EnsembleLabels.Normal] = 0.0212, [EnsembleLabels.Covid19] = 0.9312, [EnsembleLabels.ViralPneumonia] = 0.0401, [EnsembleLabels.LungOpacity] = 0.0075,
+            [EnsembleLabels.Normal] = 0.0212,
+            [EnsembleLabels.Covid19] = 0.9312,
+            [EnsembleLabels.ViralPneumonia] = 0.0401,
+            [EnsembleLabels.LungOpacity] = 0.0075,
         },
         [EnsembleLabels.Covid19],
         Thresholds,
@@ -80,7 +86,8 @@ internal static class DocumentSamples
         }
 
         return new ReportDocumentRequest(
-            source, SrSeriesUid, SrInstanceUid, withPredecessor ? 2 : 1, 9900, ContentTime, Algorithm, TriagePriority.Urgent, images, sopClass,
+            source, SrSeriesUid, SrInstanceUid, withPredecessor ? 2 : 1, 9900, ContentTime, Algorithm, TriagePriority.Urgent, images,
+            sopClass,
             withPredecessor ? new ReportPredecessor(1, 1, PredecessorUid) : null);
     }
 

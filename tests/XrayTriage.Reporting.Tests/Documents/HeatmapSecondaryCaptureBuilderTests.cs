@@ -52,7 +52,9 @@ public sealed class HeatmapSecondaryCaptureBuilderTests : IDisposable
         var (hotX, hotY) = HotSpotIn(picture.Width, picture.Height);
         var hot = picture[hotX, hotY];
         var hotGray = gray.Pixels[(hotY * gray.Width) + hotX];
-        Assert.True(hot.R > hot.B + 60 && Math.Abs(hot.R - hotGray) + Math.Abs(hot.B - hotGray) > 60, $"hot pixel {hot} over gray {hotGray}");
+        Assert.True(
+            hot.R > hot.B + 60 && Math.Abs(hot.R - hotGray) + Math.Abs(hot.B - hotGray) > 60,
+            $"hot pixel {hot} over gray {hotGray}");
         var (coldX, coldY) = (picture.Width - 40, picture.Height - 40);
         var cold = picture[coldX, coldY];
         var coldGray = gray.Pixels[(coldY * gray.Width) + coldX];
@@ -100,7 +102,8 @@ public sealed class HeatmapSecondaryCaptureBuilderTests : IDisposable
             import sys, pydicom
             ds = pydicom.dcmread(sys.argv[1])
             print(ds.SOPClassUID, ds.Modality, ds.PhotometricInterpretation, ds.SamplesPerPixel, ds.PlanarConfiguration,
-                  ds.BitsAllocated, ds.ConversionType, ds.BurnedInAnnotation, '\\'.join(ds.ImageType), len(ds.PixelData) == ds.Rows * ds.Columns * 3 + (ds.Rows * ds.Columns * 3) % 2,
+                  ds.BitsAllocated, ds.ConversionType, ds.BurnedInAnnotation, '\\'.join(ds.ImageType),
+            """ + " len(ds.PixelData) == ds.Rows * ds.Columns * 3 + (ds.Rows * ds.Columns * 3) % 2,\n" + """
                   ds.SourceImageSequence[0].ReferencedSOPInstanceUID == sys.argv[2], ds.StudyInstanceUID == sys.argv[3])
             """;
         var result = (await PeerTools.RunPythonAsync(script, [path,
@@ -161,7 +164,10 @@ public sealed class HeatmapSecondaryCaptureBuilderTests : IDisposable
         };
         var file = DicomFile.Open(path);
         var image = DocumentSamples.CovidImage(file.Dataset);
-        return HeatmapSecondaryCaptureBuilder.Build(file, HotSpot(), HeatmapCaption.Lines(image, TriagePriority.Urgent, DocumentSamples.Algorithm),
+        return HeatmapSecondaryCaptureBuilder.Build(
+            file,
+            HotSpot(),
+            HeatmapCaption.Lines(image, TriagePriority.Urgent, DocumentSamples.Algorithm),
             DocumentSamples.ScSeriesUid, DocumentSamples.ScInstanceUid, 9901, 1, DocumentSamples.ContentTime, DocumentSamples.Algorithm);
     }
 

@@ -33,14 +33,16 @@ public sealed class TriageSrBuilderReadBackTests : IDisposable
     [Fact]
     public async Task Build_Comprehensive3D_DsrdumpRendersTheTreeWithCodesAndCertainties()
     {
-        var path = _oracles.Write(TriageSrBuilder.Build(DocumentSamples.Request(DocumentSamples.Open(DocumentSamples.Latin1Chest), withSkipped: true)));
+        var path = _oracles.Write(TriageSrBuilder.Build(
+            DocumentSamples.Request(DocumentSamples.Open(DocumentSamples.Latin1Chest), withSkipped: true)));
 
         var result = (await PeerTools.RunAsync("dsrdump", ["-Ec", path])).EnsureSuccess("dsrdump");
 
         var tree = result.StandardOutput;
         Assert.Contains("Comprehensive 3D SR Document", tree, StringComparison.Ordinal);
         Assert.Contains("Verification Flag   : UNVERIFIED", tree, StringComparison.Ordinal);
-        Assert.Contains("<has concept mod CODE:(,,\"Procedure reported\")=(399208008,SCT,\"Plain chest X-ray\")>", tree, StringComparison.Ordinal);
+        Assert.Contains(
+            "<has concept mod CODE:(,,\"Procedure reported\")=(399208008,SCT,\"Plain chest X-ray\")>", tree, StringComparison.Ordinal);
         Assert.Contains("<contains CODE:(,,\"Finding\")=(840539006,SCT,\"COVID-19\")>", tree, StringComparison.Ordinal);
         Assert.Contains("<has concept mod CODE:(,,\"Finding\")=(840539006,SCT,\"COVID-19\")>", tree, StringComparison.Ordinal);
         Assert.Contains("<contains NUM:(,,\"Certainty of Finding\")=\"93.12\" (%,UCUM,\"percent\")>", tree, StringComparison.Ordinal);
@@ -55,7 +57,8 @@ public sealed class TriageSrBuilderReadBackTests : IDisposable
     [Fact]
     public async Task Build_Enhanced_DcmdumpParsesWithoutErrors()
     {
-        var path = _oracles.Write(TriageSrBuilder.Build(DocumentSamples.Request(DocumentSamples.Open(DocumentSamples.PlainChest), SrSopClass.Enhanced, withPredecessor: true)));
+        var path = _oracles.Write(TriageSrBuilder.Build(
+            DocumentSamples.Request(DocumentSamples.Open(DocumentSamples.PlainChest), SrSopClass.Enhanced, withPredecessor: true)));
 
         var result = (await PeerTools.RunAsync("dcmdump", ["-E", path])).EnsureSuccess("dcmdump");
 
@@ -71,7 +74,8 @@ public sealed class TriageSrBuilderReadBackTests : IDisposable
     [InlineData(SrSopClass.Enhanced, "1.2.840.10008.5.1.4.1.1.88.22")]
     public async Task Build_AnySopClass_PydicomFindsEveryCertaintyValue(SrSopClass sopClass, string sopClassUid)
     {
-        var path = _oracles.Write(TriageSrBuilder.Build(DocumentSamples.Request(DocumentSamples.Open(DocumentSamples.Utf8Chest), sopClass, withSkipped: true)));
+        var path = _oracles.Write(TriageSrBuilder.Build(
+            DocumentSamples.Request(DocumentSamples.Open(DocumentSamples.Utf8Chest), sopClass, withSkipped: true)));
 
         var result = (await PeerTools.RunPythonAsync(CertaintyScript, [path])).EnsureSuccess("pydicom");
 
@@ -84,14 +88,16 @@ public sealed class TriageSrBuilderReadBackTests : IDisposable
         Assert.Contains("verification=UNVERIFIED", lines);
         var summary = Assert.Single(lines, l => l.StartsWith("summary=", StringComparison.Ordinal));
         Assert.Contains("AI triage - not for diagnosis: URGENT.", summary, StringComparison.Ordinal);
-        Assert.Contains("image 1: URGENT - COVID-19 93 %, Viral pneumonia 4 %, Normal 2 %, Lung opacity 1 %.", summary, StringComparison.Ordinal);
+        Assert.Contains(
+            "image 1: URGENT - COVID-19 93 %, Viral pneumonia 4 %, Normal 2 %, Lung opacity 1 %.", summary, StringComparison.Ordinal);
         Assert.Contains("image 2: not assessable (not triaged).", summary, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Build_SavedAndReopened_OurParserRoundTripsByteForByte()
     {
-        var built = TriageSrBuilder.Build(DocumentSamples.Request(DocumentSamples.Open(DocumentSamples.Latin1Chest), withPredecessor: true, withSkipped: true));
+        var built = TriageSrBuilder.Build(
+            DocumentSamples.Request(DocumentSamples.Open(DocumentSamples.Latin1Chest), withPredecessor: true, withSkipped: true));
         var first = _oracles.Write(built, "first.dcm");
 
         var reopened = DicomFile.Open(first);

@@ -10,7 +10,8 @@ public sealed class TriageSrBuilderToolTests : IDisposable
     internal static readonly (string Fragment, string Why)[] ToleratedWarnings =
     [
         ("Unrecognized defined term <99XRAYTRIAGE> for value 1 of attribute <Coding Scheme Designator>",
-            "our private coding scheme (triage priority, summary), declared in Coding Scheme Identification Sequence as PS3.3 C.12.1.1.4 asks"),
+            "our private coding scheme (triage priority, summary), declared in Coding Scheme Identification Sequence "
+            + "as PS3.3 C.12.1.1.4 asks"),
         ("Attribute is not present in standard DICOM IOD - (0x0018,0x1002) UI Device UID",
             "Device UID inside Contributing Equipment Sequence: required by IHE AI Results (§6.5.3.1) and in current PS3.3 C.12.1; "
             + "dicom3tools 2022 predates it. No other attribute may be reported as non-standard"),
@@ -37,9 +38,11 @@ public sealed class TriageSrBuilderToolTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Variants))]
-    public async Task Build_EverySopClassAndVariant_DciodvfyReportsNoErrors(SrSopClass sopClass, bool predecessor, bool skipped, string sample)
+    public async Task Build_EverySopClassAndVariant_DciodvfyReportsNoErrors(
+        SrSopClass sopClass, bool predecessor, bool skipped, string sample)
     {
-        var path = _oracles.Write(TriageSrBuilder.Build(DocumentSamples.Request(DocumentSamples.Open(SourceOf(sample)), sopClass, predecessor, skipped)));
+        var path = _oracles.Write(TriageSrBuilder.Build(
+            DocumentSamples.Request(DocumentSamples.Open(SourceOf(sample)), sopClass, predecessor, skipped)));
 
         var (errors, warnings, report) = await DicomOracles.DciodvfyAsync(path);
 

@@ -43,7 +43,8 @@ public sealed class TriageSrCharacterSetTests : IDisposable
     [Fact]
     public async Task Build_Iso2022JapaneseSource_NameBytesAndCharacterSetCopied()
     {
-        var srPath = _oracles.Write(TriageSrBuilder.Build(DocumentSamples.Request(DocumentSamples.Open(DocumentSamples.JapaneseChest))), "sr.dcm");
+        var srPath = _oracles.Write(
+            TriageSrBuilder.Build(DocumentSamples.Request(DocumentSamples.Open(DocumentSamples.JapaneseChest))), "sr.dcm");
 
         var lines = await NamesAsync(DocumentSamples.JapaneseChest, srPath);
 

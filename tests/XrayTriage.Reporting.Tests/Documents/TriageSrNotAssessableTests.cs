@@ -42,7 +42,8 @@ public sealed class TriageSrNotAssessableTests : IDisposable
             NotAssessableReason = TriageSummary.NotAssessableText(NotAssessableReason.BlankImage, 3, 8),
             OperatingPoint = OperatingPoint,
         };
-        var assessed = DocumentSamples.CovidImage(source) with { OperatingPoint = OperatingPoint }; // the samples' image states the shipped one
+        // the samples' image states the shipped one
+        var assessed = DocumentSamples.CovidImage(source) with { OperatingPoint = OperatingPoint };
         var request = DocumentSamples.Request(source) with { Images = [assessed, refused] };
         var path = _oracles.Write(TriageSrBuilder.Build(request));
 
@@ -54,9 +55,11 @@ public sealed class TriageSrNotAssessableTests : IDisposable
     }
 
     [Theory]
-    [InlineData(NotAssessableReason.NotChestRadiograph, 2311.44, 1630.2, "not a chest radiograph (content gate score 2311.4 > threshold 1630.2)")]
+    [InlineData(
+        NotAssessableReason.NotChestRadiograph, 2311.44, 1630.2, "not a chest radiograph (content gate score 2311.4 > threshold 1630.2)")]
     [InlineData(NotAssessableReason.BlankImage, 3, 8, "blank image (grey-level range 3 < 8)")]
-    public void NotAssessableText_Reason_NamesReasonScoreAndThreshold(NotAssessableReason reason, double score, double threshold, string expected)
+    public void NotAssessableText_Reason_NamesReasonScoreAndThreshold(
+        NotAssessableReason reason, double score, double threshold, string expected)
         => Assert.Equal(expected, TriageSummary.NotAssessableText(reason, score, threshold));
 
     public void Dispose() => _oracles.Dispose();

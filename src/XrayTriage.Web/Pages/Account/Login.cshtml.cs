@@ -69,7 +69,9 @@ internal sealed class LoginModel(
                 equalizer.Spend(Password);
             }
 
-            var reason = result.IsLockedOut ? "locked out or disabled" : result.IsNotAllowed ? "not allowed" : "wrong user name or password";
+            var reason = result.IsLockedOut ? "locked out or disabled"
+                : result.IsNotAllowed ? "not allowed"
+                : "wrong user name or password";
             Log.SignInFailed(logger, LogText.Escape(name), reason);
             await audit.LoginAsync(name, false, $"password: {reason}", cancellationToken);
             Error = Refused;
