@@ -69,19 +69,8 @@ internal sealed class IngestStoreHandler(
     }
 
     /// <summary>The same path for a data set that is already complete (the SCP streams; this serves callers that buffer).</summary>
-    public async ValueTask<DimseStatus> HandleAsync(StoreRequest request, Stream dataSet, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(dataSet);
-        await using var target = await BeginAsync(request, cancellationToken);
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await dataSet.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-        }
-
-        return await target.CompleteAsync(cancellationToken);
-    }
+    public ValueTask<DimseStatus> HandleAsync(StoreRequest request, Stream dataSet, CancellationToken cancellationToken)
+        => IStreamingStoreHandler.HandleBufferedAsync(this, request, dataSet, cancellationToken);
 
     /// <summary>The data set is complete in <paramref name="writer"/> (or failed to be written, <paramref name="writeFailure"/>):
     /// make it durable, check it and record it. Measured from here, as the C-STORE handling time has always been.</summary>

@@ -51,19 +51,8 @@ public sealed class Part10FileStoreHandler : IStreamingStoreHandler
 
     /// <inheritdoc />
     /// <remarks>The buffered form, for callers that hold a whole data set: the same path as a streamed one.</remarks>
-    public async ValueTask<DimseStatus> HandleAsync(StoreRequest request, Stream dataSet, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(dataSet);
-        await using var target = await BeginAsync(request, cancellationToken);
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await dataSet.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-        }
-
-        return await target.CompleteAsync(cancellationToken);
-    }
+    public ValueTask<DimseStatus> HandleAsync(StoreRequest request, Stream dataSet, CancellationToken cancellationToken)
+        => IStreamingStoreHandler.HandleBufferedAsync(this, request, dataSet, cancellationToken);
 
     internal void RaiseStored(string path) => Stored?.Invoke(this, path);
 
