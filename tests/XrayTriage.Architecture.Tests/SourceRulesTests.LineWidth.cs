@@ -20,6 +20,7 @@ public sealed partial class SourceRulesTests
         "bench/XrayTriage.Inference.Benchmarks",
         "bench/XrayTriage.Dicom.Benchmarks",
         "bench/XrayTriage.Imaging.Benchmarks",
+        "src/XrayTriage.Imaging",
     ];
 
     [Fact]

@@ -54,7 +54,9 @@ internal static class PackedFrameRenderer
             var words = MemoryMarshal.Cast<byte, ushort>(frame[..(pixels * 2)]);
             for (var i = 0; i < pixels; i++)
             {
-                output[i] = lookup[BitConverter.IsLittleEndian ? words[i] : System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(words[i])];
+                output[i] = lookup[BitConverter.IsLittleEndian
+                    ? words[i]
+                    : System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(words[i])];
             }
         }
 
