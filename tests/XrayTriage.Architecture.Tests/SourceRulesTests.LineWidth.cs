@@ -21,6 +21,7 @@ public sealed partial class SourceRulesTests
         "bench/XrayTriage.Dicom.Benchmarks",
         "bench/XrayTriage.Imaging.Benchmarks",
         "src/XrayTriage.Imaging",
+        "tests/XrayTriage.Persistence.Tests",
     ];
 
     [Fact]
