@@ -22,6 +22,7 @@ public sealed partial class SourceRulesTests
         "bench/XrayTriage.Imaging.Benchmarks",
         "src/XrayTriage.Imaging",
         "tests/XrayTriage.Persistence.Tests",
+        "src/XrayTriage.Reporting",
     ];
 
     [Fact]
