@@ -23,6 +23,7 @@ public sealed partial class SourceRulesTests
         "src/XrayTriage.Imaging",
         "tests/XrayTriage.Persistence.Tests",
         "src/XrayTriage.Reporting",
+        "src/XrayTriage.Inference",
     ];
 
     [Fact]
