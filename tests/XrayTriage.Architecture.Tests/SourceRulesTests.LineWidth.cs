@@ -24,6 +24,7 @@ public sealed partial class SourceRulesTests
         "tests/XrayTriage.Persistence.Tests",
         "src/XrayTriage.Reporting",
         "src/XrayTriage.Inference",
+        "tests/XrayTriage.Imaging.Tests",
     ];
 
     [Fact]
