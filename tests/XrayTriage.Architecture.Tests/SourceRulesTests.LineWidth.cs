@@ -25,6 +25,7 @@ public sealed partial class SourceRulesTests
         "src/XrayTriage.Reporting",
         "src/XrayTriage.Inference",
         "tests/XrayTriage.Imaging.Tests",
+        "src/XrayTriage.Persistence",
     ];
 
     [Fact]
