@@ -60,7 +60,8 @@ public sealed record ModelImageFile(DisplayImage Image, string Format, int Sourc
         return new ModelImageFile(fitted, "DICOM", geometry.Columns, geometry.Rows, decision);
     }
 
-    private static bool IsPng(ReadOnlySpan<byte> head) => head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+    private static bool IsPng(ReadOnlySpan<byte> head)
+        => head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
 
     private static bool IsJpeg(ReadOnlySpan<byte> head) => head.Length >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
 }

@@ -31,7 +31,9 @@ public sealed record ModelInputSpec(int Width, int Height, int Channels, float[]
 
         if (Channels is not (1 or 3) || Mean.Length != Channels || Std.Length != Channels || Std.Any(s => s <= 0))
         {
-            throw new ImagingException($"Model input needs 1 or 3 channels with one mean and one positive std each (got {Channels}, {Mean.Length}, {Std.Length}).");
+            throw new ImagingException(
+                "Model input needs 1 or 3 channels with one mean and one positive std each "
+                + $"(got {Channels}, {Mean.Length}, {Std.Length}).");
         }
 
         if (ContrastPercentiles is var (low, high) && !(low >= 0 && low < high && high <= 1))

@@ -17,7 +17,8 @@ public static class MonochromeImage
         var dataset = FunctionalGroups.ForFrame(file.Dataset, frame);
         if (file.TransferSyntax.IsEncapsulated && FrameDecoderRegistry.Find(file.TransferSyntax) is null)
         {
-            throw new ImagingException($"Unsupported transfer syntax: {file.TransferSyntax.Name} ({file.TransferSyntax.Uid.Value}) cannot be decoded.");
+            throw new ImagingException(
+                $"Unsupported transfer syntax: {file.TransferSyntax.Name} ({file.TransferSyntax.Uid.Value}) cannot be decoded.");
         }
 
         var geometry = PixelGeometry.FromDataset(dataset, limits ?? ImagingLimits.Default);
@@ -28,7 +29,9 @@ public static class MonochromeImage
 
         if (!geometry.IsMonochrome || geometry.SamplesPerPixel != 1)
         {
-            throw new ImagingException($"Photometric Interpretation \"{geometry.PhotometricInterpretation}\" with {geometry.SamplesPerPixel} sample(s) per pixel is neither grayscale nor a supported colour model.");
+            throw new ImagingException(
+                $"Photometric Interpretation \"{geometry.PhotometricInterpretation}\" with {geometry.SamplesPerPixel} sample(s) "
+                + "per pixel is neither grayscale nor a supported colour model.");
         }
 
         options ??= RenderOptions.Default;
@@ -77,7 +80,8 @@ public static class MonochromeImage
 
         var frameBytes = LuminanceImage.NativeFrameBytes(geometry);
         var pixelData = NativePixelData(file, geometry, frame, frameBytes * (frame + 1));
-        return LuminanceImage.FromSamples(geometry, pixelData.Span.Slice(checked((int)(frameBytes * frame)), (int)frameBytes), native: true);
+        return LuminanceImage.FromSamples(
+            geometry, pixelData.Span.Slice(checked((int)(frameBytes * frame)), (int)frameBytes), native: true);
     }
 
     /// <summary>The whole native Pixel Data value, checked to hold the asked-for frame.</summary>
@@ -96,7 +100,8 @@ public static class MonochromeImage
         if (element.Length < (needed ?? geometry.FrameBytes * (frame + 1)))
         {
             throw new ImagingException(
-                $"Pixel Data holds {element.Length} bytes; {geometry.Rows} × {geometry.Columns} × {geometry.BitsAllocated} bits needs {geometry.FrameBytes} per frame.");
+                $"Pixel Data holds {element.Length} bytes; "
+                + $"{geometry.Rows} × {geometry.Columns} × {geometry.BitsAllocated} bits needs {geometry.FrameBytes} per frame.");
         }
 
         var bytes = element.Buffer.GetMemory();
@@ -113,14 +118,22 @@ public static class MonochromeImage
         var reduced = geometry with { Rows = decoded.Rows, Columns = decoded.Columns, Frames = 1, HighBit = geometry.BitsStored - 1 };
         if (decoded.Samples.Length < reduced.FrameBytes)
         {
-            throw new ImagingException($"The {file.TransferSyntax.Name} decoder returned {decoded.Samples.Length} bytes; the frame needs {reduced.FrameBytes}.");
+            throw new ImagingException(
+                $"The {file.TransferSyntax.Name} decoder returned {decoded.Samples.Length} bytes; the frame needs {reduced.FrameBytes}.");
         }
 
         var image = PackedFrameRenderer.TryRender(dataset, reduced, decoded.Samples, options)
             ?? GrayscaleRenderer.Render(dataset, reduced, NativeFrameDecoder.Decode(decoded.Samples, reduced, 0), options);
         return decoded.Reduction is null
             ? image
-            : image with { Notes = [.. image.Notes, $"decoded at {decoded.Columns} × {decoded.Rows} of {geometry.Columns} × {geometry.Rows} ({decoded.Reduction})"] };
+            : image with
+            {
+                Notes =
+                [
+                    .. image.Notes,
+                    $"decoded at {decoded.Columns} × {decoded.Rows} of {geometry.Columns} × {geometry.Rows} ({decoded.Reduction})",
+                ],
+            };
     }
 
     private static int[] DecodeEncapsulated(DicomFile file, DicomFragmentSequence fragments, PixelGeometry geometry, int frame)
@@ -133,9 +146,11 @@ public static class MonochromeImage
     /// (group 0002 belongs only in the meta header, PS3.10 §7.1) often carries the syntax the pixels were written in.</summary>
     private static string MisplacedEncapsulation(DicomFile file)
     {
-        var message = $"Pixel Data is encapsulated (fragments), but the transfer syntax {file.TransferSyntax.Name} ({file.TransferSyntax.Uid.Value}) is not an encapsulated one";
+        var message = "Pixel Data is encapsulated (fragments), but the transfer syntax "
+            + $"{file.TransferSyntax.Name} ({file.TransferSyntax.Uid.Value}) is not an encapsulated one";
         return file.Dataset.TryGetString(DicomTags.TransferSyntaxUID, out var inner)
-            ? $"{message}; the data set carries a second File Meta Information group (0002,xxxx), whose Transfer Syntax UID is {inner.Trim()}, though group 0002 belongs only in the meta header (PS3.10 §7.1)."
+            ? $"{message}; the data set carries a second File Meta Information group (0002,xxxx), "
+                + $"whose Transfer Syntax UID is {inner.Trim()}, though group 0002 belongs only in the meta header (PS3.10 §7.1)."
             : message + ".";
     }
 
@@ -149,12 +164,14 @@ public static class MonochromeImage
         }
 
         var decoder = FrameDecoderRegistry.Find(transferSyntax)
-            ?? throw new ImagingException($"Unsupported transfer syntax: {transferSyntax.Name} ({transferSyntax.Uid.Value}) cannot be decoded.");
+            ?? throw new ImagingException(
+                $"Unsupported transfer syntax: {transferSyntax.Name} ({transferSyntax.Uid.Value}) cannot be decoded.");
         var native = decoder.Decode(JoinFragments(fragments, geometry, frame), geometry);
         var single = geometry with { Frames = 1, HighBit = geometry.BitsStored - 1 };
         if (native.Length < single.FrameBytes)
         {
-            throw new ImagingException($"The {transferSyntax.Name} decoder returned {native.Length} bytes; the frame needs {single.FrameBytes}.");
+            throw new ImagingException(
+                $"The {transferSyntax.Name} decoder returned {native.Length} bytes; the frame needs {single.FrameBytes}.");
         }
 
         return native;

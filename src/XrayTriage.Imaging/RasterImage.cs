@@ -95,7 +95,9 @@ public static class RasterImage
         }
 
         var scaled = codec.GetScaledDimensions((float)side / longSide);
-        return Math.Max(scaled.Width, scaled.Height) >= side && scaled.Width > 0 && scaled.Height > 0 ? (scaled.Width, scaled.Height) : (width, height);
+        return Math.Max(scaled.Width, scaled.Height) >= side && scaled.Width > 0 && scaled.Height > 0
+            ? (scaled.Width, scaled.Height)
+            : (width, height);
     }
 
     private static DisplayImage Decode(SKData data, ImagingLimits limits, int? maxSide)
@@ -140,7 +142,8 @@ public static class RasterImage
         var result = codec.GetPixels(info, out var pixels);
         if (result != SKCodecResult.Success)
         {
-            throw new ImagingException($"The {codec.EncodedFormat} image ({codec.Info.Width}×{codec.Info.Height}) could not be decoded: {result}.");
+            throw new ImagingException(
+                $"The {codec.EncodedFormat} image ({codec.Info.Width}×{codec.Info.Height}) could not be decoded: {result}.");
         }
 
         return pixels;

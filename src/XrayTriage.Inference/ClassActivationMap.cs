@@ -22,7 +22,8 @@ public static class ClassActivationMap
         {
             if (map.Width < 1 || map.Height < 1 || map.Values.Length != map.Width * map.Height)
             {
-                throw new ArgumentException($"A class map of {map.Width}×{map.Height} needs that many values (got {map.Values.Length}).", nameof(maps));
+                throw new ArgumentException(
+                    $"A class map of {map.Width}×{map.Height} needs that many values (got {map.Values.Length}).", nameof(maps));
             }
 
             if (!double.IsFinite(map.Weight) || map.Weight < 0)

@@ -25,7 +25,8 @@ internal sealed class ContentGateSession : IDisposable
     /// <summary>D: the length of one image's pooled feature vector.</summary>
     public int Features { get; }
 
-    public static ContentGateSession Create(ContentGateManifest manifest, string path, int features, SessionOptions sessionOptions, RunOptions runOptions)
+    public static ContentGateSession Create(
+        ContentGateManifest manifest, string path, int features, SessionOptions sessionOptions, RunOptions runOptions)
     {
         var model = ModelFileVerifier.ReadVerified("Content gate", manifest.Sha256, path);
         InferenceSession session;
@@ -80,18 +81,21 @@ internal sealed class ContentGateSession : IDisposable
         if (!_session.InputMetadata.TryGetValue(Manifest.Input, out var input) || !input.IsTensor
             || input.ElementDataType != TensorElementType.Float || input.Dimensions is not [_, var d])
         {
-            throw new InferenceException($"Content gate: the model needs a float32 input '{Manifest.Input}' of shape [N, D] (it has {Describe(_session.InputMetadata)}).");
+            throw new InferenceException($"Content gate: the model needs a float32 input '{Manifest.Input}' of shape [N, D] "
+                + $"(it has {Describe(_session.InputMetadata)}).");
         }
 
         if (d >= 0 && d != Features)
         {
-            throw new InferenceException($"Content gate: input '{Manifest.Input}' has D = {d}, the members' feature maps give {Features} channels.");
+            throw new InferenceException(
+                $"Content gate: input '{Manifest.Input}' has D = {d}, the members' feature maps give {Features} channels.");
         }
 
         if (!_session.OutputMetadata.TryGetValue(Manifest.Output, out var output) || !output.IsTensor
             || output.ElementDataType != TensorElementType.Float || output.Dimensions.Length != 1)
         {
-            throw new InferenceException($"Content gate: the model needs a float32 output '{Manifest.Output}' of shape [N] (it has {Describe(_session.OutputMetadata)}).");
+            throw new InferenceException($"Content gate: the model needs a float32 output '{Manifest.Output}' of shape [N] "
+                + $"(it has {Describe(_session.OutputMetadata)}).");
         }
     }
 

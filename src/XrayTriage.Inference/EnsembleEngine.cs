@@ -76,13 +76,16 @@ public sealed class EnsembleEngine : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(modelsFolder);
         var manifest = EnsembleManifest.Load(Path.Combine(modelsFolder, EnsembleManifest.FileName));
-        var operatingPoint = string.IsNullOrEmpty(thresholdsPath) ? null : SiteThresholdsFile.Load(thresholdsPath).OperatingPointFor(manifest);
+        var operatingPoint = string.IsNullOrEmpty(thresholdsPath)
+            ? null
+            : SiteThresholdsFile.Load(thresholdsPath).OperatingPointFor(manifest);
         return Create(manifest, options, logger, operatingPoint);
     }
 
     /// <summary>Selects the execution provider, verifies each member file's SHA-256, creates the sessions, checks their
     /// input/output names and shapes against the manifest and warms each up with one zero image.</summary>
-    public static EnsembleEngine Create(EnsembleManifest manifest, InferenceOptions options, ILogger logger, TriageOperatingPoint? operatingPoint = null)
+    public static EnsembleEngine Create(
+        EnsembleManifest manifest, InferenceOptions options, ILogger logger, TriageOperatingPoint? operatingPoint = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(options);
@@ -114,7 +117,8 @@ public sealed class EnsembleEngine : IDisposable
                 Log.NoContentGate(logger, manifest.Name, manifest.Version);
             }
 
-            Log.EnsembleLoaded(logger, manifest.Name, manifest.Version, members.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            Log.EnsembleLoaded(
+                logger, manifest.Name, manifest.Version, members.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             var policy = operatingPoint is null ? TriagePolicy.FromManifest(manifest) : TriagePolicy.For(operatingPoint);
             var engine = new EnsembleEngine(manifest, [.. members], gate, sessionOptions, runOptions, provider, device, policy);
             InferenceMetrics.Register(engine);
@@ -209,7 +213,8 @@ public sealed class EnsembleEngine : IDisposable
             {
                 var spec = _members[m].Manifest.Input;
                 throw new ArgumentException(
-                    $"Input {index}: member '{_members[m].Name}' needs {spec.Channels}×{spec.Height}×{spec.Width} = {spec.TensorLength} floats (got {tensor?.Length ?? 0}).",
+                    $"Input {index}: member '{_members[m].Name}' needs {spec.Channels}×{spec.Height}×{spec.Width} "
+                    + $"= {spec.TensorLength} floats (got {tensor?.Length ?? 0}).",
                     nameof(input));
             }
         }

@@ -28,14 +28,19 @@ internal static class ExecutionProviderSelector
                 }
 
                 throw new InferenceException(
-                    $"CUDA execution provider unavailable: {problem} (Inference:ExecutionProvider is cuda; use auto to fall back to the CPU).");
+                    $"CUDA execution provider unavailable: {problem} "
+                    + "(Inference:ExecutionProvider is cuda; use auto to fall back to the CPU).");
             }
 
             case ExecutionProviders.Auto:
             {
                 if (TryCreateCuda(options, out var cuda, out var problem))
                 {
-                    Log.ProviderSelected(logger, ExecutionProviders.CudaActive, CudaDevice(options), "Inference:ExecutionProvider is auto and CUDA initialized");
+                    Log.ProviderSelected(
+                        logger,
+                        ExecutionProviders.CudaActive,
+                        CudaDevice(options),
+                        "Inference:ExecutionProvider is auto and CUDA initialized");
                     return (cuda, ExecutionProviders.CudaActive, CudaDevice(options));
                 }
 

@@ -25,8 +25,11 @@ internal static class InferenceMetrics
     {
         Meter.CreateObservableGauge(
             "xraytriage.inference.provider",
-            () => Loaded.Keys.Select(e => new Measurement<int>(1, new KeyValuePair<string, object?>("provider", e.ActiveProvider),
-                new KeyValuePair<string, object?>("ensemble", e.Manifest.Name), new KeyValuePair<string, object?>("version", e.Manifest.Version))),
+            () => Loaded.Keys.Select(e => new Measurement<int>(
+                1,
+                new KeyValuePair<string, object?>("provider", e.ActiveProvider),
+                new KeyValuePair<string, object?>("ensemble", e.Manifest.Name),
+                new KeyValuePair<string, object?>("version", e.Manifest.Version))),
             description: "1 for each loaded ensemble, tagged with the execution provider it runs on (CUDA or CPU).");
     }
 

@@ -10,7 +10,8 @@ internal sealed class InferenceOptionsValidator : IValidateOptions<InferenceOpti
         const string Section = InferenceOptions.SectionName;
         if (!ExecutionProviders.IsKnown(options.ExecutionProvider))
         {
-            failures.Add($"{Section}:{nameof(InferenceOptions.ExecutionProvider)} must be auto, cuda or cpu (got '{options.ExecutionProvider}').");
+            failures.Add($"{Section}:{nameof(InferenceOptions.ExecutionProvider)} "
+                + $"must be auto, cuda or cpu (got '{options.ExecutionProvider}').");
         }
 
         if (options.DeviceId is < 0 or > 255)
@@ -20,12 +21,14 @@ internal sealed class InferenceOptionsValidator : IValidateOptions<InferenceOpti
 
         if (options.IntraOpThreads is < 0 or > 1024)
         {
-            failures.Add($"{Section}:{nameof(InferenceOptions.IntraOpThreads)} must be between 0 (default) and 1024 (got {options.IntraOpThreads}).");
+            failures.Add($"{Section}:{nameof(InferenceOptions.IntraOpThreads)} "
+                + $"must be between 0 (default) and 1024 (got {options.IntraOpThreads}).");
         }
 
         if (options.InterOpThreads is < 0 or > 1024)
         {
-            failures.Add($"{Section}:{nameof(InferenceOptions.InterOpThreads)} must be between 0 (default) and 1024 (got {options.InterOpThreads}).");
+            failures.Add($"{Section}:{nameof(InferenceOptions.InterOpThreads)} "
+                + $"must be between 0 (default) and 1024 (got {options.InterOpThreads}).");
         }
 
         if (options.MaxBatch is < 1 or > 256)
@@ -35,7 +38,8 @@ internal sealed class InferenceOptionsValidator : IValidateOptions<InferenceOpti
 
         if (options.MaxWaitMilliseconds is < 0 or > 10_000)
         {
-            failures.Add($"{Section}:{nameof(InferenceOptions.MaxWaitMilliseconds)} must be between 0 and 10000 (got {options.MaxWaitMilliseconds}).");
+            failures.Add($"{Section}:{nameof(InferenceOptions.MaxWaitMilliseconds)} "
+                + $"must be between 0 and 10000 (got {options.MaxWaitMilliseconds}).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

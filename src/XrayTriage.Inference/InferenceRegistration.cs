@@ -16,7 +16,9 @@ public static class InferenceRegistration
     /// <param name="thresholdsPath">A site thresholds file to decide with instead of the shipped thresholds; null or
     /// empty for the shipped ones. A file for another model refuses the engine (<see cref="Calibration.SiteThresholdsException"/>).</param>
     public static IHostApplicationBuilder AddInference(
-        this IHostApplicationBuilder builder, Func<IServiceProvider, string> modelsFolder, Func<IServiceProvider, string?>? thresholdsPath = null)
+        this IHostApplicationBuilder builder,
+        Func<IServiceProvider, string> modelsFolder,
+        Func<IServiceProvider, string?>? thresholdsPath = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(modelsFolder);

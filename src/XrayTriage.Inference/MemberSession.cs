@@ -6,7 +6,8 @@ using XrayTriage.Core.Pipeline;
 namespace XrayTriage.Inference;
 
 /// <summary>One member's ONNX Runtime session, created once after its file matched the manifest's SHA-256 and its
-/// input/output names and shapes matched the manifest. <see cref="InferenceSession.Run(RunOptions, IReadOnlyCollection{string}, IReadOnlyCollection{OrtValue}, IReadOnlyCollection{string})"/>
+/// input/output names and shapes matched the manifest.
+/// <see cref="InferenceSession.Run(RunOptions, IReadOnlyCollection{string}, IReadOnlyCollection{OrtValue}, IReadOnlyCollection{string})"/>
 /// is thread-safe, so one session serves concurrent batches.</summary>
 internal sealed class MemberSession : IDisposable
 {
@@ -44,7 +45,8 @@ internal sealed class MemberSession : IDisposable
     /// the content gate's pooled feature vector.</summary>
     public int FeatureChannels { get; private set; }
 
-    public static MemberSession Create(EnsembleMemberManifest manifest, string path, byte[] model, SessionOptions sessionOptions, RunOptions runOptions)
+    public static MemberSession Create(
+        EnsembleMemberManifest manifest, string path, byte[] model, SessionOptions sessionOptions, RunOptions runOptions)
     {
         InferenceSession session;
         try
@@ -73,7 +75,8 @@ internal sealed class MemberSession : IDisposable
     /// <summary>Runs <paramref name="count"/> images (CHW tensors <paramref name="tensorOf"/>(i)) as one batch; the caller
     /// disposes the returned outputs, in this order: logits [N, 4]; when <paramref name="withClassMaps"/>, class maps
     /// [N, 4, h, w]; when <paramref name="withFeatures"/>, the feature map [N, K, h, w].</summary>
-    public IDisposableReadOnlyCollection<OrtValue> Run(int count, Func<int, float[]> tensorOf, bool withClassMaps, bool withFeatures, RunOptions runOptions)
+    public IDisposableReadOnlyCollection<OrtValue> Run(
+        int count, Func<int, float[]> tensorOf, bool withClassMaps, bool withFeatures, RunOptions runOptions)
     {
         var input = Manifest.Input;
         long[] shape = [count, input.Channels, input.Height, input.Width];
@@ -93,7 +96,8 @@ internal sealed class MemberSession : IDisposable
                 tensorOf(i).AsSpan().CopyTo(buffer.AsSpan(i * length, length));
             }
 
-            using var batch = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, buffer.AsMemory(0, count * length), shape);
+            using var batch = OrtValue.CreateTensorValueFromMemory(
+                OrtMemoryInfo.DefaultInstance, buffer.AsMemory(0, count * length), shape);
             return RunChecked(runOptions, batch, outputNames);
         }
         finally
@@ -136,12 +140,14 @@ internal sealed class MemberSession : IDisposable
         if (!nodes.TryGetValue(name, out var node))
         {
             throw new InferenceException(
-                $"Ensemble member '{Name}': the model has no {kind} '{name}' (it has {string.Join(", ", nodes.Keys.Select(k => $"'{k}'"))}).");
+                $"Ensemble member '{Name}': the model has no {kind} '{name}' "
+                + $"(it has {string.Join(", ", nodes.Keys.Select(k => $"'{k}'"))}).");
         }
 
         if (!node.IsTensor || node.ElementDataType != TensorElementType.Float)
         {
-            throw new InferenceException($"Ensemble member '{Name}': {kind} '{name}' must be a float32 tensor (is {node.ElementDataType}).");
+            throw new InferenceException(
+                $"Ensemble member '{Name}': {kind} '{name}' must be a float32 tensor (is {node.ElementDataType}).");
         }
 
         if (node.Dimensions.Length != rank)
@@ -158,7 +164,8 @@ internal sealed class MemberSession : IDisposable
         if (dimensions[axis] >= 0 && dimensions[axis] != expected)
         {
             throw new InferenceException(
-                $"Ensemble member '{Name}': '{name}' has {what} {dimensions[axis]} in the model but {expected} in the manifest (shape [{string.Join(", ", dimensions)}]).");
+                $"Ensemble member '{Name}': '{name}' has {what} {dimensions[axis]} in the model but {expected} in the manifest "
+                + $"(shape [{string.Join(", ", dimensions)}]).");
         }
     }
 
@@ -171,17 +178,20 @@ internal sealed class MemberSession : IDisposable
         var featureShape = outputs[2].GetTensorTypeAndShape().Shape;
         if (logitsShape is not [1, 4])
         {
-            throw new InferenceException($"Ensemble member '{Name}': warm-up logits have shape [{string.Join(", ", logitsShape)}], expected [1, 4].");
+            throw new InferenceException(
+                $"Ensemble member '{Name}': warm-up logits have shape [{string.Join(", ", logitsShape)}], expected [1, 4].");
         }
 
         if (mapShape is not [1, 4, > 0, > 0])
         {
-            throw new InferenceException($"Ensemble member '{Name}': warm-up class maps have shape [{string.Join(", ", mapShape)}], expected [1, 4, h, w].");
+            throw new InferenceException(
+                $"Ensemble member '{Name}': warm-up class maps have shape [{string.Join(", ", mapShape)}], expected [1, 4, h, w].");
         }
 
         if (featureShape is not [1, > 0, > 0, > 0])
         {
-            throw new InferenceException($"Ensemble member '{Name}': warm-up features have shape [{string.Join(", ", featureShape)}], expected [1, K, h, w].");
+            throw new InferenceException(
+                $"Ensemble member '{Name}': warm-up features have shape [{string.Join(", ", featureShape)}], expected [1, K, h, w].");
         }
 
         MapHeight = checked((int)mapShape[2]);

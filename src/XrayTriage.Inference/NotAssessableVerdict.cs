@@ -29,8 +29,10 @@ public sealed record NotAssessableVerdict(NotAssessableReason Reason, double Sco
 
     public static string Describe(NotAssessableReason reason, double score, double threshold) => reason switch
     {
-        NotAssessableReason.NotChestRadiograph => string.Create(CultureInfo.InvariantCulture, $"{reason} (score {score:0.#} > threshold {threshold:0.#})"),
-        NotAssessableReason.BlankImage => string.Create(CultureInfo.InvariantCulture, $"{reason} (grey-level range {score:0} < {threshold:0})"),
+        NotAssessableReason.NotChestRadiograph => string.Create(CultureInfo.InvariantCulture,
+            $"{reason} (score {score:0.#} > threshold {threshold:0.#})"),
+        NotAssessableReason.BlankImage => string.Create(CultureInfo.InvariantCulture,
+            $"{reason} (grey-level range {score:0} < {threshold:0})"),
         _ => reason.ToString(),
     };
 }

@@ -71,7 +71,8 @@ public sealed class TriagePolicy
     {
         if (probabilities.Length != EnsembleLabels.Count)
         {
-            throw new ArgumentException($"Expected {EnsembleLabels.Count} probabilities, got {probabilities.Length}.", nameof(probabilities));
+            throw new ArgumentException(
+                $"Expected {EnsembleLabels.Count} probabilities, got {probabilities.Length}.", nameof(probabilities));
         }
 
         List<string>? crossed = null;

@@ -9,7 +9,8 @@ public sealed class AuditHistory(IDbContextFactory<TriageDbContext> contextFacto
 {
     /// <summary>The detail of the newest event of this id and type after skipping the <paramref name="skip"/> newest,
     /// or null when there is none.</summary>
-    public async Task<string?> LatestDetailAsync(AuditEventId eventId, AuditEventType eventType, int skip, CancellationToken cancellationToken)
+    public async Task<string?> LatestDetailAsync(
+        AuditEventId eventId, AuditEventType eventType, int skip, CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await context.AuditEvents

@@ -53,7 +53,9 @@ public sealed class DatabaseMaintenance(IDbContextFactory<TriageDbContext> conte
             return all;
         }
 
-        var applied = (await history.GetAppliedMigrationsAsync(cancellationToken)).Select(m => m.MigrationId).ToHashSet(StringComparer.Ordinal);
+        var applied = (await history.GetAppliedMigrationsAsync(cancellationToken))
+            .Select(m => m.MigrationId)
+            .ToHashSet(StringComparer.Ordinal);
         return all.Where(m => !applied.Contains(m)).ToList();
     }
 

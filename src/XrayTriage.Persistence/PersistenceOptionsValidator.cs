@@ -10,7 +10,8 @@ internal sealed class PersistenceOptionsValidator : IValidateOptions<Persistence
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             return ValidateOptionsResult.Fail(
-                $"{PersistenceOptions.ConnectionStringKey} is required (env ConnectionStrings__Triage), e.g. \"Host=127.0.0.1;Port=5432;Database=xraytriage;Username=xraytriage\".");
+                $"{PersistenceOptions.ConnectionStringKey} is required (env ConnectionStrings__Triage), "
+                + "e.g. \"Host=127.0.0.1;Port=5432;Database=xraytriage;Username=xraytriage\".");
         }
 
         try
@@ -23,7 +24,8 @@ internal sealed class PersistenceOptionsValidator : IValidateOptions<Persistence
         }
         catch (ArgumentException ex)
         {
-            return ValidateOptionsResult.Fail($"{PersistenceOptions.ConnectionStringKey} is not a valid Npgsql connection string: {ex.Message}");
+            return ValidateOptionsResult.Fail(
+                $"{PersistenceOptions.ConnectionStringKey} is not a valid Npgsql connection string: {ex.Message}");
         }
 
         return ValidateOptionsResult.Success;

@@ -10,7 +10,8 @@ namespace XrayTriage.Persistence;
 
 public static class PersistenceRegistration
 {
-    /// <summary>Registers the DbContext factory, the audit log, database maintenance, the triage work queue and the report outbox.</summary>
+    /// <summary>Registers the DbContext factory, the audit log, database maintenance, the triage work queue and the report
+    /// outbox.</summary>
     public static IHostApplicationBuilder AddPersistence(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -42,7 +42,8 @@ public sealed partial class ReportOutboxStore
     // Each outcome only applies to the caller's own live claim: a delivery whose lease was taken over, or that a newer
     // version superseded meanwhile, is not the caller's to settle any more.
     private const string DeliveredSql = """
-        UPDATE triage.report_deliveries SET state = 'Delivered', delivered_at = @now, lease_until = NULL, last_error = NULL, updated_at = @now
+        UPDATE triage.report_deliveries SET state = 'Delivered', delivered_at = @now, lease_until = NULL, last_error = NULL,
+            updated_at = @now
         WHERE id = @id AND state = 'Sending' AND claimed_by = @owner
         """;
 
@@ -76,7 +77,10 @@ public sealed partial class ReportOutboxStore
             Add(command, "owner", Truncate(owner, Limits.WorkerId));
             Add(command, "now", now);
             Add(command, "lease_until", now + lease);
-            return await ReadSingleAsync(command, r => new ClaimedDelivery(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetInt32(3)), cancellationToken);
+            return await ReadSingleAsync(
+                command,
+                r => new ClaimedDelivery(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetInt32(3)),
+                cancellationToken);
         }, cancellationToken);
     }
 
@@ -102,7 +106,8 @@ public sealed partial class ReportOutboxStore
         return ExecuteOutcomeAsync(RetryLaterSql, deliveryId, owner, now, error, nextAttemptAt, cancellationToken);
     }
 
-    /// <summary>Marks the caller's claimed delivery Failed for good with <paramref name="reason"/>. False when it is not (or no longer) Sending under this owner.</summary>
+    /// <summary>Marks the caller's claimed delivery Failed for good with <paramref name="reason"/>. False when it is not
+    /// (or no longer) Sending under this owner.</summary>
     public Task<bool> MarkFailedAsync(long deliveryId, string owner, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
@@ -112,7 +117,13 @@ public sealed partial class ReportOutboxStore
     }
 
     private Task<bool> ExecuteOutcomeAsync(
-        string sql, long deliveryId, string owner, DateTimeOffset now, string? error, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken)
+        string sql,
+        long deliveryId,
+        string owner,
+        DateTimeOffset now,
+        string? error,
+        DateTimeOffset? nextAttemptAt,
+        CancellationToken cancellationToken)
         => WithConnectionAsync(async connection =>
         {
             await using var command = Command(connection, sql);

@@ -48,7 +48,8 @@ public sealed partial class ReportOutboxStore
     public Task<ReportContent?> GetContentAsync(long reportId, CancellationToken cancellationToken)
         => WithConnectionAsync(async connection =>
         {
-            await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(
+                System.Data.IsolationLevel.RepeatableRead, cancellationToken);
             await using var command = Command(connection, ReportSql, transaction);
             Add(command, "id", reportId);
             var report = await ReadSingleAsync(command, ReadReport, cancellationToken);
@@ -78,7 +79,11 @@ public sealed partial class ReportOutboxStore
     }
 
     private static async Task<IReadOnlyList<ReportImage>> ReadImagesAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, long studyId, DateTimeOffset createdAt, CancellationToken cancellationToken)
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        long studyId,
+        DateTimeOffset createdAt,
+        CancellationToken cancellationToken)
     {
         var rows = new List<(ReportImage Image, long? RunId)>();
         await using (var command = Command(connection, ImagesSql, transaction))

@@ -7,14 +7,16 @@ public sealed partial class ReportOutboxStore
 {
     // A spooled file may go once nothing can need it again: the instance is finished, the study is settled (not
     // re-opened by a late image whose report is still to come), the study's latest report covers the instance and
-    // reached every destination it was fanned out to (none, when no destination is configured), and no delivery of the study is still pending, sending or
-    // failed (an administrator may re-queue a failed one, and its SC is rendered from the file).
+    // reached every destination it was fanned out to (none, when no destination is configured), and no delivery of
+    // the study is still pending, sending or failed (an administrator may re-queue a failed one, and its SC is
+    // rendered from the file).
     private const string PurgeableSql = """
         SELECT i.id, i.study_id, i.spool_path
         FROM triage.instances i
         JOIN triage.studies s ON s.id = i.study_id
         JOIN LATERAL (
-            SELECT r.id, r.created_at, r.fanned_out_at FROM triage.reports r WHERE r.study_id = i.study_id ORDER BY r.version DESC LIMIT 1) latest ON true
+            SELECT r.id, r.created_at, r.fanned_out_at FROM triage.reports r WHERE r.study_id = i.study_id
+            ORDER BY r.version DESC LIMIT 1) latest ON true
         WHERE i.spool_purged_at IS NULL
           AND i.state IN ('Triaged', 'Skipped', 'Failed')
           AND COALESCE(i.triaged_at, i.received_at) < @before
@@ -40,7 +42,8 @@ public sealed partial class ReportOutboxStore
     /// still pending, sending or failed. Delete the file first, then <see cref="MarkPurgedAsync"/>: a crash between
     /// the two only offers the instance again.
     /// </summary>
-    public Task<IReadOnlyList<PurgeCandidate>> GetPurgeableAsync(DateTimeOffset triagedBefore, int take, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<PurgeCandidate>> GetPurgeableAsync(
+        DateTimeOffset triagedBefore, int take, CancellationToken cancellationToken)
     {
         RequireUtc(triagedBefore, nameof(triagedBefore));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
@@ -60,7 +63,8 @@ public sealed partial class ReportOutboxStore
         }, cancellationToken);
     }
 
-    /// <summary>Records that the spooled files of <paramref name="instanceIds"/> were removed; returns how many were newly marked.</summary>
+    /// <summary>Records that the spooled files of <paramref name="instanceIds"/> were removed; returns how many were newly
+    /// marked.</summary>
     public Task<int> MarkPurgedAsync(IReadOnlyList<long> instanceIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instanceIds);

@@ -25,7 +25,8 @@ internal static class StoreSql
     public static void Add<T>(NpgsqlCommand command, string name, T value)
         => command.Parameters.Add(new NpgsqlParameter<T>(name, value));
 
-    public static async Task<T?> ReadSingleAsync<T>(NpgsqlCommand command, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+    public static async Task<T?> ReadSingleAsync<T>(
+        NpgsqlCommand command, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
         where T : class
     {
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken);

@@ -87,7 +87,11 @@ public sealed partial class TriageWorkStore
             }
 
             // RETURNING has no order of its own; hand work out oldest first.
-            return claimed.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Instance.InstanceId).Select(c => c.Instance with { ReceivedAt = c.ReceivedAt }).ToList();
+            return claimed
+                .OrderBy(c => c.ReceivedAt)
+                .ThenBy(c => c.Instance.InstanceId)
+                .Select(c => c.Instance with { ReceivedAt = c.ReceivedAt })
+                .ToList();
         }, cancellationToken);
     }
 
@@ -97,7 +101,13 @@ public sealed partial class TriageWorkStore
     /// Returns null when the instance is not (or no longer) claimed by this worker — e.g. its lease was taken over.
     /// </summary>
     public Task<FailResult?> FailAsync(
-        long instanceId, string workerId, string reason, int maxAttempts, TimeSpan backoff, DateTimeOffset now, CancellationToken cancellationToken)
+        long instanceId,
+        string workerId,
+        string reason,
+        int maxAttempts,
+        TimeSpan backoff,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);

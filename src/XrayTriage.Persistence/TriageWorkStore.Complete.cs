@@ -54,7 +54,8 @@ public sealed partial class TriageWorkStore
     /// the same instance is refused by the unique inference run per instance and reported as
     /// <see cref="CompleteOutcome.AlreadyTriaged"/>.
     /// </summary>
-    public Task<CompleteOutcome> CompleteAsync(long instanceId, InferenceOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<CompleteOutcome> CompleteAsync(
+        long instanceId, InferenceOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         outcome.Heatmap?.Validate();

@@ -41,7 +41,8 @@ public sealed partial class TriageWorkStore
             first_received_at = LEAST(first_received_at, @received_at),
             last_received_at = GREATEST(last_received_at, @received_at),
             settled_at = NULL,
-            triage_priority = CASE WHEN @skipped AND priority_rank < {PriorityRankSql.NotAssessable} THEN 'NotAssessable' ELSE triage_priority END,
+            triage_priority = CASE WHEN @skipped AND priority_rank < {PriorityRankSql.NotAssessable}
+                THEN 'NotAssessable' ELSE triage_priority END,
             updated_at = @received_at
         WHERE id = @study_id
         """;
@@ -114,12 +115,17 @@ public sealed partial class TriageWorkStore
         return (long)(await upsert.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static async Task<RecordReceivedResult> FindDuplicateAsync(NpgsqlConnection connection, string sopInstanceUid, CancellationToken cancellationToken)
+    private static async Task<RecordReceivedResult> FindDuplicateAsync(
+        NpgsqlConnection connection, string sopInstanceUid, CancellationToken cancellationToken)
     {
         await using var find = Command(connection, FindInstanceSql);
         Add(find, "sop_uid", sopInstanceUid);
-        var existing = await ReadSingleAsync(find, r => new RecordReceivedResult(
-            RecordReceivedOutcome.Duplicate, r.GetInt64(0), r.GetInt64(1), r.GetString(2), Enum.Parse<InstanceState>(r.GetString(3))), cancellationToken);
-        return existing ?? throw new InvalidOperationException($"Instance {sopInstanceUid} conflicted on insert but is not in the database.");
+        var existing = await ReadSingleAsync(
+            find,
+            r => new RecordReceivedResult(
+                RecordReceivedOutcome.Duplicate, r.GetInt64(0), r.GetInt64(1), r.GetString(2), Enum.Parse<InstanceState>(r.GetString(3))),
+            cancellationToken);
+        return existing
+            ?? throw new InvalidOperationException($"Instance {sopInstanceUid} conflicted on insert but is not in the database.");
     }
 }

@@ -15,8 +15,10 @@ public sealed partial class TriageWorkStore
         ORDER BY i.id
         """;
 
-    /// <summary>The outcome of each instance recorded with one of <paramref name="sopInstanceUids"/> (none for those not received).</summary>
-    public Task<IReadOnlyList<InstanceOutcome>> GetOutcomesAsync(IReadOnlyCollection<string> sopInstanceUids, CancellationToken cancellationToken) =>
+    /// <summary>The outcome of each instance recorded with one of <paramref name="sopInstanceUids"/> (none for those not
+    /// received).</summary>
+    public Task<IReadOnlyList<InstanceOutcome>> GetOutcomesAsync(
+        IReadOnlyCollection<string> sopInstanceUids, CancellationToken cancellationToken) =>
         WithConnectionAsync<IReadOnlyList<InstanceOutcome>>(async connection =>
         {
             await using var command = Command(connection, OutcomesSql);
@@ -27,8 +29,11 @@ public sealed partial class TriageWorkStore
             {
                 var priority = NullableString(reader, 2);
                 outcomes.Add(new InstanceOutcome(
-                    reader.GetString(0), Enum.Parse<InstanceState>(reader.GetString(1)),
-                    priority is null ? null : Enum.Parse<TriagePriority>(priority), NullableString(reader, 3), reader.GetFieldValue<string[]>(4)));
+                    reader.GetString(0),
+                    Enum.Parse<InstanceState>(reader.GetString(1)),
+                    priority is null ? null : Enum.Parse<TriagePriority>(priority),
+                    NullableString(reader, 3),
+                    reader.GetFieldValue<string[]>(4)));
             }
 
             return outcomes;

@@ -17,7 +17,8 @@ public sealed class CorpusRobustnessTests
         var before = GC.GetTotalAllocatedBytes(precise: false);
         if (RenderExpectations.NotRendered.TryGetValue(sample, out var reason))
         {
-            var ex = Assert.ThrowsAny<Exception>(() => MonochromeImage.Render(DicomFile.Open(Path.Combine(RepositoryPaths.DicomSamples, sample))));
+            var ex = Assert.ThrowsAny<Exception>(
+                () => MonochromeImage.Render(DicomFile.Open(Path.Combine(RepositoryPaths.DicomSamples, sample))));
             Assert.True(ex is ImagingException or DicomParseException, ex.ToString());
             Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
         }

@@ -65,7 +65,8 @@ public sealed class DisplayPipelineTests
                 continue; // DCMTK has no JPEG 2000 decoder; the codec tests compare those with opj_decompress.
             }
 
-            var file = DicomFile.Open(Path.Combine(RepositoryPaths.DicomSamples, sample), new DicomReaderOptions { StopBeforePixelData = true });
+            var file = DicomFile.Open(
+                Path.Combine(RepositoryPaths.DicomSamples, sample), new DicomReaderOptions { StopBeforePixelData = true });
             if (file.Dataset.TryGetInt32(DicomTags.NumberOfFrames, out var frames) && frames > 1)
             {
                 continue; // dcm2pnm writes the first frame only when told which; single frames keep the oracle simple.
@@ -143,7 +144,8 @@ public sealed class DisplayPipelineTests
     }
 
     private static bool IsColour(DicomDataset dataset)
-        => dataset.TryGetString(DicomTags.PhotometricInterpretation, out var pi) && !pi.Trim().StartsWith("MONOCHROME", StringComparison.Ordinal);
+        => dataset.TryGetString(DicomTags.PhotometricInterpretation, out var pi)
+            && !pi.Trim().StartsWith("MONOCHROME", StringComparison.Ordinal);
 
     private static string F(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

@@ -64,7 +64,9 @@ public sealed class RasterImageMaxSideTests
             for (var x = 0; x < width; x++)
             {
                 var level = (byte)(((x * 255 / width) + (y * 97 / height) + ((x / 7) % 3)) % 256);
-                bitmap.SetPixel(x, y, colorType == SKColorType.Gray8 ? new SKColor(level, level, level) : new SKColor(level, (byte)(255 - level), (byte)(y % 256)));
+                bitmap.SetPixel(x, y, colorType == SKColorType.Gray8
+                    ? new SKColor(level, level, level)
+                    : new SKColor(level, (byte)(255 - level), (byte)(y % 256)));
             }
         }
 

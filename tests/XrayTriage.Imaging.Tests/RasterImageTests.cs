@@ -64,7 +64,8 @@ public sealed class RasterImageTests
     [Fact]
     public void Decode_RgbPixel_UsesPillowIntegerLuma()
     {
-        using var bitmap = new SkiaSharp.SKBitmap(new SkiaSharp.SKImageInfo(2, 1, SkiaSharp.SKColorType.Rgba8888, SkiaSharp.SKAlphaType.Unpremul));
+        using var bitmap = new SkiaSharp.SKBitmap(
+            new SkiaSharp.SKImageInfo(2, 1, SkiaSharp.SKColorType.Rgba8888, SkiaSharp.SKAlphaType.Unpremul));
         bitmap.SetPixel(0, 0, new SkiaSharp.SKColor(200, 100, 50, 255));
         bitmap.SetPixel(1, 0, new SkiaSharp.SKColor(255, 255, 255, 0));
         using var png = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);

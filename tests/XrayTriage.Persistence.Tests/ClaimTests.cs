@@ -61,7 +61,8 @@ public sealed class ClaimTests(PostgresFixture postgres)
         await using var connection = new NpgsqlConnection(db.ConnectionString);
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await using (var lockOldest = new NpgsqlCommand("SELECT id FROM triage.instances WHERE id = @id FOR UPDATE", connection, transaction))
+        await using (var lockOldest = new NpgsqlCommand(
+            "SELECT id FROM triage.instances WHERE id = @id FOR UPDATE", connection, transaction))
         {
             lockOldest.Parameters.AddWithValue("id", ids[0]);
             await lockOldest.ExecuteScalarAsync();
@@ -114,7 +115,9 @@ public sealed class ClaimTests(PostgresFixture postgres)
         var db = await TestDatabase.CreateAsync(postgres);
         var ids = await RecordManyAsync(db.Store, 3);
         var claimed = await db.Store.ClaimAsync("before-restart", 3, Lease, T0, CancellationToken.None);
-        Assert.Equal(CompleteOutcome.Triaged, await db.Store.CompleteAsync(claimed[0].InstanceId, Outcome(TriagePriority.Routine), T0, CancellationToken.None));
+        Assert.Equal(
+            CompleteOutcome.Triaged,
+            await db.Store.CompleteAsync(claimed[0].InstanceId, Outcome(TriagePriority.Routine), T0, CancellationToken.None));
 
         var resumed = await db.Store.ClaimAsync("after-restart", 10, Lease, T0 + Lease + Lease, CancellationToken.None);
 

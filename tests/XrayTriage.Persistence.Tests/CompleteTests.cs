@@ -17,7 +17,8 @@ public sealed class CompleteTests(PostgresFixture postgres)
         var id = (await RecordManyAsync(db.Store, 1))[0];
         await db.Store.ClaimAsync("w1", 1, Lease, T0, CancellationToken.None);
 
-        var outcome = await db.Store.CompleteAsync(id, Outcome(TriagePriority.Urgent, "pneumothorax"), T0.AddSeconds(2), CancellationToken.None);
+        var outcome = await db.Store.CompleteAsync(
+            id, Outcome(TriagePriority.Urgent, "pneumothorax"), T0.AddSeconds(2), CancellationToken.None);
 
         Assert.Equal(CompleteOutcome.Triaged, outcome);
         Assert.Equal("Triaged|w1", await db.ScalarAsync<string>(
@@ -41,7 +42,8 @@ public sealed class CompleteTests(PostgresFixture postgres)
         await db.Store.ClaimAsync("w1", 1, Lease, T0, CancellationToken.None);
         await db.Store.CompleteAsync(id, Outcome(TriagePriority.Routine), T0, CancellationToken.None);
 
-        var second = await db.Store.CompleteAsync(id, Outcome(TriagePriority.Urgent, "pneumothorax"), T0.AddSeconds(1), CancellationToken.None);
+        var second = await db.Store.CompleteAsync(
+            id, Outcome(TriagePriority.Urgent, "pneumothorax"), T0.AddSeconds(1), CancellationToken.None);
 
         Assert.Equal(CompleteOutcome.AlreadyTriaged, second);
         Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM triage.inference_runs"));
@@ -72,7 +74,8 @@ public sealed class CompleteTests(PostgresFixture postgres)
     {
         var db = await TestDatabase.CreateAsync(postgres);
         var id = (await RecordManyAsync(db.Store, 1))[0];
-        const string insert = "INSERT INTO triage.inference_runs (instance_id, manifest_name, manifest_version, device_uid, provider, latency_ms, created_at) " +
+        const string insert = "INSERT INTO triage.inference_runs " +
+                              "(instance_id, manifest_name, manifest_version, device_uid, provider, latency_ms, created_at) " +
                               "VALUES (@id, 'm', '1', '1.2.3', 'cpu', 1, now()) RETURNING id";
         await db.ScalarAsync<long>(insert, ("id", id));
 
@@ -98,7 +101,8 @@ public sealed class CompleteTests(PostgresFixture postgres)
     {
         var db = await TestDatabase.CreateAsync(postgres);
         var ids = await RecordManyAsync(db.Store, 3);
-        await db.Store.RecordReceivedAsync(Instance(StudyUid(1), SopUid(9), T0.AddSeconds(9), skipReason: "not a chest"), CancellationToken.None);
+        await db.Store.RecordReceivedAsync(
+            Instance(StudyUid(1), SopUid(9), T0.AddSeconds(9), skipReason: "not a chest"), CancellationToken.None);
         await db.Store.ClaimAsync("w1", 3, Lease, T0.AddMinutes(1), CancellationToken.None);
         var priorities = new List<string?> { await StudyPriorityAsync(db) };
 
@@ -126,5 +130,6 @@ public sealed class CompleteTests(PostgresFixture postgres)
         Assert.Equal(12L, await db.ScalarAsync<long>("SELECT count(*) FROM triage.instances WHERE state = 'Triaged'"));
     }
 
-    private static Task<string?> StudyPriorityAsync(TestDatabase db) => db.ScalarAsync<string?>("SELECT triage_priority FROM triage.studies");
+    private static Task<string?> StudyPriorityAsync(TestDatabase db)
+        => db.ScalarAsync<string?>("SELECT triage_priority FROM triage.studies");
 }

@@ -24,12 +24,15 @@ public sealed class ContentGateRecordTests(PostgresFixture postgres)
             ContentGateThreshold = 1630.2,
         };
 
-        Assert.Equal(CompleteOutcome.Triaged, await db.Store.CompleteAsync(recorded.InstanceId, outcome, T0.AddSeconds(1), CancellationToken.None));
+        Assert.Equal(
+            CompleteOutcome.Triaged,
+            await db.Store.CompleteAsync(recorded.InstanceId, outcome, T0.AddSeconds(1), CancellationToken.None));
         var settled = await db.Store.SettleAsync(Quiet, T0 + Quiet + TimeSpan.FromSeconds(1), CancellationToken.None);
         var content = await db.Outbox.GetContentAsync(settled.Single().ReportId, CancellationToken.None);
 
         Assert.Equal("NotAssessable|NotChestRadiograph|2311.44|1630.2", await db.ScalarAsync<string>(
-            "SELECT concat_ws('|', priority, not_assessable_reason, content_gate_score, content_gate_threshold) FROM triage.triage_results"));
+            "SELECT concat_ws('|', priority, not_assessable_reason, content_gate_score, content_gate_threshold) "
+            + "FROM triage.triage_results"));
         Assert.Equal("NotAssessable", await db.ScalarAsync<string>("SELECT triage_priority FROM triage.studies"));
         var run = Assert.Single(content!.Images).Run;
         Assert.NotNull(run);
@@ -48,8 +51,11 @@ public sealed class ContentGateRecordTests(PostgresFixture postgres)
         var recorded = await db.Store.RecordReceivedAsync(Instance(StudyUid(1), SopUid(1), T0), CancellationToken.None);
         await db.Store.ClaimAsync("w1", 10, Lease, T0, CancellationToken.None);
 
-        await db.Store.CompleteAsync(recorded.InstanceId, Outcome(TriagePriority.Urgent, "covid19") with { OperatingPoint = OperatingPoint },
-            T0.AddSeconds(1), CancellationToken.None);
+        await db.Store.CompleteAsync(
+            recorded.InstanceId,
+            Outcome(TriagePriority.Urgent, "covid19") with { OperatingPoint = OperatingPoint },
+            T0.AddSeconds(1),
+            CancellationToken.None);
         var settled = await db.Store.SettleAsync(Quiet, T0 + Quiet + TimeSpan.FromSeconds(1), CancellationToken.None);
         var content = await db.Outbox.GetContentAsync(settled.Single().ReportId, CancellationToken.None);
 
@@ -68,7 +74,8 @@ public sealed class ContentGateRecordTests(PostgresFixture postgres)
             T0.AddSeconds(1), CancellationToken.None);
 
         Assert.Equal("Routine||812.5|1630.2", await db.ScalarAsync<string>(
-            "SELECT concat_ws('|', priority, coalesce(not_assessable_reason, ''), content_gate_score, content_gate_threshold) FROM triage.triage_results"));
+            "SELECT concat_ws('|', priority, coalesce(not_assessable_reason, ''), content_gate_score, content_gate_threshold) "
+            + "FROM triage.triage_results"));
     }
 
     [Fact]
@@ -84,7 +91,8 @@ public sealed class ContentGateRecordTests(PostgresFixture postgres)
             ContentGateThreshold = 8,
         };
 
-        var error = await Assert.ThrowsAsync<PostgresException>(() => db.Store.CompleteAsync(id, contradictory, T0.AddSeconds(1), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<PostgresException>(
+            () => db.Store.CompleteAsync(id, contradictory, T0.AddSeconds(1), CancellationToken.None));
 
         Assert.Equal("ck_triage_results_not_assessable_reason", error.ConstraintName);
     }

@@ -26,9 +26,12 @@ public sealed class DeliveryClaimTests(PostgresFixture postgres)
         Assert.Equal("pacs-a", claim.Destination);
         Assert.Equal(1, claim.Attempt);
         Assert.Null(none);
-        Assert.Equal("Sending", await db.ScalarAsync<string>("SELECT state FROM triage.report_deliveries WHERE id = @id", ("id", claim.DeliveryId)));
-        Assert.Equal("sender-1", await db.ScalarAsync<string>("SELECT claimed_by FROM triage.report_deliveries WHERE id = @id", ("id", claim.DeliveryId)));
-        Assert.Equal(Now + Lease, await db.ScalarAsync<DateTimeOffset>("SELECT lease_until FROM triage.report_deliveries WHERE id = @id", ("id", claim.DeliveryId)));
+        Assert.Equal("Sending", await db.ScalarAsync<string>(
+            "SELECT state FROM triage.report_deliveries WHERE id = @id", ("id", claim.DeliveryId)));
+        Assert.Equal("sender-1", await db.ScalarAsync<string>(
+            "SELECT claimed_by FROM triage.report_deliveries WHERE id = @id", ("id", claim.DeliveryId)));
+        Assert.Equal(Now + Lease, await db.ScalarAsync<DateTimeOffset>(
+            "SELECT lease_until FROM triage.report_deliveries WHERE id = @id", ("id", claim.DeliveryId)));
     }
 
     [Fact]
@@ -116,7 +119,8 @@ public sealed class DeliveryClaimTests(PostgresFixture postgres)
         var first = await db.Outbox.ClaimNextAsync("pacs-a", "crashed", Lease, Now, CancellationToken.None);
 
         var whileLeased = await db.Outbox.ClaimNextAsync("pacs-a", "rescuer", Lease, Now + Lease, CancellationToken.None);
-        var afterLease = await db.Outbox.ClaimNextAsync("pacs-a", "rescuer", Lease, Now + Lease + TimeSpan.FromMilliseconds(1), CancellationToken.None);
+        var afterLease = await db.Outbox.ClaimNextAsync(
+            "pacs-a", "rescuer", Lease, Now + Lease + TimeSpan.FromMilliseconds(1), CancellationToken.None);
         var lateOldOwner = await db.Outbox.MarkDeliveredAsync(first!.DeliveryId, "crashed", Now + Lease + Lease, CancellationToken.None);
 
         Assert.Null(whileLeased);
@@ -139,7 +143,8 @@ public sealed class DeliveryClaimTests(PostgresFixture postgres)
         Assert.False(await db.Outbox.RetryLaterAsync(claim.DeliveryId, "intruder", Now, "x", Now, CancellationToken.None));
         Assert.False(await db.Outbox.MarkFailedAsync(claim.DeliveryId, "intruder", "x", Now, CancellationToken.None));
         Assert.False(await db.Outbox.MarkDeliveredAsync(claim.DeliveryId + 1000, "owner", Now, CancellationToken.None));
-        Assert.Equal("Sending", await db.ScalarAsync<string>("SELECT state FROM triage.report_deliveries WHERE id = @id", ("id", claim.DeliveryId)));
+        Assert.Equal("Sending", await db.ScalarAsync<string>(
+            "SELECT state FROM triage.report_deliveries WHERE id = @id", ("id", claim.DeliveryId)));
     }
 
     [Fact]
@@ -151,9 +156,11 @@ public sealed class DeliveryClaimTests(PostgresFixture postgres)
         var claim = (await db.Outbox.ClaimNextAsync("pacs-a", "owner", Lease, Now, CancellationToken.None))!;
         var next = Now + TimeSpan.FromMinutes(2);
 
-        Assert.True(await db.Outbox.RetryLaterAsync(claim.DeliveryId, "owner", next, "association refused (transient)", Now, CancellationToken.None));
+        Assert.True(await db.Outbox.RetryLaterAsync(
+            claim.DeliveryId, "owner", next, "association refused (transient)", Now, CancellationToken.None));
         var again = await db.Outbox.RetryLaterAsync(claim.DeliveryId, "owner", next, "twice", Now, CancellationToken.None);
-        var tooEarly = await db.Outbox.ClaimNextAsync("pacs-a", "owner", Lease, next - TimeSpan.FromMilliseconds(1), CancellationToken.None);
+        var tooEarly = await db.Outbox.ClaimNextAsync(
+            "pacs-a", "owner", Lease, next - TimeSpan.FromMilliseconds(1), CancellationToken.None);
         var due = await db.Outbox.ClaimNextAsync("pacs-a", "owner", Lease, next, CancellationToken.None);
 
         Assert.False(again);
@@ -175,7 +182,8 @@ public sealed class DeliveryClaimTests(PostgresFixture postgres)
 
         var row = Assert.Single(await db.Outbox.ListAsync(DeliveryState.Delivered, null, null, 10, CancellationToken.None));
         Assert.Equal(Now + TimeSpan.FromSeconds(2), row.DeliveredAt);
-        Assert.True(await db.ScalarAsync<bool>("SELECT lease_until IS NULL FROM triage.report_deliveries WHERE id = @id", ("id", claim.DeliveryId)));
+        Assert.True(await db.ScalarAsync<bool>(
+            "SELECT lease_until IS NULL FROM triage.report_deliveries WHERE id = @id", ("id", claim.DeliveryId)));
         Assert.Null(await db.Outbox.ClaimNextAsync("pacs-a", "owner", Lease, Now + TimeSpan.FromDays(1), CancellationToken.None));
     }
 
@@ -191,7 +199,8 @@ public sealed class DeliveryClaimTests(PostgresFixture postgres)
         {
             while (await db.Outbox.ClaimNextAsync(destination, "owner", Lease, Now, CancellationToken.None) is { } claim)
             {
-                Assert.True(await db.Outbox.MarkFailedAsync(claim.DeliveryId, "owner", "A-ASSOCIATE-RJ: calling AE not recognized", Now, CancellationToken.None));
+                Assert.True(await db.Outbox.MarkFailedAsync(
+                    claim.DeliveryId, "owner", "A-ASSOCIATE-RJ: calling AE not recognized", Now, CancellationToken.None));
                 failedIds.Add(claim.DeliveryId);
             }
         }

@@ -39,7 +39,11 @@ public sealed class DeliveryListTests(PostgresFixture postgres)
         Assert.All(studyTwo, r => Assert.Equal(two.StudyId, r.StudyId));
         Assert.Equal(all[0].DeliveryId, Assert.Single(top).DeliveryId);
         Assert.Equal(
-            [new DeliveryCount("pacs-a", DeliveryState.Pending, 1), new DeliveryCount("pacs-a", DeliveryState.Delivered, 1), new DeliveryCount("pacs-b", DeliveryState.Pending, 2)],
+            [
+                new DeliveryCount("pacs-a", DeliveryState.Pending, 1),
+                new DeliveryCount("pacs-a", DeliveryState.Delivered, 1),
+                new DeliveryCount("pacs-b", DeliveryState.Pending, 2),
+            ],
             counts.OrderBy(c => c.Destination, StringComparer.Ordinal).ThenBy(c => c.State));
     }
 }

@@ -27,7 +27,8 @@ public sealed class FanOutTests(PostgresFixture postgres)
             Assert.Equal(now, r.NextAttemptAt);
             Assert.Equal(0, r.Attempts);
         });
-        Assert.Equal(now, await db.ScalarAsync<DateTimeOffset>("SELECT fanned_out_at FROM triage.reports WHERE id = @id", ("id", settled.ReportId)));
+        Assert.Equal(now, await db.ScalarAsync<DateTimeOffset>(
+            "SELECT fanned_out_at FROM triage.reports WHERE id = @id", ("id", settled.ReportId)));
     }
 
     [Fact]
@@ -70,7 +71,8 @@ public sealed class FanOutTests(PostgresFixture postgres)
 
         await db.Store.SettleAsync(Quiet, T0 + Quiet, CancellationToken.None);
 
-        var counts = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => db.Outbox.FanOutAsync(Destinations, T0 + Quiet, CancellationToken.None))));
+        var counts = await Task.WhenAll(Enumerable.Range(0, 4)
+            .Select(_ => Task.Run(() => db.Outbox.FanOutAsync(Destinations, T0 + Quiet, CancellationToken.None))));
 
         Assert.Equal(30, counts.Sum());
         Assert.Equal(60L, await db.ScalarAsync<long>("SELECT count(*) FROM triage.report_deliveries"));

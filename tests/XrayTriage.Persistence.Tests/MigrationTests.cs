@@ -23,10 +23,17 @@ public sealed class MigrationTests(PostgresFixture postgres)
         Assert.True(status.IsReady, string.Join(", ", status.PendingMigrations));
         await using var context = new TriageDbContext(options.Options);
         var tables = await context.Database
-            .SqlQueryRaw<string>("SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'triage' AND table_type = 'BASE TABLE' ORDER BY 1")
+            .SqlQueryRaw<string>(
+                "SELECT table_name AS \"Value\" FROM information_schema.tables "
+                + "WHERE table_schema = 'triage' AND table_type = 'BASE TABLE' ORDER BY 1")
             .ToListAsync();
         Assert.Contains(applied, m => m.EndsWith("_AddReportOutbox", StringComparison.Ordinal));
-        Assert.Equal(["__ef_migrations_history", "audit_events", "findings", "inference_runs", "instances", "report_deliveries", "reports", "studies", "triage_results"], tables);
+        Assert.Equal(
+            [
+                "__ef_migrations_history", "audit_events", "findings", "inference_runs", "instances", "report_deliveries", "reports",
+                "studies", "triage_results",
+            ],
+            tables);
     }
 
     [Fact]
@@ -36,7 +43,9 @@ public sealed class MigrationTests(PostgresFixture postgres)
         TriageDbContext.Configure(options, "Host=127.0.0.1;Database=unused");
         using var context = new TriageDbContext(options.Options);
 
-        Assert.False(context.Database.HasPendingModelChanges(), "The model has changes no migration captures: dotnet ef migrations add <Intent>.");
+        Assert.False(
+            context.Database.HasPendingModelChanges(),
+            "The model has changes no migration captures: dotnet ef migrations add <Intent>.");
     }
 
     [Fact]
@@ -51,13 +60,18 @@ public sealed class MigrationTests(PostgresFixture postgres)
         await context.GetService<IMigrator>().MigrateAsync(pipeline);
 
         var tables = await context.Database
-            .SqlQueryRaw<string>("SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'triage' AND table_type = 'BASE TABLE' ORDER BY 1")
+            .SqlQueryRaw<string>(
+                "SELECT table_name AS \"Value\" FROM information_schema.tables "
+                + "WHERE table_schema = 'triage' AND table_type = 'BASE TABLE' ORDER BY 1")
             .ToListAsync();
-        Assert.Equal(["__ef_migrations_history", "audit_events", "findings", "inference_runs", "instances", "studies", "triage_results"], tables);
+        Assert.Equal(
+            ["__ef_migrations_history", "audit_events", "findings", "inference_runs", "instances", "studies", "triage_results"],
+            tables);
         var outboxColumns = await context.Database
             .SqlQueryRaw<string>("""
                 SELECT column_name AS "Value" FROM information_schema.columns
-                WHERE table_schema = 'triage' AND column_name IN ('sr_series_uuid', 'sc_series_uuid', 'tracking_uuid', 'sc_uuid', 'spool_purged_at', 'heatmap', 'heatmap_width', 'heatmap_height')
+                WHERE table_schema = 'triage' AND column_name IN ('sr_series_uuid', 'sc_series_uuid', 'tracking_uuid', 'sc_uuid',
+                    'spool_purged_at', 'heatmap', 'heatmap_width', 'heatmap_height')
                 """)
             .ToListAsync();
         Assert.Empty(outboxColumns);
@@ -78,7 +92,9 @@ public sealed class MigrationTests(PostgresFixture postgres)
         await context.GetService<IMigrator>().MigrateAsync(auditTrail);
 
         var tables = await context.Database
-            .SqlQueryRaw<string>("SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'triage' AND table_type = 'BASE TABLE' ORDER BY 1")
+            .SqlQueryRaw<string>(
+                "SELECT table_name AS \"Value\" FROM information_schema.tables "
+                + "WHERE table_schema = 'triage' AND table_type = 'BASE TABLE' ORDER BY 1")
             .ToListAsync();
         Assert.Equal(["__ef_migrations_history", "audit_events"], tables);
     }

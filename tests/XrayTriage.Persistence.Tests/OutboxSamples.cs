@@ -12,23 +12,28 @@ internal static class OutboxSamples
 
     public static readonly string[] Destinations = ["pacs-a", "pacs-b"];
 
-    /// <summary>Records one skipped image of study <paramref name="study"/> at <paramref name="receivedAt"/> and settles it; returns the settled study.</summary>
+    /// <summary>Records one skipped image of study <paramref name="study"/> at <paramref name="receivedAt"/> and settles it;
+    /// returns the settled study.</summary>
     public static async Task<SettledStudy> SettleOneAsync(TestDatabase db, int study, int sop, DateTimeOffset receivedAt)
     {
-        await db.Store.RecordReceivedAsync(Instance(StudyUid(study), SopUid(sop), receivedAt, skipReason: "lateral"), CancellationToken.None);
+        await db.Store.RecordReceivedAsync(
+            Instance(StudyUid(study), SopUid(sop), receivedAt, skipReason: "lateral"), CancellationToken.None);
         var settled = await db.Store.SettleAsync(Quiet, receivedAt + Quiet, CancellationToken.None);
         var studyId = await StudyIdAsync(db, study);
         return settled.Single(s => s.StudyId == studyId);
     }
 
     /// <summary>Records, claims and completes one eligible image (with a heatmap) and settles its study.</summary>
-    public static async Task<(SettledStudy Study, long InstanceId)> SettleTriagedAsync(TestDatabase db, int study, int sop, DateTimeOffset receivedAt)
+    public static async Task<(SettledStudy Study, long InstanceId)> SettleTriagedAsync(
+        TestDatabase db, int study, int sop, DateTimeOffset receivedAt)
     {
         var recorded = await db.Store.RecordReceivedAsync(Instance(StudyUid(study), SopUid(sop), receivedAt), CancellationToken.None);
         var claimed = await db.Store.ClaimAsync("w1", 10, Lease, receivedAt, CancellationToken.None);
         Assert.Contains(claimed, c => c.InstanceId == recorded.InstanceId);
         var outcome = Outcome(TriagePriority.Urgent, "pneumothorax") with { Heatmap = Heatmap() };
-        Assert.Equal(CompleteOutcome.Triaged, await db.Store.CompleteAsync(recorded.InstanceId, outcome, receivedAt.AddSeconds(1), CancellationToken.None));
+        Assert.Equal(
+            CompleteOutcome.Triaged,
+            await db.Store.CompleteAsync(recorded.InstanceId, outcome, receivedAt.AddSeconds(1), CancellationToken.None));
         var settled = await db.Store.SettleAsync(Quiet, receivedAt + Quiet + TimeSpan.FromSeconds(1), CancellationToken.None);
         var studyId = await StudyIdAsync(db, study);
         return (settled.Single(s => s.StudyId == studyId), recorded.InstanceId);

@@ -25,7 +25,9 @@ public sealed class PurgeTests(PostgresFixture postgres)
         var after = await db.Outbox.GetPurgeableAsync(Later, 10, CancellationToken.None);
 
         Assert.Equal(2, candidates.Count);
-        Assert.Contains(candidates, c => c.InstanceId == instanceId && c.StudyId == settled.StudyId && c.SpoolPath == $"/var/spool/xraytriage/{SopUid(1)}.dcm");
+        Assert.Contains(
+            candidates,
+            c => c.InstanceId == instanceId && c.StudyId == settled.StudyId && c.SpoolPath == $"/var/spool/xraytriage/{SopUid(1)}.dcm");
         Assert.Contains(candidates, c => c.StudyId == skipped.StudyId);
         Assert.Empty(beforeCutoff);
         Assert.Equal(2, marked);
@@ -101,7 +103,8 @@ public sealed class PurgeTests(PostgresFixture postgres)
         await SettleOneAsync(db, 1, 1, T0);
         await db.Outbox.FanOutAsync(Destinations, T0 + TimeSpan.FromMinutes(1), CancellationToken.None);
         await DeliverAllAsync(db, T0 + TimeSpan.FromMinutes(1));
-        await db.Store.RecordReceivedAsync(Instance(StudyUid(1), SopUid(2), T0 + TimeSpan.FromMinutes(5), skipReason: "lateral"), CancellationToken.None);
+        await db.Store.RecordReceivedAsync(
+            Instance(StudyUid(1), SopUid(2), T0 + TimeSpan.FromMinutes(5), skipReason: "lateral"), CancellationToken.None);
 
         var reopened = await db.Outbox.GetPurgeableAsync(Later, 10, CancellationToken.None);
         // Settled again without the report being fanned out: the late image is covered by no delivered report yet.
@@ -133,7 +136,8 @@ public sealed class PurgeTests(PostgresFixture postgres)
         var uids = new List<string>();
         foreach (var candidate in candidates)
         {
-            uids.Add(await db.ScalarAsync<string>("SELECT sop_instance_uid FROM triage.instances WHERE id = @id", ("id", candidate.InstanceId)));
+            uids.Add(await db.ScalarAsync<string>(
+                "SELECT sop_instance_uid FROM triage.instances WHERE id = @id", ("id", candidate.InstanceId)));
         }
 
         return [.. uids.Order(StringComparer.Ordinal)];

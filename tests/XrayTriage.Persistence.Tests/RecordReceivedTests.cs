@@ -17,9 +17,11 @@ public sealed class RecordReceivedTests(PostgresFixture postgres)
         Assert.Equal(RecordReceivedOutcome.Recorded, result.Outcome);
         Assert.Equal(InstanceState.Received, result.State);
         Assert.Equal("Received|Eligible|0|MODALITY1", await db.ScalarAsync<string>(
-            "SELECT state || '|' || eligibility || '|' || attempts || '|' || calling_ae_title FROM triage.instances WHERE id = @id", ("id", result.InstanceId)));
+            "SELECT state || '|' || eligibility || '|' || attempts || '|' || calling_ae_title FROM triage.instances WHERE id = @id",
+            ("id", result.InstanceId)));
         Assert.Equal("DOE^JANE|PID-0001|ACC-17|2026-11-25|DX|CHEST|1", await db.ScalarAsync<string>(
-            "SELECT concat_ws('|', patient_name, patient_id, accession_number, study_date, modality, body_part_examined, image_count) FROM triage.studies"));
+            "SELECT concat_ws('|', patient_name, patient_id, accession_number, study_date, modality, body_part_examined, image_count) "
+            + "FROM triage.studies"));
         Assert.Null(await db.ScalarAsync<string?>("SELECT triage_priority FROM triage.studies"));
     }
 
@@ -30,7 +32,8 @@ public sealed class RecordReceivedTests(PostgresFixture postgres)
         var first = await db.Store.RecordReceivedAsync(Instance(StudyUid(1), SopUid(1), T0), CancellationToken.None);
 
         var second = await db.Store.RecordReceivedAsync(
-            Instance(StudyUid(1), SopUid(1), T0.AddMinutes(5)) with { SpoolPath = "/var/spool/xraytriage/resent.dcm" }, CancellationToken.None);
+            Instance(StudyUid(1), SopUid(1), T0.AddMinutes(5)) with { SpoolPath = "/var/spool/xraytriage/resent.dcm" },
+            CancellationToken.None);
 
         Assert.Equal(RecordReceivedOutcome.Duplicate, second.Outcome);
         Assert.Equal(first.InstanceId, second.InstanceId);
@@ -50,7 +53,8 @@ public sealed class RecordReceivedTests(PostgresFixture postgres)
         {
             await start.WaitAsync();
             return await db.Store.RecordReceivedAsync(
-                Instance(StudyUid(1), SopUid(1), T0.AddMilliseconds(i)) with { SpoolPath = $"/spool/copy-{i}.dcm" }, CancellationToken.None);
+                Instance(StudyUid(1), SopUid(1), T0.AddMilliseconds(i)) with { SpoolPath = $"/spool/copy-{i}.dcm" },
+                CancellationToken.None);
         }).ToList();
 
         start.Release(8);
@@ -83,7 +87,8 @@ public sealed class RecordReceivedTests(PostgresFixture postgres)
     {
         var db = await TestDatabase.CreateAsync(postgres);
 
-        var result = await db.Store.RecordReceivedAsync(Instance(StudyUid(1), SopUid(1), T0, skipReason: "lateral view"), CancellationToken.None);
+        var result = await db.Store.RecordReceivedAsync(
+            Instance(StudyUid(1), SopUid(1), T0, skipReason: "lateral view"), CancellationToken.None);
 
         Assert.Equal(InstanceState.Skipped, result.State);
         Assert.Equal("Skipped|Skipped|lateral view", await db.ScalarAsync<string>(

@@ -25,8 +25,12 @@ public sealed class ReportContentTests(PostgresFixture postgres)
         Assert.Equal(TriagePriority.Urgent, content.Priority);
         Assert.Equal(Patient, content.Study);
         Assert.Equal(await UidOfAsync(db, "SELECT sr_uuid FROM triage.reports WHERE id = @id", settled.ReportId), content.SrSopInstanceUid);
-        Assert.Equal(await UidOfAsync(db, "SELECT sr_series_uuid FROM triage.studies WHERE id = @id", settled.StudyId), content.SrSeriesInstanceUid);
-        Assert.Equal(await UidOfAsync(db, "SELECT sc_series_uuid FROM triage.studies WHERE id = @id", settled.StudyId), content.ScSeriesInstanceUid);
+        Assert.Equal(
+            await UidOfAsync(db, "SELECT sr_series_uuid FROM triage.studies WHERE id = @id", settled.StudyId),
+            content.SrSeriesInstanceUid);
+        Assert.Equal(
+            await UidOfAsync(db, "SELECT sc_series_uuid FROM triage.studies WHERE id = @id", settled.StudyId),
+            content.ScSeriesInstanceUid);
         Assert.Equal(5, new[] { content.SrSopInstanceUid, content.SrSeriesInstanceUid, content.ScSeriesInstanceUid,
             content.Images[0].TrackingUid, content.Images[0].ScSopInstanceUid }.Append(StudyUid(1)).Distinct().Count() - 1);
 
@@ -53,7 +57,9 @@ public sealed class ReportContentTests(PostgresFixture postgres)
         Assert.Equal(TriagePriority.Urgent, run.Priority);
         Assert.Equal(["pneumothorax"], run.FindingsOverThreshold);
         Assert.Equal(expected.Thresholds.OrderBy(t => t.Key), run.Thresholds.OrderBy(t => t.Key));
-        Assert.Equal(expected.Probabilities.OrderBy(p => p.Model).ThenBy(p => p.Label), run.Probabilities.OrderBy(p => p.Model).ThenBy(p => p.Label));
+        Assert.Equal(
+            expected.Probabilities.OrderBy(p => p.Model).ThenBy(p => p.Label),
+            run.Probabilities.OrderBy(p => p.Model).ThenBy(p => p.Label));
         Assert.Equal(FindingProbability.EnsembleModel, run.Probabilities[0].Model);
         Assert.NotNull(run.Heatmap);
         Assert.Equal(4, run.Heatmap.Width);
@@ -67,7 +73,8 @@ public sealed class ReportContentTests(PostgresFixture postgres)
         var db = await TestDatabase.CreateAsync(postgres);
         var v1 = await SettleOneAsync(db, 1, 1, T0);
         var v2 = await SettleOneAsync(db, 1, 2, T0 + TimeSpan.FromMinutes(5));
-        await db.Store.RecordReceivedAsync(Instance(StudyUid(1), SopUid(3), T0 + TimeSpan.FromMinutes(10), skipReason: "lateral"), CancellationToken.None);
+        await db.Store.RecordReceivedAsync(
+            Instance(StudyUid(1), SopUid(3), T0 + TimeSpan.FromMinutes(10), skipReason: "lateral"), CancellationToken.None);
 
         var first = await db.Outbox.GetContentAsync(v1.ReportId, CancellationToken.None);
         var second = await db.Outbox.GetContentAsync(v2.ReportId, CancellationToken.None);
@@ -107,8 +114,11 @@ public sealed class ReportContentTests(PostgresFixture postgres)
             id, Outcome(TriagePriority.Routine) with { Heatmap = new InferenceHeatmap(65, 1, new byte[65]) }, T0, CancellationToken.None));
         await Assert.ThrowsAsync<ArgumentException>(() => db.Store.CompleteAsync(
             id, Outcome(TriagePriority.Routine) with { Heatmap = new InferenceHeatmap(2, 2, new byte[3]) }, T0, CancellationToken.None));
-        Assert.Equal(CompleteOutcome.Triaged, await db.Store.CompleteAsync(id, Outcome(TriagePriority.Routine), T0, CancellationToken.None));
-        Assert.True(await db.ScalarAsync<bool>("SELECT heatmap IS NULL AND heatmap_width IS NULL FROM triage.inference_runs WHERE instance_id = @id", ("id", id)));
+        Assert.Equal(
+            CompleteOutcome.Triaged,
+            await db.Store.CompleteAsync(id, Outcome(TriagePriority.Routine), T0, CancellationToken.None));
+        Assert.True(await db.ScalarAsync<bool>(
+            "SELECT heatmap IS NULL AND heatmap_width IS NULL FROM triage.inference_runs WHERE instance_id = @id", ("id", id)));
     }
 
     private static async Task<string> UidOfAsync(TestDatabase db, string sql, long id)

@@ -80,7 +80,8 @@ public sealed class SettleTests(PostgresFixture postgres)
             await db.Store.RecordReceivedAsync(Instance(StudyUid(study), SopUid(study), T0, skipReason: "lateral"), CancellationToken.None);
         }
 
-        var sweeps = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => db.Store.SettleAsync(Quiet, T0 + Quiet, CancellationToken.None)));
+        var sweeps = await Task.WhenAll(
+            Enumerable.Range(0, 4).Select(_ => db.Store.SettleAsync(Quiet, T0 + Quiet, CancellationToken.None)));
 
         var settled = sweeps.SelectMany(s => s).Select(s => s.StudyId).ToList();
         Assert.Equal(20, settled.Count);

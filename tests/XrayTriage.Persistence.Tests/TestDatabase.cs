@@ -63,7 +63,9 @@ internal sealed class TestDatabase
         var values = new List<string>();
         while (await reader.ReadAsync())
         {
-            values.Add(reader.IsDBNull(0) ? "<null>" : Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+            values.Add(reader.IsDBNull(0)
+                ? "<null>"
+                : Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
         }
 
         return values;

@@ -19,7 +19,8 @@ public sealed class WorklistTests(PostgresFixture postgres)
         for (var n = 0; n < priorities.Length; n++)
         {
             var skip = priorities[n] == TriagePriority.NotAssessable ? "not a chest" : null;
-            await db.Store.RecordReceivedAsync(Instance(StudyUid(n), SopUid(n), T0.AddSeconds(n), skipReason: skip), CancellationToken.None);
+            await db.Store.RecordReceivedAsync(
+                Instance(StudyUid(n), SopUid(n), T0.AddSeconds(n), skipReason: skip), CancellationToken.None);
         }
 
         foreach (var claimed in await db.Store.ClaimAsync("w1", 10, Lease, T0.AddMinutes(1), CancellationToken.None))

@@ -41,7 +41,8 @@ internal static class J2kCodestreamHeader
         if (width != geometry.Columns || height != geometry.Rows || components != geometry.SamplesPerPixel)
         {
             throw new ImagingException(
-                $"JPEG 2000: SIZ says {height} × {width} × {components} components; the data set says {geometry.Rows} × {geometry.Columns} × {geometry.SamplesPerPixel}.");
+                $"JPEG 2000: SIZ says {height} × {width} × {components} components; "
+                + $"the data set says {geometry.Rows} × {geometry.Columns} × {geometry.SamplesPerPixel}.");
         }
 
         if (length != 38 + (3 * components) || siz.Length < length)
@@ -50,9 +51,11 @@ internal static class J2kCodestreamHeader
         }
 
         if (tileWidth == 0 || tileHeight == 0 || tileX > U32(siz, 12) || tileY > U32(siz, 16)
-            || ((U32(siz, 4) - (long)tileX + tileWidth - 1) / tileWidth) * ((U32(siz, 8) - (long)tileY + tileHeight - 1) / tileHeight) > MaxTiles)
+            || ((U32(siz, 4) - (long)tileX + tileWidth - 1) / tileWidth)
+                * ((U32(siz, 8) - (long)tileY + tileHeight - 1) / tileHeight) > MaxTiles)
         {
-            throw new ImagingException($"JPEG 2000: the tiling ({tileWidth} × {tileHeight} at {tileX}, {tileY}) is invalid or has over {MaxTiles} tiles.");
+            throw new ImagingException(
+                $"JPEG 2000: the tiling ({tileWidth} × {tileHeight} at {tileX}, {tileY}) is invalid or has over {MaxTiles} tiles.");
         }
 
         for (var c = 0; c < components; c++)
@@ -61,7 +64,8 @@ internal static class J2kCodestreamHeader
             if (precision > geometry.BitsAllocated || precision > 16 || siz[39 + (3 * c)] != 1 || siz[40 + (3 * c)] != 1)
             {
                 throw new ImagingException(
-                    $"JPEG 2000: component {c} has {precision} bits and subsampling {siz[39 + (3 * c)]} × {siz[40 + (3 * c)]}; Bits Allocated is {geometry.BitsAllocated}, subsampling must be 1 × 1.");
+                    $"JPEG 2000: component {c} has {precision} bits and subsampling {siz[39 + (3 * c)]} × {siz[40 + (3 * c)]}; "
+                    + $"Bits Allocated is {geometry.BitsAllocated}, subsampling must be 1 × 1.");
             }
         }
 
@@ -96,7 +100,8 @@ internal static class J2kCodestreamHeader
 
             if (length < header || position + length > data.Length)
             {
-                throw new ImagingException($"JPEG 2000: JP2 box at byte {position} of {length} bytes passes the end of the frame ({data.Length}).");
+                throw new ImagingException(
+                    $"JPEG 2000: JP2 box at byte {position} of {length} bytes passes the end of the frame ({data.Length}).");
             }
 
             if (type == 0x6A703263)

@@ -123,7 +123,8 @@ internal sealed class Jpeg2000FrameDecoder : IFrameDecoder, IReducingFrameDecode
         var image = Marshal.PtrToStructure<OpenJpegNative.Image>(imagePointer);
         if (image.ComponentCount != geometry.SamplesPerPixel || image.Components == IntPtr.Zero)
         {
-            throw new ImagingException($"JPEG 2000: the image has {image.ComponentCount} components; Samples per Pixel is {geometry.SamplesPerPixel}.");
+            throw new ImagingException(
+                $"JPEG 2000: the image has {image.ComponentCount} components; Samples per Pixel is {geometry.SamplesPerPixel}.");
         }
 
         var size = Marshal.SizeOf<OpenJpegNative.ImageComponent>();
@@ -135,7 +136,8 @@ internal sealed class Jpeg2000FrameDecoder : IFrameDecoder, IReducingFrameDecode
                 || component.Precision > Math.Min(16, geometry.BitsAllocated) || (decoded && component.Data == IntPtr.Zero))
             {
                 throw new ImagingException(
-                    $"JPEG 2000: component {c} is {component.Height} × {component.Width}, {component.Precision} bits; expected {geometry.Rows} × {geometry.Columns}, at most {geometry.BitsAllocated} bits.");
+                    $"JPEG 2000: component {c} is {component.Height} × {component.Width}, {component.Precision} bits; "
+                    + $"expected {geometry.Rows} × {geometry.Columns}, at most {geometry.BitsAllocated} bits.");
             }
 
             components[c] = component;

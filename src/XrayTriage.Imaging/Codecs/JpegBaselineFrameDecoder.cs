@@ -30,12 +30,14 @@ internal sealed class JpegBaselineFrameDecoder : IFrameDecoder, IReducingFrameDe
         if (rows != geometry.Rows || columns != geometry.Columns || components != geometry.SamplesPerPixel)
         {
             throw new ImagingException(
-                $"JPEG: the frame header says {rows} × {columns} × {components} components; the data set says {geometry.Rows} × {geometry.Columns} × {geometry.SamplesPerPixel}.");
+                $"JPEG: the frame header says {rows} × {columns} × {components} components; "
+                + $"the data set says {geometry.Rows} × {geometry.Columns} × {geometry.SamplesPerPixel}.");
         }
 
         if (precision is not (8 or 12) || precision > geometry.BitsAllocated || geometry.BitsAllocated > 16)
         {
-            throw new ImagingException($"JPEG: precision {precision} does not fit Bits Allocated {geometry.BitsAllocated} (8 or 12 bits into 8 or 16).");
+            throw new ImagingException(
+                $"JPEG: precision {precision} does not fit Bits Allocated {geometry.BitsAllocated} (8 or 12 bits into 8 or 16).");
         }
 
         if (sof.Length < 6 + (3 * components))
@@ -48,7 +50,8 @@ internal sealed class JpegBaselineFrameDecoder : IFrameDecoder, IReducingFrameDe
             var sampling = sof[7 + (3 * i)];
             if (sampling >> 4 is < 1 or > 4 || (sampling & 15) is < 1 or > 4 || sof[8 + (3 * i)] > 3)
             {
-                throw new ImagingException($"JPEG: component {i} has sampling factors {sampling:X2} or quantization table {sof[8 + (3 * i)]} outside T.81 B.2.2.");
+                throw new ImagingException(
+                    $"JPEG: component {i} has sampling factors {sampling:X2} or quantization table {sof[8 + (3 * i)]} outside T.81 B.2.2.");
             }
 
             if (sampling != sof[7])
@@ -68,7 +71,8 @@ internal sealed class JpegBaselineFrameDecoder : IFrameDecoder, IReducingFrameDe
             var decoder = new JpegDecoder();
             decoder.SetInput(frame);
             decoder.Identify();
-            decoder.SetOutputWriter(new JpegSampleWriter(output, columns, rows, components, geometry.BitsAllocated / 8, (1 << precision) - 1));
+            decoder.SetOutputWriter(
+                new JpegSampleWriter(output, columns, rows, components, geometry.BitsAllocated / 8, (1 << precision) - 1));
             decoder.Decode();
         }
         catch (Exception e) when (e is InvalidDataException or IndexOutOfRangeException or ArgumentException or InvalidOperationException

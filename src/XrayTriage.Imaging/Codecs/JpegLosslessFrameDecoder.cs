@@ -49,7 +49,8 @@ internal sealed class JpegLosslessFrameDecoder : IFrameDecoder
             var length = BinaryPrimitives.ReadUInt16BigEndian(data[position..]);
             if (length < 2 || position + length > data.Length)
             {
-                throw new ImagingException($"JPEG Lossless: segment FF{marker:X2} of {length} bytes passes the end of the frame ({data.Length}).");
+                throw new ImagingException(
+                    $"JPEG Lossless: segment FF{marker:X2} of {length} bytes passes the end of the frame ({data.Length}).");
             }
 
             var segment = data.Slice(position + 2, length - 2);
@@ -139,12 +140,14 @@ internal sealed class JpegLosslessFrameDecoder : IFrameDecoder
             if (rows != geometry.Rows || columns != geometry.Columns || count != geometry.SamplesPerPixel)
             {
                 throw new ImagingException(
-                    $"JPEG Lossless: the frame header says {rows} × {columns} × {count} components; the data set says {geometry.Rows} × {geometry.Columns} × {geometry.SamplesPerPixel}.");
+                    $"JPEG Lossless: the frame header says {rows} × {columns} × {count} components; "
+                    + $"the data set says {geometry.Rows} × {geometry.Columns} × {geometry.SamplesPerPixel}.");
             }
 
             if (_precision < 2 || _precision > 16 || _precision > geometry.BitsAllocated)
             {
-                throw new ImagingException($"JPEG Lossless: precision {_precision} is outside 2–{Math.Min(16, geometry.BitsAllocated)} bits.");
+                throw new ImagingException(
+                    $"JPEG Lossless: precision {_precision} is outside 2–{Math.Min(16, geometry.BitsAllocated)} bits.");
             }
 
             if (segment.Length < 6 + (3 * count))
@@ -191,7 +194,8 @@ internal sealed class JpegLosslessFrameDecoder : IFrameDecoder
 
                 if (total > 256 || segment.Length < 17 + total)
                 {
-                    throw new ImagingException($"JPEG Lossless: a Huffman table declares {total} values; the segment has {segment.Length - 17}.");
+                    throw new ImagingException(
+                        $"JPEG Lossless: a Huffman table declares {total} values; the segment has {segment.Length - 17}.");
                 }
 
                 _tables[destination] = JpegHuffmanTable.Create(counts, segment.Slice(17, total));
@@ -233,7 +237,8 @@ internal sealed class JpegLosslessFrameDecoder : IFrameDecoder
             var pointTransform = header[3 + (2 * count)] & 15;
             if (predictor is < 1 or > 7 || pointTransform >= _precision)
             {
-                throw new ImagingException($"JPEG Lossless: predictor {predictor} / point transform {pointTransform} is not valid for Process 14.");
+                throw new ImagingException(
+                    $"JPEG Lossless: predictor {predictor} / point transform {pointTransform} is not valid for Process 14.");
             }
 
             if (_pointTransform >= 0 && pointTransform != _pointTransform)
@@ -291,7 +296,8 @@ internal sealed class JpegLosslessFrameDecoder : IFrameDecoder
                 var plane = _planes[s];
                 for (var i = 0; i < pixels; i++)
                 {
-                    BinaryPrimitives.WriteUInt16LittleEndian(words.AsSpan(((i * samples) + s) * 2), (ushort)((plane[i] << _pointTransform) & mask));
+                    BinaryPrimitives.WriteUInt16LittleEndian(
+                        words.AsSpan(((i * samples) + s) * 2), (ushort)((plane[i] << _pointTransform) & mask));
                 }
             }
 

@@ -12,7 +12,8 @@ internal sealed class JpegLosslessScan(int rows, int columns, int precision, int
     {
         if (restartInterval > 0 && restartInterval % columns != 0)
         {
-            throw new ImagingException($"JPEG Lossless: restart interval {restartInterval} is not a whole number of {columns}-sample lines.");
+            throw new ImagingException(
+                $"JPEG Lossless: restart interval {restartInterval} is not a whole number of {columns}-sample lines.");
         }
 
         var linesPerInterval = restartInterval / columns;

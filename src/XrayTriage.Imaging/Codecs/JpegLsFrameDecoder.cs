@@ -43,13 +43,17 @@ internal sealed class JpegLsFrameDecoder : IFrameDecoder
 
         try
         {
-            Check(CharLsNative.SetSourceBuffer(decoder, Marshal.UnsafeAddrOfPinnedArrayElement(source, 0), (nuint)source.Length), "set_source_buffer");
+            Check(
+                CharLsNative.SetSourceBuffer(decoder, Marshal.UnsafeAddrOfPinnedArrayElement(source, 0), (nuint)source.Length),
+                "set_source_buffer");
             Check(CharLsNative.ReadHeader(decoder), "read_header");
             Check(CharLsNative.GetFrameInfo(decoder, out var info), "get_frame_info");
-            if (info.Width != geometry.Columns || info.Height != geometry.Rows || info.BitsPerSample != bits || info.ComponentCount != geometry.SamplesPerPixel)
+            if (info.Width != geometry.Columns || info.Height != geometry.Rows
+                || info.BitsPerSample != bits || info.ComponentCount != geometry.SamplesPerPixel)
             {
                 throw new ImagingException(
-                    $"JPEG-LS: CharLS reads {info.Height} × {info.Width}, {info.BitsPerSample} bits, {info.ComponentCount} components; expected {geometry.Rows} × {geometry.Columns}, {bits} bits, {geometry.SamplesPerPixel}.");
+                    $"JPEG-LS: CharLS reads {info.Height} × {info.Width}, {info.BitsPerSample} bits, {info.ComponentCount} components; "
+                    + $"expected {geometry.Rows} × {geometry.Columns}, {bits} bits, {geometry.SamplesPerPixel}.");
             }
 
             Check(CharLsNative.GetInterleaveMode(decoder, out interleave), "get_interleave_mode");
@@ -107,7 +111,8 @@ internal sealed class JpegLsFrameDecoder : IFrameDecoder
             var length = BinaryPrimitives.ReadUInt16BigEndian(data[(position + 2)..]);
             if (length < 2 || position + 2 + length > data.Length)
             {
-                throw new ImagingException($"JPEG-LS: segment FF{marker:X2} of {length} bytes passes the end of the frame ({data.Length}).");
+                throw new ImagingException(
+                    $"JPEG-LS: segment FF{marker:X2} of {length} bytes passes the end of the frame ({data.Length}).");
             }
 
             if (marker == 0xF7)
@@ -124,7 +129,8 @@ internal sealed class JpegLsFrameDecoder : IFrameDecoder
                 if (rows != geometry.Rows || columns != geometry.Columns || sof[5] != geometry.SamplesPerPixel)
                 {
                     throw new ImagingException(
-                        $"JPEG-LS: the frame header says {rows} × {columns} × {sof[5]} components; the data set says {geometry.Rows} × {geometry.Columns} × {geometry.SamplesPerPixel}.");
+                        $"JPEG-LS: the frame header says {rows} × {columns} × {sof[5]} components; "
+                        + $"the data set says {geometry.Rows} × {geometry.Columns} × {geometry.SamplesPerPixel}.");
                 }
 
                 if (precision < 2 || precision > 16 || precision > geometry.BitsAllocated)

@@ -34,7 +34,8 @@ internal sealed class RleFrameDecoder : IFrameDecoder
         if (segments != expectedSegments || segments > MaxSegments)
         {
             throw new ImagingException(
-                $"RLE: the header declares {segments} segments; {geometry.SamplesPerPixel} sample(s) of {geometry.BitsAllocated} bits need {expectedSegments}.");
+                $"RLE: the header declares {segments} segments; "
+                + $"{geometry.SamplesPerPixel} sample(s) of {geometry.BitsAllocated} bits need {expectedSegments}.");
         }
 
         var offsets = new int[segments + 1];

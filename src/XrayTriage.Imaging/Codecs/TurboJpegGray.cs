@@ -21,7 +21,8 @@ internal static class TurboJpegGray
             ?? throw new ImagingException($"JPEG: the data cannot be decoded ({created}).");
         if (codec.Info.Width != columns || codec.Info.Height != rows)
         {
-            throw new ImagingException($"JPEG: the decoder sees {codec.Info.Height} × {codec.Info.Width}; the frame header says {rows} × {columns}.");
+            throw new ImagingException(
+                $"JPEG: the decoder sees {codec.Info.Height} × {codec.Info.Width}; the frame header says {rows} × {columns}.");
         }
 
         var (width, height, eighths) = (columns, rows, 8);

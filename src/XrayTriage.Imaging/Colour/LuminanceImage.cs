@@ -16,7 +16,8 @@ namespace XrayTriage.Imaging.Colour;
 internal static class LuminanceImage
 {
     public static bool IsColour(PixelGeometry geometry)
-        => (geometry.SamplesPerPixel == 3 && geometry.PhotometricInterpretation is "RGB" or "YBR_FULL" or "YBR_FULL_422" or "YBR_RCT" or "YBR_ICT")
+        => (geometry.SamplesPerPixel == 3
+                && geometry.PhotometricInterpretation is "RGB" or "YBR_FULL" or "YBR_FULL_422" or "YBR_RCT" or "YBR_ICT")
             || (geometry.SamplesPerPixel == 1 && geometry.PhotometricInterpretation == "PALETTE COLOR");
 
     /// <summary>Bytes of one native frame: YBR_FULL_422 holds two samples per pixel (Y Y Cb Cr per pixel pair,
@@ -101,14 +102,20 @@ internal static class LuminanceImage
         }
 
         return LookupTable.TryFromItem(item, signedInput: false, out var problem)
-            ?? throw new ImagingException($"The {colour} Palette Color LUT is not usable ({problem}; segmented palettes are not supported).");
+            ?? throw new ImagingException(
+                $"The {colour} Palette Color LUT is not usable ({problem}; segmented palettes are not supported).");
     }
 
     private static double Sample(ReadOnlySpan<byte> frame, int index, bool wide)
         => wide ? BinaryPrimitives.ReadUInt16LittleEndian(frame[(index * 2)..]) : frame[index];
 
     private static DisplayImage Result(PixelGeometry geometry, byte[] output)
-        => new(geometry.Columns, geometry.Rows, output, $"colour source ({geometry.PhotometricInterpretation}): luminance, no VOI", Inverted: false)
+        => new(
+            geometry.Columns,
+            geometry.Rows,
+            output,
+            $"colour source ({geometry.PhotometricInterpretation}): luminance, no VOI",
+            Inverted: false)
         {
             Notes = [$"colour source ({geometry.PhotometricInterpretation}) reduced to luminance Y = 0.299 R + 0.587 G + 0.114 B"],
         };

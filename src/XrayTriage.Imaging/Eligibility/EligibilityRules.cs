@@ -22,7 +22,9 @@ public static class EligibilityRules
         {
             if (!options.AllowSecondaryCapture)
             {
-                return No(EligibilityReason.SecondaryCaptureDisabled, "Secondary Capture instances are not triaged (Triage:AllowSecondaryCapture is off)");
+                return No(
+                    EligibilityReason.SecondaryCaptureDisabled,
+                    "Secondary Capture instances are not triaged (Triage:AllowSecondaryCapture is off)");
             }
         }
         else if (sopClass is not (ComputedRadiography or DigitalXRayForPresentation or DigitalXRayForProcessing))
@@ -34,10 +36,14 @@ public static class EligibilityRules
 
         if (!options.Modalities.Contains(modality))
         {
-            return No(EligibilityReason.ModalityNotSupported, $"Modality \"{modality}\" is not one of {string.Join("/", options.Modalities)}");
+            return No(
+                EligibilityReason.ModalityNotSupported,
+                $"Modality \"{modality}\" is not one of {string.Join("/", options.Modalities)}");
         }
 
-        if (Text(dataset, DicomTags.PatientSpeciesDescription) is { Length: > 0 } species && !species.Contains("HOMO SAPIENS", StringComparison.OrdinalIgnoreCase) && !species.Contains("HUMAN", StringComparison.OrdinalIgnoreCase))
+        if (Text(dataset, DicomTags.PatientSpeciesDescription) is { Length: > 0 } species
+            && !species.Contains("HOMO SAPIENS", StringComparison.OrdinalIgnoreCase)
+            && !species.Contains("HUMAN", StringComparison.OrdinalIgnoreCase))
         {
             return No(EligibilityReason.NonHumanPatient, "Patient Species Description names a non-human patient");
         }
@@ -49,7 +55,11 @@ public static class EligibilityRules
         }
 
         if (bodyPart.Length == 0 && DescriptionHints.NonChestRegion(
-                [Text(dataset, DicomTags.StudyDescription), Text(dataset, DicomTags.SeriesDescription), Text(dataset, DicomTags.ProtocolName)]) is { } region)
+                [
+                    Text(dataset, DicomTags.StudyDescription),
+                    Text(dataset, DicomTags.SeriesDescription),
+                    Text(dataset, DicomTags.ProtocolName),
+                ]) is { } region)
         {
             return No(EligibilityReason.BodyPartNotChest, $"Body Part Examined is absent and the descriptions name {region}");
         }
@@ -85,7 +95,9 @@ public static class EligibilityRules
         var colour = LuminanceImage.IsColour(geometry);
         if (!colour && (!geometry.IsMonochrome || geometry.SamplesPerPixel != 1))
         {
-            return No(EligibilityReason.NotMonochrome, $"Photometric Interpretation is {geometry.PhotometricInterpretation}, neither grayscale nor a supported colour model");
+            return No(
+                EligibilityReason.NotMonochrome,
+                $"Photometric Interpretation is {geometry.PhotometricInterpretation}, neither grayscale nor a supported colour model");
         }
 
         if (geometry.Frames != 1)
@@ -95,13 +107,18 @@ public static class EligibilityRules
 
         if (geometry.Rows < options.MinimumSize || geometry.Columns < options.MinimumSize)
         {
-            return No(EligibilityReason.TooSmall, $"{geometry.Columns}×{geometry.Rows} is below the minimum of {options.MinimumSize}×{options.MinimumSize}");
+            return No(
+                EligibilityReason.TooSmall,
+                $"{geometry.Columns}×{geometry.Rows} is below the minimum of {options.MinimumSize}×{options.MinimumSize}");
         }
 
         var where = bodyPart.Length > 0 ? bodyPart : "body part not stated";
         var how = view.Length > 0 ? view : "view not stated";
-        var source = colour ? $"{geometry.PhotometricInterpretation} (colour source, triaged on luminance)" : geometry.PhotometricInterpretation;
-        return new EligibilityDecision(EligibilityReason.Eligible, $"{modality} {where}, {how}, {geometry.Columns}×{geometry.Rows} {source}");
+        var source = colour
+            ? $"{geometry.PhotometricInterpretation} (colour source, triaged on luminance)"
+            : geometry.PhotometricInterpretation;
+        return new EligibilityDecision(
+            EligibilityReason.Eligible, $"{modality} {where}, {how}, {geometry.Columns}×{geometry.Rows} {source}");
     }
 
     private static EligibilityDecision No(EligibilityReason reason, string detail) => new(reason, detail);

@@ -19,13 +19,15 @@ internal static class ViewHints
             var rows = values[0].Trim().ToUpperInvariant();
             if (values.Length == 2 && rows.Length > 0 && rows[0] is 'A' or 'P')
             {
-                return $"Patient Orientation {rows}\\{values[1].Trim().ToUpperInvariant()}: rows run anterior-posterior, a lateral projection";
+                return $"Patient Orientation {rows}\\{values[1].Trim().ToUpperInvariant()}: "
+                    + "rows run anterior-posterior, a lateral projection";
             }
         }
 
         if (dataset.TryGetSequence(DicomTags.ViewCodeSequence, out var views) && views.Items.Count > 0
             && views.Items[0].TryGetString(DicomTags.CodeMeaning, out var meaning)
-            && (meaning.Contains("LATERAL", StringComparison.OrdinalIgnoreCase) || meaning.Contains("LATERO", StringComparison.OrdinalIgnoreCase))
+            && (meaning.Contains("LATERAL", StringComparison.OrdinalIgnoreCase)
+                || meaning.Contains("LATERO", StringComparison.OrdinalIgnoreCase))
             && !meaning.Contains("DECUBITUS", StringComparison.OrdinalIgnoreCase))
         {
             return $"View Code Sequence names a lateral view ({meaning.Trim()})";

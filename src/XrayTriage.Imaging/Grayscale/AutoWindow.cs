@@ -11,7 +11,8 @@ public static class AutoWindow
     private const double FlatBlockShare = 0.05;
     private const int MaxHistogramRange = 1 << 24;
 
-    public static VoiTransform Compute(int[] stored, ModalityTransform modality, PixelPadding padding, double lowPercentile, double highPercentile)
+    public static VoiTransform Compute(
+        int[] stored, ModalityTransform modality, PixelPadding padding, double lowPercentile, double highPercentile)
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(modality);

@@ -61,7 +61,8 @@ public static class GrayscaleRenderer
 
     private const long MaxTableSize = 1 << 22;
 
-    internal static byte Map(int stored, ModalityTransform modality, VoiTransform voi, bool invert, PixelPadding padding, bool blackenPadding)
+    internal static byte Map(
+        int stored, ModalityTransform modality, VoiTransform voi, bool invert, PixelPadding padding, bool blackenPadding)
     {
         if (blackenPadding && padding.IsPadding(stored))
         {
@@ -118,7 +119,8 @@ public static class GrayscaleRenderer
             // LINEAR is defined for a width of at least 1 (PS3.3 C.11.2.1.2.1); a narrower chosen window (modality
             // values in small units, e.g. PET with a tiny rescale slope) is applied as LINEAR_EXACT, like the
             // automatic window it was usually copied from.
-            return VoiTransform.Window(chosen.Center, chosen.Width, chosen.Width >= 1 ? VoiFunction.Linear : VoiFunction.LinearExact, "chosen window");
+            return VoiTransform.Window(
+                chosen.Center, chosen.Width, chosen.Width >= 1 ? VoiFunction.Linear : VoiFunction.LinearExact, "chosen window");
         }
 
         if (!options.ForceAutoWindow)

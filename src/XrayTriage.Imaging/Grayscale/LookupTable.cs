@@ -44,7 +44,9 @@ public sealed class LookupTable
         ArgumentNullException.ThrowIfNull(item);
         problem = "";
         if (!item.TryGetItem(DicomTags.LUTDescriptor, out var descriptor) || descriptor is not DicomElement { IsEmpty: false }
-            || !TryDescriptorValue(item, 0, out var entries) || !TryDescriptorValue(item, 1, out var first) || !TryDescriptorValue(item, 2, out var bits))
+            || !TryDescriptorValue(item, 0, out var entries)
+            || !TryDescriptorValue(item, 1, out var first)
+            || !TryDescriptorValue(item, 2, out var bits))
         {
             problem = "LUT Descriptor (0028,3002) is missing or has fewer than three values";
             return null;

@@ -48,6 +48,8 @@ public sealed class ModalityTransform
 
         var slope = dataset.TryGetDouble(DicomTags.RescaleSlope, out var s) && s != 0 && double.IsFinite(s) ? s : 1;
         var intercept = dataset.TryGetDouble(DicomTags.RescaleIntercept, out var i) && double.IsFinite(i) ? i : 0;
-        return slope == 1 && intercept == 0 && ignored is null ? Identity : new ModalityTransform(slope, intercept, null) { Ignored = ignored };
+        return slope == 1 && intercept == 0 && ignored is null
+            ? Identity
+            : new ModalityTransform(slope, intercept, null) { Ignored = ignored };
     }
 }

@@ -14,7 +14,8 @@ public static class NativeFrameDecoder
         ArgumentNullException.ThrowIfNull(geometry);
         if (geometry.SamplesPerPixel != 1)
         {
-            throw new ImagingException($"Only single-sample (monochrome) pixel data is decoded; Samples per Pixel is {geometry.SamplesPerPixel}.");
+            throw new ImagingException(
+                $"Only single-sample (monochrome) pixel data is decoded; Samples per Pixel is {geometry.SamplesPerPixel}.");
         }
 
         if (frame < 0 || frame >= geometry.Frames)
@@ -34,7 +35,8 @@ public static class NativeFrameDecoder
         if (start + frameBytes > pixelData.Length)
         {
             throw new ImagingException(
-                $"Pixel Data holds {pixelData.Length} bytes; frame {frame} needs bytes {start}–{start + frameBytes} ({geometry.Rows} × {geometry.Columns} × {bytesPerSample}).");
+                $"Pixel Data holds {pixelData.Length} bytes; "
+                + $"frame {frame} needs bytes {start}–{start + frameBytes} ({geometry.Rows} × {geometry.Columns} × {bytesPerSample}).");
         }
 
         var source = pixelData.Slice((int)start, (int)frameBytes);
@@ -68,7 +70,9 @@ public static class NativeFrameDecoder
                     var raw = BinaryPrimitives.ReadUInt32LittleEndian(source[(i * 4)..]) >> shift & mask;
                     if (!signed && raw > int.MaxValue)
                     {
-                        throw new ImagingException($"Stored value {raw} at pixel {i} of frame {frame} is above {int.MaxValue}, the largest unsigned 32-bit value rendered.");
+                        throw new ImagingException(
+                            $"Stored value {raw} at pixel {i} of frame {frame} is above {int.MaxValue}, "
+                            + "the largest unsigned 32-bit value rendered.");
                     }
 
                     values[i] = Extend(raw, mask, signBit, signed);

@@ -53,7 +53,8 @@ public sealed record PixelGeometry(
 
         if ((long)rows * columns > limits.MaxPixelCount)
         {
-            throw new ImagingException($"Rows × Columns is {rows} × {columns} = {(long)rows * columns} pixels, over the limit of {limits.MaxPixelCount}.");
+            throw new ImagingException(
+                $"Rows × Columns is {rows} × {columns} = {(long)rows * columns} pixels, over the limit of {limits.MaxPixelCount}.");
         }
 
         if (bitsAllocated is not (1 or 8 or 16 or 32))

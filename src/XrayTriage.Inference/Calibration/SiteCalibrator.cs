@@ -74,10 +74,15 @@ public static class SiteCalibrator
             var shippedHere = Measure(truth, probabilities, c, shippedThreshold, draws);
             var resampledChosen = chosen is null ? null : ThresholdChooser.ForSensitivity(
                 [.. draws.Select(i => truth[i])], [.. draws.Select(i => probabilities[i])], c, target)?.Threshold;
-            return [Auc(truth, probabilities, c, draws), resampledChosen, chosenHere.Sensitivity, chosenHere.Specificity, chosenHere.NormalSpecificity,
-                shippedHere.Sensitivity, shippedHere.Specificity, shippedHere.NormalSpecificity];
+            return
+            [
+                Auc(truth, probabilities, c, draws), resampledChosen,
+                chosenHere.Sensitivity, chosenHere.Specificity, chosenHere.NormalSpecificity,
+                shippedHere.Sensitivity, shippedHere.Specificity, shippedHere.NormalSpecificity
+            ];
         }, resamples, seed);
-        Estimate Interval(double? value, int statistic) => resampled?[statistic] is { } range ? new(value, range.Low, range.High) : Estimate.Fixed(value);
+        Estimate Interval(double? value, int statistic)
+            => resampled?[statistic] is { } range ? new(value, range.Low, range.High) : Estimate.Fixed(value);
 
         OperatingPointEstimate? calibrated = chosen is { } value
             ? new OperatingPointEstimate(Interval(value, 1), Interval(atChosen.Sensitivity, 2), Interval(atChosen.Specificity, 3),

@@ -21,7 +21,8 @@ public sealed record SiteThresholds(
     public string Source { get; init; } = "";
 
     /// <summary>The thresholds file of a calibration; null when a finding had no positive film to calibrate on.</summary>
-    public static SiteThresholds? From(SiteCalibration calibration, EnsembleManifest manifest, string filmsSha256, string calibratedBy, DateTimeOffset calibratedAt)
+    public static SiteThresholds? From(
+        SiteCalibration calibration, EnsembleManifest manifest, string filmsSha256, string calibratedBy, DateTimeOffset calibratedAt)
     {
         ArgumentNullException.ThrowIfNull(calibration);
         ArgumentNullException.ThrowIfNull(manifest);
@@ -58,7 +59,8 @@ public sealed record SiteThresholds(
         {
             throw new SiteThresholdsException(
                 $"thresholds file {Source} was calibrated for model {Model.Name} {Model.Version} (Device UID {Model.DeviceUid}), " +
-                $"but the installed model is {manifest.Name} {manifest.Version} (Device UID {manifest.DeviceUid}); calibrate again with 'xraytriage calibrate'.");
+                $"but the installed model is {manifest.Name} {manifest.Version} (Device UID {manifest.DeviceUid}); " +
+                "calibrate again with 'xraytriage calibrate'.");
         }
 
         return new TriageOperatingPoint(

@@ -43,7 +43,8 @@ public static class SiteThresholdsFile
         return Parse(json, fullPath);
     }
 
-    /// <exception cref="SiteThresholdsException">Not a valid thresholds file; the message names <paramref name="source"/> and the field.</exception>
+    /// <exception cref="SiteThresholdsException">Not a valid thresholds file; the message names <paramref name="source"/>
+    /// and the field.</exception>
     public static SiteThresholds Parse(string json, string source)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -92,7 +93,9 @@ public static class SiteThresholdsFile
             yield return $"format is '{t.Format}', expected '{SiteThresholds.CurrentFormat}'";
         }
 
-        if (string.IsNullOrWhiteSpace(t.Model.Name) || string.IsNullOrWhiteSpace(t.Model.Version) || string.IsNullOrWhiteSpace(t.Model.DeviceUid))
+        if (string.IsNullOrWhiteSpace(t.Model.Name)
+            || string.IsNullOrWhiteSpace(t.Model.Version)
+            || string.IsNullOrWhiteSpace(t.Model.DeviceUid))
         {
             yield return "model needs a name, version and deviceUid";
         }

@@ -29,14 +29,16 @@ public sealed record ClassificationMetrics(
 
     /// <summary>Scores <paramref name="probabilities"/> (one vector of <paramref name="labels"/>.Count finite values
     /// per case) against <paramref name="truth"/> (the index of each case's true label).</summary>
-    public static ClassificationMetrics Compute(IReadOnlyList<string> labels, IReadOnlyList<int> truth, IReadOnlyList<float[]> probabilities)
+    public static ClassificationMetrics Compute(
+        IReadOnlyList<string> labels, IReadOnlyList<int> truth, IReadOnlyList<float[]> probabilities)
     {
         ArgumentNullException.ThrowIfNull(probabilities);
         return Compute(labels, truth, probabilities.Select(p => p is null ? null! : Array.ConvertAll(p, v => (double)v)).ToList());
     }
 
     /// <inheritdoc cref="Compute(IReadOnlyList{string}, IReadOnlyList{int}, IReadOnlyList{float[]})"/>
-    public static ClassificationMetrics Compute(IReadOnlyList<string> labels, IReadOnlyList<int> truth, IReadOnlyList<double[]> probabilities)
+    public static ClassificationMetrics Compute(
+        IReadOnlyList<string> labels, IReadOnlyList<int> truth, IReadOnlyList<double[]> probabilities)
     {
         EvaluationInput.Validate(labels, truth, probabilities);
         var classes = labels.Count;

@@ -16,7 +16,9 @@ internal static class EvaluationInput
 
         if (truth.Count == 0 || truth.Count != probabilities.Count)
         {
-            throw new ArgumentException($"{truth.Count} true labels for {probabilities.Count} probability vectors; need the same non-zero number.", nameof(probabilities));
+            throw new ArgumentException(
+                $"{truth.Count} true labels for {probabilities.Count} probability vectors; need the same non-zero number.",
+                nameof(probabilities));
         }
 
         for (var i = 0; i < truth.Count; i++)

@@ -17,7 +17,8 @@ public static class PercentileBootstrap
     /// <summary>One interval per statistic. A statistic gets the case indexes of one draw (a buffer reused between
     /// draws: read it, do not keep it) and returns its value, or null where it is undefined on that draw (an AUC
     /// drawing no normals); such draws are left out of that statistic's interval, which is null when no draw defined it.</summary>
-    public static (double Low, double High)?[] Intervals(int count, IReadOnlyList<Func<int[], double?>> statistics, int resamples = DefaultResamples, int seed = DefaultSeed)
+    public static (double Low, double High)?[] Intervals(
+        int count, IReadOnlyList<Func<int[], double?>> statistics, int resamples = DefaultResamples, int seed = DefaultSeed)
     {
         ArgumentNullException.ThrowIfNull(statistics);
         return Intervals(count, statistics.Count, draw => [.. statistics.Select(statistic => statistic(draw))], resamples, seed);
@@ -26,7 +27,11 @@ public static class PercentileBootstrap
     /// <summary>As above for <paramref name="statisticCount"/> statistics that one call of <paramref name="measure"/>
     /// computes together from a draw (when they share work, e.g. the rates at one threshold).</summary>
     public static (double Low, double High)?[] Intervals(
-        int count, int statisticCount, Func<int[], IReadOnlyList<double?>> measure, int resamples = DefaultResamples, int seed = DefaultSeed)
+        int count,
+        int statisticCount,
+        Func<int[], IReadOnlyList<double?>> measure,
+        int resamples = DefaultResamples,
+        int seed = DefaultSeed)
     {
         ArgumentNullException.ThrowIfNull(measure);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);

@@ -12,14 +12,16 @@ public static class SourceBreakdown
     /// <summary>One <see cref="SourceMetrics"/> per distinct value of <paramref name="sources"/> (ordinal order,
     /// <see cref="Unlisted"/> last). Probabilities are in <see cref="EnsembleLabels.All"/> order; a member's are judged
     /// by the same <paramref name="policy"/> as the ensemble's, to show what triage on that member alone would do.</summary>
-    public static IReadOnlyList<SourceMetrics> Compute(IReadOnlyList<int> truth, IReadOnlyList<double[]> probabilities, IReadOnlyList<string> sources, TriagePolicy policy)
+    public static IReadOnlyList<SourceMetrics> Compute(
+        IReadOnlyList<int> truth, IReadOnlyList<double[]> probabilities, IReadOnlyList<string> sources, TriagePolicy policy)
     {
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(policy);
         EvaluationInput.Validate(EnsembleLabels.All, truth, probabilities);
         if (sources.Count != truth.Count || sources.Any(string.IsNullOrEmpty))
         {
-            throw new ArgumentException($"Need a non-empty source for each of the {truth.Count} cases (got {sources.Count}).", nameof(sources));
+            throw new ArgumentException(
+                $"Need a non-empty source for each of the {truth.Count} cases (got {sources.Count}).", nameof(sources));
         }
 
         return sources
@@ -31,7 +33,8 @@ public static class SourceBreakdown
             .ToList();
     }
 
-    private static SourceMetrics OfSource(string source, int[] cases, IReadOnlyList<int> truth, IReadOnlyList<double[]> probabilities, TriagePolicy policy)
+    private static SourceMetrics OfSource(
+        string source, int[] cases, IReadOnlyList<int> truth, IReadOnlyList<double[]> probabilities, TriagePolicy policy)
     {
         var classes = new List<SourceClassMetrics>();
         for (var label = 0; label < EnsembleLabels.Count; label++)

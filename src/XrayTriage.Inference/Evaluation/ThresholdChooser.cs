@@ -8,7 +8,8 @@ public static class ThresholdChooser
     /// <paramref name="classIndex"/>, and the sensitivity and specificity it reaches; null when the class has no
     /// positives. Sensitivity falls as t rises and only changes at a positive's score, so t is the k-th highest
     /// positive score for the least k with k / P ≥ target (ties may lift the sensitivity reached above k / P).</summary>
-    public static OperatingPoint? ForSensitivity(IReadOnlyList<int> truth, IReadOnlyList<double[]> probabilities, int classIndex, double targetSensitivity)
+    public static OperatingPoint? ForSensitivity(
+        IReadOnlyList<int> truth, IReadOnlyList<double[]> probabilities, int classIndex, double targetSensitivity)
     {
         ArgumentNullException.ThrowIfNull(truth);
         ArgumentNullException.ThrowIfNull(probabilities);
@@ -23,7 +24,10 @@ public static class ThresholdChooser
             throw new ArgumentOutOfRangeException(nameof(classIndex), $"Class {classIndex} is outside 0–{classes - 1}.");
         }
 
-        EvaluationInput.Validate([.. Enumerable.Range(0, classes).Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture))], truth, probabilities);
+        EvaluationInput.Validate(
+            [.. Enumerable.Range(0, classes).Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            truth,
+            probabilities);
         var positives = new List<double>();
         var negatives = new List<double>();
         for (var i = 0; i < truth.Count; i++)
@@ -50,9 +54,14 @@ public static class ThresholdChooser
     }
 
     /// <inheritdoc cref="ForSensitivity(IReadOnlyList{int}, IReadOnlyList{double[]}, int, double)"/>
-    public static OperatingPoint? ForSensitivity(IReadOnlyList<int> truth, IReadOnlyList<float[]> probabilities, int classIndex, double targetSensitivity)
+    public static OperatingPoint? ForSensitivity(
+        IReadOnlyList<int> truth, IReadOnlyList<float[]> probabilities, int classIndex, double targetSensitivity)
     {
         ArgumentNullException.ThrowIfNull(probabilities);
-        return ForSensitivity(truth, probabilities.Select(p => p is null ? null! : Array.ConvertAll(p, v => (double)v)).ToList(), classIndex, targetSensitivity);
+        return ForSensitivity(
+            truth,
+            probabilities.Select(p => p is null ? null! : Array.ConvertAll(p, v => (double)v)).ToList(),
+            classIndex,
+            targetSensitivity);
     }
 }

@@ -136,7 +136,8 @@ internal static class ManifestValidator
             source,
             "contentGate.threshold",
             $"must be a finite number ≥ 0 (got {gate.Threshold.ToString(CultureInfo.InvariantCulture)})");
-        Require(gate.Blank.MinRange is >= 0 and <= 255, source, "contentGate.blank.minRange", $"must be in 0–255 (got {gate.Blank.MinRange})");
+        Require(
+            gate.Blank.MinRange is >= 0 and <= 255, source, "contentGate.blank.minRange", $"must be in 0–255 (got {gate.Blank.MinRange})");
         Require(
             gate.Blank.Percentiles is [var low, var high] && low >= 0 && low < high && high <= 1,
             source,

@@ -14,7 +14,8 @@ internal sealed class InferenceRunConfiguration : IEntityTypeConfiguration<Infer
             // All three or none; each side 1..64; one byte per pixel.
             t.HasCheckConstraint("ck_inference_runs_heatmap",
                 "(heatmap IS NULL AND heatmap_width IS NULL AND heatmap_height IS NULL) OR " +
-                "(heatmap_width BETWEEN 1 AND 64 AND heatmap_height BETWEEN 1 AND 64 AND octet_length(heatmap) = heatmap_width * heatmap_height)");
+                "(heatmap_width BETWEEN 1 AND 64 AND heatmap_height BETWEEN 1 AND 64 " +
+                "AND octet_length(heatmap) = heatmap_width * heatmap_height)");
         });
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).HasColumnName("id").UseIdentityAlwaysColumn();

@@ -12,7 +12,8 @@ internal sealed class ReportDeliveryConfiguration : IEntityTypeConfiguration<Rep
         {
             t.HasCheckConstraint("ck_report_deliveries_state", "state IN ('Pending', 'Sending', 'Delivered', 'Failed', 'Superseded')");
             t.HasCheckConstraint("ck_report_deliveries_attempts", "attempts >= 0");
-            t.HasCheckConstraint("ck_report_deliveries_claim", "state <> 'Sending' OR (claimed_by IS NOT NULL AND lease_until IS NOT NULL)");
+            t.HasCheckConstraint(
+                "ck_report_deliveries_claim", "state <> 'Sending' OR (claimed_by IS NOT NULL AND lease_until IS NOT NULL)");
             t.HasCheckConstraint("ck_report_deliveries_delivered", "(state = 'Delivered') = (delivered_at IS NOT NULL)");
         });
         builder.HasKey(d => d.Id);

@@ -38,7 +38,8 @@ internal sealed class StudyConfiguration : IEntityTypeConfiguration<Study>
         // A human-set priority is never lowered by triage: the worklist sorts by the higher of the two. priority_rank
         // stays triage's own rank (the work queue's statements compare against it).
         builder.Property(s => s.WorklistRank).HasColumnName("worklist_rank")
-            .HasComputedColumnSql($"GREATEST({PriorityRankSql.Of("triage_priority")}, {PriorityRankSql.Of("human_priority")})", stored: true);
+            .HasComputedColumnSql(
+                $"GREATEST({PriorityRankSql.Of("triage_priority")}, {PriorityRankSql.Of("human_priority")})", stored: true);
         builder.Property(s => s.SettledAt).HasColumnName("settled_at").HasColumnType("timestamptz");
         builder.Property(s => s.UpdatedAt).HasColumnName("updated_at").HasColumnType("timestamptz");
         builder.Property(s => s.SrSeriesUuid).HasColumnName("sr_series_uuid").HasDefaultValueSql("gen_random_uuid()");

@@ -21,7 +21,8 @@ public sealed class InferenceRun
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>Class activation map, 8-bit row-major, <see cref="HeatmapWidth"/> × <see cref="HeatmapHeight"/>; null when not stored.</summary>
+    /// <summary>Class activation map, 8-bit row-major, <see cref="HeatmapWidth"/> × <see cref="HeatmapHeight"/>; null when
+    /// not stored.</summary>
     public byte[]? Heatmap { get; set; }
 
     public int? HeatmapWidth { get; set; }

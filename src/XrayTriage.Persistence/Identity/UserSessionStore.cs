@@ -53,7 +53,10 @@ public sealed class UserSessionStore(IServiceScopeFactory scopes, TimeProvider t
             {
                 u.SecurityStamp,
                 Disabled = u.LockoutEnd == disabledUntil,
-                Roles = context.UserRoles.Where(r => r.UserId == u.Id).Join(context.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name).ToList(),
+                Roles = context.UserRoles
+                    .Where(r => r.UserId == u.Id)
+                    .Join(context.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name)
+                    .ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         return row is null ? null : new AccountState(row.SecurityStamp, row.Disabled, [.. row.Roles.OfType<string>()]);

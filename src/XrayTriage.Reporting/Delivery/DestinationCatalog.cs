@@ -51,11 +51,16 @@ internal sealed class DestinationCatalog
             return new DicomTlsOptions
             {
                 TargetHost = string.IsNullOrWhiteSpace(tls.ServerName) ? destination.Host.Trim() : tls.ServerName.Trim(),
-                TrustedCertificates = string.IsNullOrWhiteSpace(tls.TrustedCaPath) ? null : DicomTlsOptions.LoadTrustedCertificates(tls.TrustedCaPath),
-                Certificate = string.IsNullOrWhiteSpace(tls.ClientCertificatePath) ? null : DicomTlsOptions.LoadCertificate(tls.ClientCertificatePath, tls.ClientKeyPath),
+                TrustedCertificates = string.IsNullOrWhiteSpace(tls.TrustedCaPath)
+                    ? null
+                    : DicomTlsOptions.LoadTrustedCertificates(tls.TrustedCaPath),
+                Certificate = string.IsNullOrWhiteSpace(tls.ClientCertificatePath)
+                    ? null
+                    : DicomTlsOptions.LoadCertificate(tls.ClientCertificatePath, tls.ClientKeyPath),
             };
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or ArgumentException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException
+            or System.Security.Cryptography.CryptographicException or ArgumentException)
         {
             throw new OptionsValidationException(PacsOptions.SectionName, typeof(PacsOptions),
                 [$"{prefix}: cannot load the TLS certificates: {ex.Message}"]);

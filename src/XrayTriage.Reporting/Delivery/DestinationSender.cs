@@ -22,7 +22,8 @@ internal sealed class DestinationSender(Destination destination, TimeProvider ti
         if (!IsAccepted(scu, package.Report))
         {
             throw new DeliveryException(
-                $"{destination.Describe()} does not accept the SR SOP class {SopClassOf(package.Report)} (set Reporting:SrSopClass to Comprehensive or Enhanced for this PACS)",
+                $"{destination.Describe()} does not accept the SR SOP class {SopClassOf(package.Report)} "
+                + "(set Reporting:SrSopClass to Comprehensive or Enhanced for this PACS)",
                 isTransient: false);
         }
 

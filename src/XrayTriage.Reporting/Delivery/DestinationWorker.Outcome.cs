@@ -13,7 +13,8 @@ internal sealed partial class DestinationWorker
     private async Task RecordDeliveredAsync(ClaimedDelivery claim, ReportPackage package, int refusedCaptures, TimeSpan elapsed)
     {
         var sentCaptures = package.Captures.Count - refusedCaptures;
-        Log.Delivered(logger, claim.ReportId, package.StudyId, package.Version, Name, sentCaptures, elapsed.TotalMilliseconds, claim.Attempt);
+        Log.Delivered(
+            logger, claim.ReportId, package.StudyId, package.Version, Name, sentCaptures, elapsed.TotalMilliseconds, claim.Attempt);
         if (refusedCaptures > 0)
         {
             Log.CapturesRefused(logger, claim.ReportId, Name, refusedCaptures);

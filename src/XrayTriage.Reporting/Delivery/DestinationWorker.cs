@@ -83,7 +83,8 @@ internal sealed partial class DestinationWorker(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             await RecordOutcomeAsync(claim, "release on shutdown",
-                token => outbox.RetryLaterAsync(claim.DeliveryId, owner, timeProvider.GetUtcNow(), "service stopped during delivery", timeProvider.GetUtcNow(), token));
+                token => outbox.RetryLaterAsync(
+                    claim.DeliveryId, owner, timeProvider.GetUtcNow(), "service stopped during delivery", timeProvider.GetUtcNow(), token));
             throw;
         }
         catch (Exception ex)

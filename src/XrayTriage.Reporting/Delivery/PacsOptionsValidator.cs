@@ -70,7 +70,9 @@ internal sealed class PacsOptionsValidator : IValidateOptions<PacsOptions>
             return $"must be 1 to 16 characters (got '{value}').";
         }
 
-        return trimmed.Any(c => c is < ' ' or > '~' or '\\') ? $"may contain only printable ASCII without backslash (got '{value}')." : null;
+        return trimmed.Any(c => c is < ' ' or > '~' or '\\')
+            ? $"may contain only printable ASCII without backslash (got '{value}')."
+            : null;
     }
 
     private static void RequireFile(List<string> failures, string key, string? path, bool optional)

@@ -7,8 +7,8 @@ namespace XrayTriage.Reporting.Delivery;
 
 /// <summary>Stage 4's hosted service: queues every new report for every configured destination (the fan-out runs in
 /// one transaction, so a crash between settling and queueing loses nothing) and runs the independent
-/// <see cref="DestinationWorker"/>s of every destination (<see cref="Destination.MaxAssociations"/> each). Several processes may run it against one database: claims are
-/// row locks.</summary>
+/// <see cref="DestinationWorker"/>s of every destination (<see cref="Destination.MaxAssociations"/> each). Several
+/// processes may run it against one database: claims are row locks.</summary>
 internal sealed class ReportDispatcher(
     DestinationCatalog catalog,
     ReportOutboxStore outbox,
@@ -22,8 +22,15 @@ internal sealed class ReportDispatcher(
     {
         var settings = options.Value;
         var destinations = catalog.Destinations;
-        Log.DispatcherStarted(logger, destinations.Count, string.Join(", ", destinations.Select(d => d.Describe())), settings.SrSopClass.ToString(), settings.Heatmap);
-        var running = destinations.SelectMany(workers.Create).Select(w => Task.Run(() => w.RunAsync(stoppingToken), CancellationToken.None)).ToList();
+        Log.DispatcherStarted(
+            logger,
+            destinations.Count,
+            string.Join(", ", destinations.Select(d => d.Describe())),
+            settings.SrSopClass.ToString(),
+            settings.Heatmap);
+        var running = destinations.SelectMany(workers.Create)
+            .Select(w => Task.Run(() => w.RunAsync(stoppingToken), CancellationToken.None))
+            .ToList();
         running.Add(FanOutLoopAsync(catalog.Names, settings.PollInterval, stoppingToken));
         await Task.WhenAll(running);
     }

@@ -19,7 +19,8 @@ internal sealed partial class ReportPackageBuilder(
     public const int CaptureSeriesNumber = 9901;
 
     private static readonly string ApplicationVersion =
-        typeof(ReportPackageBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+        typeof(ReportPackageBuilder).Assembly
+            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     /// <exception cref="DeliveryException">The report or every spooled source image is gone (permanent).</exception>
     public async Task<ReportPackage> BuildAsync(long reportId, CancellationToken cancellationToken)
@@ -30,7 +31,8 @@ internal sealed partial class ReportPackageBuilder(
         var sourceImage = content.Images.FirstOrDefault(i => i.Run is not null && IsSpooled(i))
             ?? content.Images.FirstOrDefault(IsSpooled)
             ?? throw new DeliveryException(
-                $"report {reportId}: none of the study's {content.Images.Count} source image(s) is in the spool any more (purged or lost), so the report cannot be built",
+                $"report {reportId}: none of the study's {content.Images.Count} source image(s) is in the spool any more "
+                + "(purged or lost), so the report cannot be built",
                 isTransient: false);
         var source = DicomFile.Open(sourceImage.SpoolPath, new DicomReaderOptions { StopBeforePixelData = true }).Dataset;
         var run = content.Images.Select(i => i.Run).FirstOrDefault(r => r is not null);

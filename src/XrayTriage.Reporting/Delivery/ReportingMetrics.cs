@@ -19,10 +19,14 @@ internal sealed class ReportingMetrics : IDisposable
     {
         _meter = meterFactory.Create(MeterName);
         _delivered = _meter.CreateCounter<long>("xraytriage.reports.delivered", "{report}", "Reports stored at a destination.");
-        _retried = _meter.CreateCounter<long>("xraytriage.reports.retried", "{attempt}", "Delivery attempts that failed transiently and were rescheduled.");
-        _failed = _meter.CreateCounter<long>("xraytriage.reports.failed", "{report}", "Reports given up for a destination (permanent refusal or attempts exhausted).");
-        _attempt = _meter.CreateHistogram<double>("xraytriage.reports.attempt.duration", "s", "One successful delivery attempt: connect, store SR and images, release.");
-        _settledToStored = _meter.CreateHistogram<double>("xraytriage.reports.latency", "s", "From the report's creation (study settled) to stored at the destination.");
+        _retried = _meter.CreateCounter<long>(
+            "xraytriage.reports.retried", "{attempt}", "Delivery attempts that failed transiently and were rescheduled.");
+        _failed = _meter.CreateCounter<long>(
+            "xraytriage.reports.failed", "{report}", "Reports given up for a destination (permanent refusal or attempts exhausted).");
+        _attempt = _meter.CreateHistogram<double>(
+            "xraytriage.reports.attempt.duration", "s", "One successful delivery attempt: connect, store SR and images, release.");
+        _settledToStored = _meter.CreateHistogram<double>(
+            "xraytriage.reports.latency", "s", "From the report's creation (study settled) to stored at the destination.");
     }
 
     public void Delivered(string destination, TimeSpan attempt, TimeSpan sinceCreated)

@@ -9,7 +9,8 @@ namespace XrayTriage.Reporting.Documents;
 /// <param name="DeviceUid">Device UID: changes with every model version, so a PACS can tell reports of two models apart.</param>
 /// <param name="AlgorithmName">TID 4019 Algorithm Name.</param>
 /// <param name="DeviceObserverName">TID 1004 Device Observer Name (e.g. the host's AE title).</param>
-/// <param name="DeviceSerialNumber">Device Serial Number for Enhanced General Equipment (Type 1 in 3D SR); the Device UID when null.</param>
+/// <param name="DeviceSerialNumber">Device Serial Number for Enhanced General Equipment (Type 1 in 3D SR); the Device UID
+/// when null.</param>
 internal sealed record AlgorithmIdentity(
     string Manufacturer,
     string ModelName,

@@ -9,7 +9,8 @@ namespace XrayTriage.Reporting.Documents;
 /// <param name="Source">The source image's data set (header is enough): patient/study copied, referenced as source image.</param>
 /// <param name="Image">The source rendered for display (MonochromeImage.Render).</param>
 /// <param name="Heatmap">The class activation map as the inference run stored it (low resolution).</param>
-/// <param name="TextLines">Result lines burned in under the fixed "AI triage — not for diagnosis" line (see <see cref="HeatmapCaption"/>).</param>
+/// <param name="TextLines">Result lines burned in under the fixed "AI triage — not for diagnosis" line (see
+/// <see cref="HeatmapCaption"/>).</param>
 /// <param name="SeriesInstanceUid">The capture's (new) series.</param>
 /// <param name="SopInstanceUid">The capture's SOP Instance UID.</param>
 /// <param name="SeriesNumber">Series Number.</param>

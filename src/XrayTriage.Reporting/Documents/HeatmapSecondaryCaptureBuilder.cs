@@ -20,8 +20,16 @@ internal static class HeatmapSecondaryCaptureBuilder
     private static readonly (byte R, byte G, byte B) White = (255, 255, 255);
 
     /// <summary>Renders the source (which must hold pixel data) and builds the capture.</summary>
-    public static DicomDataset Build(DicomFile sourceFile, InferenceHeatmap heatmap, IReadOnlyList<string> textLines, string seriesInstanceUid,
-        string sopInstanceUid, int seriesNumber, int instanceNumber, DateTimeOffset contentDateTime, AlgorithmIdentity algorithm,
+    public static DicomDataset Build(
+        DicomFile sourceFile,
+        InferenceHeatmap heatmap,
+        IReadOnlyList<string> textLines,
+        string seriesInstanceUid,
+        string sopInstanceUid,
+        int seriesNumber,
+        int instanceNumber,
+        DateTimeOffset contentDateTime,
+        AlgorithmIdentity algorithm,
         int maxLongSide = DefaultMaxLongSide)
     {
         ArgumentNullException.ThrowIfNull(sourceFile);
@@ -54,7 +62,9 @@ internal static class HeatmapSecondaryCaptureBuilder
     internal static RgbCanvas Compose(HeatmapCaptureRequest request)
     {
         var film = Downscale(request.Image, request.MaxLongSide);
-        var rgba = HeatmapOverlay.Blend(film, HeatmapOverlay.Upsample(request.Heatmap.Values, request.Heatmap.Width, request.Heatmap.Height, film.Width, film.Height));
+        var rgba = HeatmapOverlay.Blend(
+            film,
+            HeatmapOverlay.Upsample(request.Heatmap.Values, request.Heatmap.Width, request.Heatmap.Height, film.Width, film.Height));
         var rgb = new byte[film.Width * film.Height * 3];
         for (int i = 0, j = 0; i < rgb.Length; i += 3, j += 4)
         {
@@ -169,12 +179,16 @@ internal static class HeatmapSecondaryCaptureBuilder
         sc.Add(DicomTags.ContentTime, DicomVR.TM, time);
         sc.Add(DicomTags.ImageType, DicomVR.CS, "DERIVED", "SECONDARY");
         sc.Add(DicomTags.DerivationDescription, DicomVR.ST,
-            $"Class activation map of {algorithm.ModelName} {algorithm.ModelVersion} blended over the source image, result text burned in; AI triage, not for diagnosis");
+            $"Class activation map of {algorithm.ModelName} {algorithm.ModelVersion} blended over the source image, "
+            + "result text burned in; AI triage, not for diagnosis");
         sc.Add(DicomTags.BurnedInAnnotation, DicomVR.CS, "YES");
         sc.Add(new DicomSequence(DicomTags.SourceImageSequence, new DicomDataset()
             .Add(DicomTags.ReferencedSOPClassUID, DicomVR.UI, source.GetString(DicomTags.SOPClassUID))
             .Add(DicomTags.ReferencedSOPInstanceUID, DicomVR.UI, source.GetString(DicomTags.SOPInstanceUID))));
-        foreach (var tag in new[] { DicomTags.LossyImageCompression, DicomTags.LossyImageCompressionRatio, DicomTags.LossyImageCompressionMethod })
+        foreach (var tag in new[]
+        {
+            DicomTags.LossyImageCompression, DicomTags.LossyImageCompressionRatio, DicomTags.LossyImageCompressionMethod,
+        })
         {
             // Once lossy, always lossy (PS3.3 C.7.6.1.1.5): the capture inherits what its source went through.
             if (source.TryGetItem(tag, out var lossy) && lossy is DicomElement)

@@ -12,7 +12,8 @@ namespace XrayTriage.Reporting.Documents;
 /// <param name="SopInstanceUid">The SR's SOP Instance UID (one per report version).</param>
 /// <param name="InstanceNumber">Instance Number = report version (1, 2, ...).</param>
 /// <param name="SeriesNumber">Series Number of the SR series.</param>
-/// <param name="ContentDateTime">Content Date/Time; written in the source's Timezone Offset From UTC when it has one, else in this value's offset.</param>
+/// <param name="ContentDateTime">Content Date/Time; written in the source's Timezone Offset From UTC when it has one, else in
+/// this value's offset.</param>
 /// <param name="Algorithm">The algorithm and device.</param>
 /// <param name="StudyPriority">The study's priority, or null when not yet decided.</param>
 /// <param name="Images">The study's images, assessed or not, in report order.</param>

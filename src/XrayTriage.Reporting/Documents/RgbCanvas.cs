@@ -7,7 +7,9 @@ internal sealed class RgbCanvas(int width, int height, byte[] rgb)
 
     public int Height { get; } = height;
 
-    public byte[] Pixels { get; } = rgb.Length == width * height * 3 ? rgb : throw new ArgumentException("RGB buffer size does not match the canvas.", nameof(rgb));
+    public byte[] Pixels { get; } = rgb.Length == width * height * 3
+        ? rgb
+        : throw new ArgumentException("RGB buffer size does not match the canvas.", nameof(rgb));
 
     public void Set(int x, int y, (byte R, byte G, byte B) colour)
     {

@@ -55,10 +55,13 @@ internal static class SourceAttributes
         }
     }
 
-    /// <summary>Patient's Age is optional; a value that is not AS (nnnD/W/M/Y) is dropped rather than copied into an invalid object.</summary>
+    /// <summary>Patient's Age is optional; a value that is not AS (nnnD/W/M/Y) is dropped rather than copied into an
+    /// invalid object.</summary>
     private static bool IsValidAge(DicomDataset source)
         => source.TryGetString(DicomTags.PatientAge, out var age)
-            && age.Length == 4 && char.IsAsciiDigit(age[0]) && char.IsAsciiDigit(age[1]) && char.IsAsciiDigit(age[2]) && "DWMY".Contains(age[3], StringComparison.Ordinal);
+            && age.Length == 4
+            && char.IsAsciiDigit(age[0]) && char.IsAsciiDigit(age[1]) && char.IsAsciiDigit(age[2])
+            && "DWMY".Contains(age[3], StringComparison.Ordinal);
 
     public static string StudyInstanceUid(DicomDataset source) => source.GetString(DicomTags.StudyInstanceUID);
 
@@ -90,7 +93,8 @@ internal static class SourceAttributes
         return (local.ToString("yyyyMMdd", CultureInfo.InvariantCulture), local.ToString("HHmmss.ffffff", CultureInfo.InvariantCulture));
     }
 
-    /// <summary>A copy whose sequences are new objects (an item belongs to one sequence); element buffers are immutable and shared.</summary>
+    /// <summary>A copy whose sequences are new objects (an item belongs to one sequence); element buffers are immutable
+    /// and shared.</summary>
     public static DicomItem DeepCopy(DicomItem item, int depth = 0)
     {
         if (item is not DicomSequence sequence)

@@ -16,7 +16,8 @@ internal static class SrContentItems
         return WithChildren(item, children);
     }
 
-    public static DicomDataset Code(string relationship, CodedConcept concept, CodedConcept value, params IEnumerable<DicomDataset> children)
+    public static DicomDataset Code(
+        string relationship, CodedConcept concept, CodedConcept value, params IEnumerable<DicomDataset> children)
     {
         var item = Node(relationship, "CODE", concept);
         item.Add(new DicomSequence(DicomTags.ConceptCodeSequence, value.ToItem()));
@@ -30,7 +31,8 @@ internal static class SrContentItems
         => Node(relationship, "UIDREF", concept).Add(DicomTags.UID, DicomVR.UI, uid);
 
     /// <summary>A NUM item; <paramref name="value"/> is written as DS (at most 16 characters).</summary>
-    public static DicomDataset Num(string relationship, CodedConcept concept, string value, CodedConcept units, params IEnumerable<DicomDataset> children)
+    public static DicomDataset Num(
+        string relationship, CodedConcept concept, string value, CodedConcept units, params IEnumerable<DicomDataset> children)
     {
         var measured = new DicomDataset()
             .Add(new DicomSequence(DicomTags.MeasurementUnitsCodeSequence, units.ToItem()))

@@ -18,7 +18,8 @@ internal static class TriageSrBuilder
     };
 
     /// <summary>The SR data set (no File Meta Information; wrap it in a <see cref="DicomFile"/> to write Part 10).</summary>
-    /// <exception cref="ArgumentException">A UID is invalid, the source has no Study Instance UID, or an assessed image lacks a label.</exception>
+    /// <exception cref="ArgumentException">A UID is invalid, the source has no Study Instance UID, or an assessed image lacks
+    /// a label.</exception>
     public static DicomDataset Build(ReportDocumentRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -184,6 +185,9 @@ internal static class TriageSrBuilder
         .Add(DicomTags.SoftwareVersions, DicomVR.LO, algorithm.ApplicationVersion, algorithm.ModelVersion)
         .Add(DicomTags.DeviceUID, DicomVR.UI, algorithm.DeviceUid)
         .Add(DicomTags.ContributionDateTime, DicomVR.DT, date + time)
-        .Add(DicomTags.ContributionDescription, DicomVR.ST, $"{algorithm.AlgorithmName} {algorithm.ModelVersion}: AI triage (not for diagnosis)")
+        .Add(
+            DicomTags.ContributionDescription,
+            DicomVR.ST,
+            $"{algorithm.AlgorithmName} {algorithm.ModelVersion}: AI triage (not for diagnosis)")
         .Add(new DicomSequence(DicomTags.PurposeOfReferenceCodeSequence, TriageCodes.ProcessingAlgorithm.ToItem()));
 }

@@ -23,7 +23,8 @@ internal static class TriageSummary
     {
         NotAssessableReason.NotChestRadiograph => string.Create(CultureInfo.InvariantCulture,
             $"not a chest radiograph (content gate score {score:0.#} > threshold {threshold:0.#})"),
-        NotAssessableReason.BlankImage => string.Create(CultureInfo.InvariantCulture, $"blank image (grey-level range {score:0} < {threshold:0})"),
+        NotAssessableReason.BlankImage => string.Create(CultureInfo.InvariantCulture,
+            $"blank image (grey-level range {score:0} < {threshold:0})"),
         _ => reason.ToString(),
     };
 
@@ -31,7 +32,9 @@ internal static class TriageSummary
     public static string Probabilities(IReadOnlyDictionary<string, double> probabilities)
         => string.Join(", ", EnsembleLabels.All
             .OrderByDescending(l => probabilities.GetValueOrDefault(l))
-            .Select(l => string.Create(CultureInfo.InvariantCulture, $"{DisplayName(l)} {Math.Round(probabilities.GetValueOrDefault(l) * 100, MidpointRounding.AwayFromZero):0} %")));
+            .Select(l => string.Create(
+                CultureInfo.InvariantCulture,
+                $"{DisplayName(l)} {Math.Round(probabilities.GetValueOrDefault(l) * 100, MidpointRounding.AwayFromZero):0} %")));
 
     /// <summary>Short human-readable name of an ensemble label, used in the text summary and the burned-in caption.</summary>
     public static string DisplayName(string label) => label switch

@@ -8,7 +8,8 @@ namespace XrayTriage.Reporting.Documents;
 /// <param name="SeriesInstanceUid">The image's Series Instance UID.</param>
 /// <param name="TrackingUid">Tracking Unique Identifier of the image's measurement group; stable per image across report versions.</param>
 /// <param name="TrackingIdentifier">Tracking Identifier text (e.g. "image 1").</param>
-/// <param name="Probabilities">Ensemble probability (0–1) per label of <see cref="EnsembleLabels.All"/>; null when the image was not assessed.</param>
+/// <param name="Probabilities">Ensemble probability (0–1) per label of <see cref="EnsembleLabels.All"/>; null when the image
+/// was not assessed.</param>
 /// <param name="Flags">Labels whose probability reached their threshold.</param>
 /// <param name="Thresholds">The threshold per label (0–1) the flags were decided with.</param>
 /// <param name="Priority">The image's priority.</param>

@@ -10,7 +10,8 @@ public sealed class CodecFuzzSeeds : IAsyncLifetime
     private const string MrSmall = "other/mr_small_mono2_s16_explicit-le_pydicom-MR_small.dcm";
     private const string CtSmall = "other/ct_small_mono2_s16_explicit-le_pydicom-CT_small.dcm";
 
-    public Dictionary<string, (IFrameDecoder Decoder, List<(byte[] Frame, PixelGeometry Geometry)> Frames)> ByCodec { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, (IFrameDecoder Decoder, List<(byte[] Frame, PixelGeometry Geometry)> Frames)> ByCodec { get; }
+        = new(StringComparer.Ordinal);
 
     public async Task InitializeAsync()
     {
@@ -18,9 +19,11 @@ public sealed class CodecFuzzSeeds : IAsyncLifetime
         try
         {
             await AddAsync("rle", new RleFrameDecoder(), "dcmcrle", [], CodecSamples.PathOf(MrSmall), CodecSamples.PathOf(CtSmall));
-            await AddAsync("jpeg-lossless", new JpegLosslessFrameDecoder(), "dcmcjpeg", ["+el", "+sv", "7"], CodecSamples.PathOf(MrSmall), synthetic);
+            await AddAsync(
+                "jpeg-lossless", new JpegLosslessFrameDecoder(), "dcmcjpeg", ["+el", "+sv", "7"], CodecSamples.PathOf(MrSmall), synthetic);
             await AddAsync("jpeg-lossless", new JpegLosslessFrameDecoder(), "dcmcjpeg", ["+e1"], CodecSamples.PathOf(CtSmall));
-            var restart = new LosslessJpegTestEncoder(16, 24, 12, 4, 24 * 2).Encode([[.. Enumerable.Range(0, 16 * 24).Select(i => (ushort)(i * 37 % 4096))]]);
+            var restart = new LosslessJpegTestEncoder(16, 24, 12, 4, 24 * 2)
+                .Encode([[.. Enumerable.Range(0, 16 * 24).Select(i => (ushort)(i * 37 % 4096))]]);
             ByCodec["jpeg-lossless"].Frames.Add((restart, new PixelGeometry(16, 24, 1, 1, 16, 12, 11, false, "MONOCHROME2", 0)));
             await AddAsync("jpeg-baseline", new JpegBaselineFrameDecoder(), "dcmcjpeg", ["+eb"], CodecSamples.PathOf(MrSmall));
             await AddAsync("jpeg-baseline", new JpegBaselineFrameDecoder(), "dcmcjpeg", ["+ee"], synthetic);

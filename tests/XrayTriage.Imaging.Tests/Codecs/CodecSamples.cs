@@ -70,7 +70,8 @@ internal static class CodecSamples
         }
 
         Assert.True(differing == 0,
-            $"{what}: {differing} of {expected.Length} values differ; first at {first}: expected {(first < 0 ? 0 : expected[first])}, got {(first < 0 ? 0 : actual[first])}.");
+            $"{what}: {differing} of {expected.Length} values differ; "
+            + $"first at {first}: expected {(first < 0 ? 0 : expected[first])}, got {(first < 0 ? 0 : actual[first])}.");
     }
 
     public static int MaxDifference(int[] expected, int[] actual)

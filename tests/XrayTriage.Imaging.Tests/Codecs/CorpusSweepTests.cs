@@ -10,7 +10,9 @@ public sealed class CorpusSweepTests
     public static TheoryData<string> EncapsulatedSamples()
     {
         var data = new TheoryData<string>();
-        foreach (var path in Directory.EnumerateFiles(RepositoryPathsDicomSamples(), "*.dcm", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var path in Directory
+            .EnumerateFiles(RepositoryPathsDicomSamples(), "*.dcm", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal))
         {
             DicomFile file;
             try

@@ -18,14 +18,18 @@ public sealed class Jpeg2000FrameDecoderTests
     public void Decode_Rg3J2kr_EqualsUncompressed()
     {
         var expected = CodecSamples.Decode(CodecSamples.PathOf("other/cr_extremity_mono1_u10_explicit-le_nema-RG3_UNC.dcm"));
-        CodecSamples.AssertSame(expected, CodecSamples.Decode(CodecSamples.PathOf("other/cr_extremity_mono1_u10_j2k-lossless_nema-RG3_J2KR.dcm")), "RG3 J2KR");
+        CodecSamples.AssertSame(
+            expected,
+            CodecSamples.Decode(CodecSamples.PathOf("other/cr_extremity_mono1_u10_j2k-lossless_nema-RG3_J2KR.dcm")),
+            "RG3 J2KR");
     }
 
     [Fact]
     public void Decode_Rg3J2ki_CloseToUncompressed()
     {
         var expected = CodecSamples.Decode(CodecSamples.PathOf("other/cr_extremity_mono1_u10_explicit-le_nema-RG3_UNC.dcm"));
-        var worst = CodecSamples.MaxDifference(expected, CodecSamples.Decode(CodecSamples.PathOf("other/cr_extremity_mono1_u10_j2k-lossy_nema-RG3_J2KI.dcm")));
+        var worst = CodecSamples.MaxDifference(
+            expected, CodecSamples.Decode(CodecSamples.PathOf("other/cr_extremity_mono1_u10_j2k-lossy_nema-RG3_J2KI.dcm")));
         Assert.InRange(worst, 1, 1023 / 8);
     }
 

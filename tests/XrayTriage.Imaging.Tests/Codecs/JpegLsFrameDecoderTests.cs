@@ -16,7 +16,10 @@ public sealed class JpegLsFrameDecoderTests
     public void Decode_Rg3Jlsl_EqualsUncompressed()
     {
         var expected = CodecSamples.Decode(CodecSamples.PathOf(Rg3Unc));
-        CodecSamples.AssertSame(expected, CodecSamples.Decode(CodecSamples.PathOf("other/cr_extremity_mono1_u10_jpegls-lossless_nema-RG3_JLSL.dcm")), "RG3 JLSL");
+        CodecSamples.AssertSame(
+            expected,
+            CodecSamples.Decode(CodecSamples.PathOf("other/cr_extremity_mono1_u10_jpegls-lossless_nema-RG3_JLSL.dcm")),
+            "RG3 JLSL");
     }
 
     [Fact]

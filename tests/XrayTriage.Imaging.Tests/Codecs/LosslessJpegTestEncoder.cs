@@ -21,7 +21,13 @@ internal sealed class LosslessJpegTestEncoder(int rows, int columns, int precisi
             Segment(0xDD, [(byte)(restartInterval >> 8), (byte)restartInterval]);
         }
 
-        Segment(0xDA, [(byte)planes.Length, .. Enumerable.Range(0, planes.Length).SelectMany(c => new byte[] { (byte)(c + 1), 0x00 }), (byte)predictor, 0, 0]);
+        Segment(
+            0xDA,
+            [
+                (byte)planes.Length,
+                .. Enumerable.Range(0, planes.Length).SelectMany(c => new byte[] { (byte)(c + 1), 0x00 }),
+                (byte)predictor, 0, 0,
+            ]);
         var linesPerInterval = restartInterval / columns;
         var intervalStart = 0;
         var marker = 0;

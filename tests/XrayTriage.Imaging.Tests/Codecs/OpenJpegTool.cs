@@ -19,7 +19,8 @@ internal static class OpenJpegTool
         return [.. Enumerable.Range(0, Rows * Columns).Select(i => ((i % Columns * 97) + (i / Columns * 13) + random.Next(64)) % 4096)];
     }
 
-    /// <summary>Encodes <see cref="Pixels"/>; <paramref name="extension"/> is j2k or jp2, <paramref name="ratio"/> 0 for lossless.</summary>
+    /// <summary>Encodes <see cref="Pixels"/>; <paramref name="extension"/> is j2k or jp2, <paramref name="ratio"/> 0 for
+    /// lossless.</summary>
     public static async Task<byte[]> EncodeAsync(string extension, int ratio)
     {
         var stem = Path.Combine(Path.GetTempPath(), $"xraytriage-opj-{Guid.NewGuid():N}");
@@ -30,7 +31,8 @@ internal static class OpenJpegTool
             await File.WriteAllBytesAsync(input, [.. Pixels().SelectMany(v => new[] { (byte)v, (byte)(v >> 8) })]);
             string[] rate = ratio > 0 ? ["-r", ratio.ToString(CultureInfo.InvariantCulture)] : [];
             var result = await PeerTools.RunAsync("opj_compress",
-                ["-i", input, "-o", output, "-F", FormattableString.Invariant($"{Columns},{Rows},1,12,u"), .. rate], TimeSpan.FromMinutes(1));
+                ["-i", input, "-o", output, "-F", FormattableString.Invariant($"{Columns},{Rows},1,12,u"), .. rate],
+                TimeSpan.FromMinutes(1));
             result.EnsureSuccess("opj_compress (Debian package libopenjp2-tools)");
             return await File.ReadAllBytesAsync(output);
         }

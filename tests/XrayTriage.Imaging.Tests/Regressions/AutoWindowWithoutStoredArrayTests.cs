@@ -16,10 +16,13 @@ public sealed class AutoWindowWithoutStoredArrayTests
         var data = new TheoryData<string>();
         foreach (var sample in RenderExpectations.AllSamples().Where(s => !RenderExpectations.NotRendered.ContainsKey(s)))
         {
-            var file = DicomFile.Open(Path.Combine(RepositoryPaths.DicomSamples, sample), new DicomReaderOptions { StopBeforePixelData = true });
+            var file = DicomFile.Open(
+                Path.Combine(RepositoryPaths.DicomSamples, sample), new DicomReaderOptions { StopBeforePixelData = true });
             var photometric = file.Dataset.TryGetString(DicomTags.PhotometricInterpretation, out var p) ? p.Trim() : "";
             var bits = file.Dataset.TryGetInt32(DicomTags.BitsAllocated, out var b) ? b : 0;
-            if (!file.TransferSyntax.IsEncapsulated && photometric.StartsWith("MONOCHROME", StringComparison.Ordinal) && bits is 8 or 16)
+            if (!file.TransferSyntax.IsEncapsulated
+                && photometric.StartsWith("MONOCHROME", StringComparison.Ordinal)
+                && bits is 8 or 16)
             {
                 data.Add(sample);
             }

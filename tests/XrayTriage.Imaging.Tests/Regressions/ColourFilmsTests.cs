@@ -18,7 +18,8 @@ public sealed class ColourFilmsTests
         rgb = [((i * 17) % 256, (i * 53) % 256, (i * 101) % 256) for i in range(16)]
         def ybr(r, g, b):
             c = lambda v: max(0, min(255, int(round(v))))
-            return (c(.299 * r + .587 * g + .114 * b), c(-.168736 * r - .331264 * g + .5 * b + 128), c(.5 * r - .418688 * g - .081312 * b + 128))
+            return (c(.299 * r + .587 * g + .114 * b), c(-.168736 * r - .331264 * g + .5 * b + 128),
+                    c(.5 * r - .418688 * g - .081312 * b + 128))
         variant = "{variant}"
         ds.SamplesPerPixel = 3
         ds.PlanarConfiguration = 0
@@ -43,7 +44,8 @@ public sealed class ColourFilmsTests
             ds.PhotometricInterpretation = "PALETTE COLOR"
             ds.SamplesPerPixel = 1
             del ds.PlanarConfiguration
-            for k, values in [(1, [i * 4369 for i in range(16)]), (2, [65535 - i * 4369 for i in range(16)]), (3, [i * 1000 for i in range(16)])]:
+            for k, values in [(1, [i * 4369 for i in range(16)]), (2, [65535 - i * 4369 for i in range(16)]),
+                              (3, [i * 1000 for i in range(16)])]:
                 ds.add_new(0x00281100 + k, "US", [16, 0, 16])
                 ds.add_new(0x00281200 + k, "OW", struct.pack("<16H", *values))
             ds.PixelData = bytes(range(16))
@@ -64,7 +66,9 @@ public sealed class ColourFilmsTests
             var image = MonochromeImage.Render(file);
 
             Assert.Equal(Expected(variant), image.Pixels);
-            Assert.Contains(image.Notes, n => n.StartsWith($"colour source ({file.Dataset.GetString(DicomTags.PhotometricInterpretation)}) reduced to luminance", StringComparison.Ordinal));
+            Assert.Contains(image.Notes, n => n.StartsWith(
+                $"colour source ({file.Dataset.GetString(DicomTags.PhotometricInterpretation)}) reduced to luminance",
+                StringComparison.Ordinal));
             var decision = EligibilityRules.Evaluate(file.Dataset, EligibilityOptions.Default with { MinimumSize = 1 });
             Assert.Equal(EligibilityReason.Eligible, decision.Reason);
             Assert.Contains("(colour source, triaged on luminance)", decision.Detail, StringComparison.Ordinal);

@@ -37,7 +37,9 @@ public sealed class EmptyLutDescriptorTests
         {
             var image = MonochromeImage.Render(DicomFile.Open(path));
 
-            Assert.Contains(image.Notes, n => n.StartsWith("Modality LUT ignored: LUT Descriptor (0028,3002) is missing", StringComparison.Ordinal));
+            Assert.Contains(
+                image.Notes,
+                n => n.StartsWith("Modality LUT ignored: LUT Descriptor (0028,3002) is missing", StringComparison.Ordinal));
             Assert.True(image.Pixels[15] > image.Pixels[0], "the stored values, unchanged by the ignored LUT, still rise");
             Assert.Equal(255, image.Pixels[15]);
         }

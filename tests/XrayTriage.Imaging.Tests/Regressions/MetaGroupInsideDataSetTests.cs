@@ -48,8 +48,14 @@ public sealed class MetaGroupInsideDataSetTests
 
             var error = Assert.Throws<ImagingException>(() => MonochromeImage.Render(file));
 
-            Assert.StartsWith("Pixel Data is encapsulated (fragments), but the transfer syntax Explicit VR Little Endian", error.Message, StringComparison.Ordinal);
-            Assert.Contains("second File Meta Information group (0002,xxxx), whose Transfer Syntax UID is 1.2.840.10008.1.2.4.50", error.Message, StringComparison.Ordinal);
+            Assert.StartsWith(
+                "Pixel Data is encapsulated (fragments), but the transfer syntax Explicit VR Little Endian",
+                error.Message,
+                StringComparison.Ordinal);
+            Assert.Contains(
+                "second File Meta Information group (0002,xxxx), whose Transfer Syntax UID is 1.2.840.10008.1.2.4.50",
+                error.Message,
+                StringComparison.Ordinal);
         }
         finally
         {
@@ -78,5 +84,7 @@ public sealed class MetaGroupInsideDataSetTests
     }
 
     private static Task<string> CreateAsync(string meta, string inner)
-        => PydicomFile.CreateAsync(Script.Replace("{meta}", meta, StringComparison.Ordinal).Replace("{inner}", inner, StringComparison.Ordinal));
+        => PydicomFile.CreateAsync(Script
+            .Replace("{meta}", meta, StringComparison.Ordinal)
+            .Replace("{inner}", inner, StringComparison.Ordinal));
 }

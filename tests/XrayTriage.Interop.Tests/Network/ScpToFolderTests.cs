@@ -67,7 +67,9 @@ public sealed class ScpToFolderTests
                 "storescu", ["-v", "-nh", "-aec", ScpFixture.AeTitle, "127.0.0.1", scp.Port, large, small]);
 
             Assert.Contains(
-                "Received Store Response (Refused: OutOfResources)", result.StandardOutput + result.StandardError, StringComparison.Ordinal);
+                "Received Store Response (Refused: OutOfResources)",
+                result.StandardOutput + result.StandardError,
+                StringComparison.Ordinal);
             var stored = Assert.Single(scp.StoredFiles());
             Assert.Equal(await DicomComparison.SopInstanceUidAsync(small) + ".dcm", Path.GetFileName(stored));
             Assert.Equal([stored], Directory.GetFiles(scp.Folder));
