@@ -8,6 +8,7 @@
 #
 #   bench/reporting/run.sh               # STUDIES=100
 #   STUDIES=20 bench/reporting/run.sh
+#   MAX_ASSOCIATIONS=4 bench/reporting/run.sh   # delivery loops (associations) per destination
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -16,6 +17,7 @@ source scripts/bench-postgres.sh
 PY=/usr/bin/python3
 DRIVER=$ROOT/bench/reporting/driver.py
 STUDIES=${STUDIES:-100}
+MAX_ASSOCIATIONS=${MAX_ASSOCIATIONS:-}   # Pacs:Destinations:0:MaxAssociations (the service's default when empty)
 PEER_K=${PEER_K:-20}
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -63,7 +65,8 @@ echo "== starting serve (DICOM $DICOM_PORT, HTTP $HTTP_PORT), reporting to PACS@
 $XRAYTRIAGE serve --Urls=http://127.0.0.1:$HTTP_PORT --Dicom:Port=$DICOM_PORT --Dicom:SpoolPath="$WORK/spool" \
   --Dicom:MinFreeDiskBytes=1 --Models:Path="$ROOT/models" \
   --Pacs:Destinations:0:Name=orthanc --Pacs:Destinations:0:AeTitle=PACS --Pacs:Destinations:0:Host=127.0.0.1 \
-  --Pacs:Destinations:0:Port="$ORTHANC_DICOM" >"$WORK/serve.log" 2>&1 &
+  --Pacs:Destinations:0:Port="$ORTHANC_DICOM" \
+  ${MAX_ASSOCIATIONS:+--Pacs:Destinations:0:MaxAssociations=$MAX_ASSOCIATIONS} >"$WORK/serve.log" 2>&1 &
 serve_pid=$!
 for _ in $(seq 180); do
   [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HTTP_PORT/health/ready" || true)" = 200 ] && break
@@ -80,4 +83,23 @@ $PY "$DRIVER" peer "$ORTHANC_HTTP" "$ORTHANC_DICOM" PACS "$PEER_K" "$WORK/peer.j
 echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $STUDIES studies" >&2
 $PY "$DRIVER" report "$STUDIES" "$ORTHANC_HTTP" "$WORK/peer.json"
 echo "== burst: the $STUDIES delivered reports re-queued at once" >&2
+# CPU time (user + system, clock ticks) of serve, Orthanc and every PostgreSQL process, around the burst.
+cpu_ticks() {
+  local total=0 pid
+  for pid in "$@"; do
+    [ -r "/proc/$pid/stat" ] || continue
+    total=$((total + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
+postmaster=$(head -1 "$WORK/pg/data/postmaster.pid" 2>/dev/null || true)
+pg_pids() { [ -n "$postmaster" ] && echo "$postmaster $(pgrep -P "$postmaster" | tr '\n' ' ')"; }
+before=($(cpu_ticks $serve_pid) $(cpu_ticks $orthanc_pid) $(cpu_ticks $(pg_pids)))
 $PY "$DRIVER" burst "$STUDIES" 1800
+after=($(cpu_ticks $serve_pid) $(cpu_ticks $orthanc_pid) $(cpu_ticks $(pg_pids)))
+hz=$(getconf CLK_TCK)
+for i in 0 1 2; do
+  name=$(echo "serve Orthanc PostgreSQL" | cut -d' ' -f$((i + 1)))
+  awk -v n="$name" -v d=$((after[i] - before[i])) -v hz="$hz" -v s="$STUDIES" \
+    'BEGIN { printf "| burst: CPU of %s per report | %.0f ms |\n", n, d * 1000 / hz / s }'
+done

@@ -15,7 +15,7 @@ public sealed class PacsDestinationOptions
 
     /// <summary>Reports sent to this destination at once, each over its own association (1–16). Versions of one study
     /// still go one after the other, oldest first.</summary>
-    public int MaxAssociations { get; set; } = 2;
+    public int MaxAssociations { get; set; } = 4;
 
     /// <summary>DICOM TLS (PS3.15 B.12); off unless <see cref="PacsTlsOptions.Enabled"/>.</summary>
     public PacsTlsOptions Tls { get; set; } = new();
