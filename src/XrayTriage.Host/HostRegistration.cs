@@ -7,6 +7,7 @@ using OpenTelemetry.Metrics;
 using XrayTriage.Inference;
 using XrayTriage.Ingest;
 using XrayTriage.Reporting;
+using XrayTriage.Reporting.Delivery;
 using XrayTriage.Triage;
 
 namespace XrayTriage.Host;
@@ -43,6 +44,14 @@ internal static class HostRegistration
     public static IHostApplicationBuilder AddPipeline(this IHostApplicationBuilder builder)
     {
         builder.AddIngest().AddTriage().AddReporting();
+        // Reports go out calling as this service's own AE title unless Pacs:CallingAeTitle names another.
+        builder.Services.AddOptions<PacsOptions>().PostConfigure<IOptions<IngestOptions>>((pacs, dicom) =>
+        {
+            if (string.IsNullOrWhiteSpace(pacs.CallingAeTitle))
+            {
+                pacs.CallingAeTitle = dicom.Value.AeTitle;
+            }
+        });
         builder.Services.AddHealthChecks()
             .AddCheck<SpoolReadinessCheck>("spool", tags: ["ready"])
             .AddCheck<AssociationReadinessCheck>("associations", tags: ["ready"]);

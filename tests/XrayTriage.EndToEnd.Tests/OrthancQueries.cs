@@ -29,6 +29,10 @@ internal static class OrthancQueries
     public static async Task<byte[]> FileAsync(this OrthancServer orthanc, string instanceId)
         => await orthanc.Http.GetByteArrayAsync(new Uri($"/instances/{instanceId}/file", UriKind.Relative));
 
+    /// <summary>The calling AE title of the association that stored the instance (Orthanc's RemoteAET metadata).</summary>
+    public static Task<string> RemoteAeTitleAsync(this OrthancServer orthanc, string instanceId)
+        => orthanc.Http.GetStringAsync(new Uri($"/instances/{instanceId}/metadata/RemoteAET", UriKind.Relative));
+
     /// <summary>Orthanc ids of every instance it holds, with repeats if any (there must be none).</summary>
     public static async Task<List<string>> AllInstancesAsync(this OrthancServer orthanc)
         => await orthanc.Http.GetFromJsonAsync<List<string>>("/instances") ?? [];

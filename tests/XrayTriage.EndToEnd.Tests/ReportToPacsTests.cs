@@ -11,6 +11,7 @@ namespace XrayTriage.EndToEnd.Tests;
 public sealed class ReportToPacsTests(PostgresFixture postgres, ITestOutputHelper output) : IClassFixture<PostgresFixture>
 {
     private const int Images = 4;
+    private const string OwnAeTitle = "XRAYTRIAGE-E2E";
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
 
     [Fact]
@@ -23,8 +24,9 @@ public sealed class ReportToPacsTests(PostgresFixture postgres, ITestOutputHelpe
         await using var orthanc = await OrthancServer.StartAsync();
         try
         {
+            // Pacs:CallingAeTitle unset: reports go out as the service's own AE title (Dicom:AeTitle), bound, not read raw.
             await using var serve = await ServeProcess.StartAsync(database.ConnectionString, spool, ReportServe.LeaseTimeout,
-                ReportServe.Settings(("pacs", orthanc.AeTitle, orthanc.DicomPort)));
+                [.. ReportServe.Settings(("pacs", orthanc.AeTitle, orthanc.DicomPort)), $"--Dicom:AeTitle={OwnAeTitle}"]);
             var push = await Storescu.PushAsync(serve.DicomPort, films, Limit);
             Assert.True(push.Process.Succeeded && push.Acknowledged.Count == Images, push.Log);
             await Wait.UntilAsync(
@@ -35,6 +37,7 @@ public sealed class ReportToPacsTests(PostgresFixture postgres, ITestOutputHelpe
             var captures = await orthanc.FindInstancesAsync("OT", studyUid);
             Assert.Single(reports);
             Assert.Equal(Images, captures.Count);
+            Assert.Equal(OwnAeTitle, await orthanc.RemoteAeTitleAsync(reports[0]));
             foreach (var capture in captures)
             {
                 var tags = await orthanc.TagsAsync(capture);

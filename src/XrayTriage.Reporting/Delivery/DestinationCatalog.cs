@@ -1,5 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using XrayTriage.Dicom.Network.Services;
 
@@ -11,12 +10,12 @@ internal sealed class DestinationCatalog
 {
     public const string DefaultCallingAeTitle = "XRAYTRIAGE";
 
-    public DestinationCatalog(IOptions<PacsOptions> pacs, IOptions<ReportingOptions> reporting, IConfiguration configuration)
+    /// <remarks>An empty <see cref="PacsOptions.CallingAeTitle"/> is this service's own AE title: the host fills it
+    /// from the bound <c>Dicom</c> options (this stage references no other); alone, the default AE title.</remarks>
+    public DestinationCatalog(IOptions<PacsOptions> pacs, IOptions<ReportingOptions> reporting)
     {
         var options = pacs.Value;
-        CallingAeTitle = !string.IsNullOrWhiteSpace(options.CallingAeTitle)
-            ? options.CallingAeTitle.Trim()
-            : configuration["Dicom:AeTitle"] is { Length: > 0 } own ? own.Trim() : DefaultCallingAeTitle;
+        CallingAeTitle = !string.IsNullOrWhiteSpace(options.CallingAeTitle) ? options.CallingAeTitle.Trim() : DefaultCallingAeTitle;
         Destinations = [.. options.Destinations.Select((d, i) => Resolve(d, i, CallingAeTitle, reporting.Value))];
         Names = [.. Destinations.Select(d => d.Name)];
     }
