@@ -11,7 +11,8 @@ internal static partial class ConfigurationErrors
 
     public static bool TryWrite(Exception exception, TextWriter error)
     {
-        var failures = Collect(exception).ToList();
+        // One failure can surface more than once (options that depend on other options meet it too): print it once.
+        var failures = Collect(exception).Distinct(StringComparer.Ordinal).ToList();
         if (failures.Count == 0)
         {
             return false;
