@@ -6,8 +6,8 @@ Sub-commands:
   jpeg     IN OUT            every film of IN re-encoded as JPEG baseline 8-bit (DCMTK dcmcjpeg +eb) into OUT
   scrape   URL OUT           the serve process's /metrics: per-stage time sums and counts, micro-batch sizes
   threads  PID OUT           CPU seconds so far of PID's threads by thread name (JSON)
-  cpu      PID POSTMASTER    CPU seconds so far of serve and of the PostgreSQL cluster (postmaster, reaped and live
-                            children), one line "serve postgres"
+  cpu      POSTMASTER PID... CPU seconds so far of each PID (serve, Orthanc, …) and of the PostgreSQL cluster
+                            (postmaster, reaped and live children), one line "pid1 pid2 … postgres"
   run      ACKS METRICS0 METRICS1 CPU0 CPU1 LABEL OUT [THREADS0 THREADS1]   one flat-out run: throughput (first C-STORE sent → last findings
                             committed), stages between two scrapes, CPU per image of serve and PostgreSQL between
                             CPU0 and CPU1, and of serve's threads by name
@@ -62,16 +62,16 @@ def ticks(pid, children=False):
     return sum(values) if children else values[0] + values[1]
 
 
-def cpu(serve_pid, postmaster_pid):
+def cpu(postmaster_pid, *pids):
     hz = os.sysconf("SC_CLK_TCK")
-    serve = ticks(serve_pid)
+    processes = [ticks(pid) for pid in pids]
     postgres = ticks(postmaster_pid, children=True)
     for child in open(f"/proc/{postmaster_pid}/task/{postmaster_pid}/children").read().split():
         try:
             postgres += ticks(child)
         except FileNotFoundError:
             pass
-    print(f"{serve / hz:.2f} {postgres / hz:.2f}")
+    print(" ".join(f"{t / hz:.2f}" for t in processes + [postgres]))
 
 
 def threads(pid, out):
@@ -154,7 +154,7 @@ if __name__ == "__main__":
     elif cmd == "threads":
         threads(args[0], args[1])
     elif cmd == "cpu":
-        cpu(args[0], args[1])
+        cpu(*args)
     elif cmd == "run":
         run(*args)
     elif cmd == "report":

@@ -97,7 +97,7 @@ for round in $(seq "$ROUNDS"); do
     fi
     postmaster=$(head -1 "$WORK/pg/data/postmaster.pid")
     $PY "$FLAT" scrape "http://127.0.0.1:$HTTP_PORT" "$WORK/metrics0-$tag.json"
-    cpu0=$($PY "$FLAT" cpu "$serve_pid" "$postmaster")
+    cpu0=$($PY "$FLAT" cpu "$postmaster" "$serve_pid")
     $PY "$FLAT" threads "$serve_pid" "$WORK/threads0-$tag.json"
     perf_pid=
     if [ -n "${PERF:-}" ]; then
@@ -107,7 +107,7 @@ for round in $(seq "$ROUNDS"); do
     $PY "$DRIVER" fast "$WORK/films-$tag" "$WORK/fast-$tag.json"
     $PY "$DRIVER" wait "$WORK/fast-$tag.json" 1800
     [ -n "$perf_pid" ] && { kill -INT "$perf_pid"; wait "$perf_pid" || true; }
-    cpu1=$($PY "$FLAT" cpu "$serve_pid" "$postmaster")
+    cpu1=$($PY "$FLAT" cpu "$postmaster" "$serve_pid")
     $PY "$FLAT" threads "$serve_pid" "$WORK/threads1-$tag.json"
     $PY "$FLAT" scrape "http://127.0.0.1:$HTTP_PORT" "$WORK/metrics1-$tag.json"
     $PY "$FLAT" run "$WORK/fast-$tag.json" "$WORK/metrics0-$tag.json" "$WORK/metrics1-$tag.json" "$cpu0" "$cpu1" "round $round: ${config:-shipped settings}" \

@@ -83,23 +83,13 @@ $PY "$DRIVER" peer "$ORTHANC_HTTP" "$ORTHANC_DICOM" PACS "$PEER_K" "$WORK/peer.j
 echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $STUDIES studies" >&2
 $PY "$DRIVER" report "$STUDIES" "$ORTHANC_HTTP" "$WORK/peer.json"
 echo "== burst: the $STUDIES delivered reports re-queued at once" >&2
-# CPU time (user + system, clock ticks) of serve, Orthanc and every PostgreSQL process, around the burst.
-cpu_ticks() {
-  local total=0 pid
-  for pid in "$@"; do
-    [ -r "/proc/$pid/stat" ] || continue
-    total=$((total + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat")))
-  done
-  echo "$total"
-}
-postmaster=$(head -1 "$WORK/pg/data/postmaster.pid" 2>/dev/null || true)
-pg_pids() { [ -n "$postmaster" ] && echo "$postmaster $(pgrep -P "$postmaster" | tr '\n' ' ')"; }
-before=($(cpu_ticks $serve_pid) $(cpu_ticks $orthanc_pid) $(cpu_ticks $(pg_pids)))
+# CPU seconds of serve, Orthanc and the PostgreSQL cluster around the burst (bench/pipeline/flatout.py cpu).
+postmaster=$(head -1 "$WORK/pg/data/postmaster.pid")
+cpu_now() { $PY "$ROOT/bench/pipeline/flatout.py" cpu "$postmaster" "$serve_pid" "$orthanc_pid"; }
+before=$(cpu_now)
 $PY "$DRIVER" burst "$STUDIES" 1800
-after=($(cpu_ticks $serve_pid) $(cpu_ticks $orthanc_pid) $(cpu_ticks $(pg_pids)))
-hz=$(getconf CLK_TCK)
-for i in 0 1 2; do
-  name=$(echo "serve Orthanc PostgreSQL" | cut -d' ' -f$((i + 1)))
-  awk -v n="$name" -v d=$((after[i] - before[i])) -v hz="$hz" -v s="$STUDIES" \
-    'BEGIN { printf "| burst: CPU of %s per report | %.0f ms |\n", n, d * 1000 / hz / s }'
-done
+after=$(cpu_now)
+echo "$before $after" | awk -v s="$STUDIES" '{
+  split("serve Orthanc PostgreSQL", name, " ")
+  for (i = 1; i <= 3; i++) printf "| burst: CPU of %s per report | %.0f ms |\n", name[i], ($(i + 3) - $i) * 1000 / s
+}'

@@ -14,25 +14,18 @@ public sealed class EnsembleRunHealth
     private int _consecutiveFailures;
     private string? _lastFailure;
 
-    /// <summary>A snapshot: runs so far, failed runs, failures since the last success and the last failure's exception
-    /// type (never its message, which can name a file).</summary>
-    public (long Runs, long FailedRuns, int ConsecutiveFailures, string? LastFailure) Snapshot()
+    /// <summary>Runs so far, failed runs, failures since the last success and the last failure's exception type (never
+    /// its message, which can name a file), read together.</summary>
+    public EnsembleRunSnapshot Snapshot()
     {
         lock (_gate)
         {
-            return (_runs, _failedRuns, _consecutiveFailures, _lastFailure);
+            return new EnsembleRunSnapshot(_runs, _failedRuns, _consecutiveFailures, _lastFailure);
         }
     }
 
-    /// <summary>Working while the last run succeeded (or none ran yet); <see cref="EnsembleRunState.LastRunFailed"/>
-    /// after one or two failures in a row; <see cref="EnsembleRunState.Failing"/> from
-    /// <see cref="FailedRunsUntilUnhealthy"/> on.</summary>
-    public EnsembleRunState State => Snapshot().ConsecutiveFailures switch
-    {
-        0 => EnsembleRunState.Working,
-        < FailedRunsUntilUnhealthy => EnsembleRunState.LastRunFailed,
-        _ => EnsembleRunState.Failing,
-    };
+    /// <summary>The state of the current snapshot (<see cref="EnsembleRunSnapshot.State"/>).</summary>
+    public EnsembleRunState State => Snapshot().State;
 
     internal void RecordSuccess()
     {
@@ -59,7 +52,21 @@ public sealed class EnsembleRunHealth
     }
 }
 
-/// <summary>What <see cref="EnsembleRunHealth.State"/> says of the ensemble's recent runs.</summary>
+/// <summary>One consistent reading of <see cref="EnsembleRunHealth"/>.</summary>
+public readonly record struct EnsembleRunSnapshot(long Runs, long FailedRuns, int ConsecutiveFailures, string? LastFailure)
+{
+    /// <summary>Working while the last run succeeded (or none ran yet); <see cref="EnsembleRunState.LastRunFailed"/>
+    /// after one or two failures in a row; <see cref="EnsembleRunState.Failing"/> from
+    /// <see cref="EnsembleRunHealth.FailedRunsUntilUnhealthy"/> on.</summary>
+    public EnsembleRunState State => ConsecutiveFailures switch
+    {
+        0 => EnsembleRunState.Working,
+        < EnsembleRunHealth.FailedRunsUntilUnhealthy => EnsembleRunState.LastRunFailed,
+        _ => EnsembleRunState.Failing,
+    };
+}
+
+/// <summary>What <see cref="EnsembleRunSnapshot.State"/> says of the ensemble's recent runs.</summary>
 public enum EnsembleRunState
 {
     Working,

@@ -133,9 +133,7 @@ internal sealed class IngestStoreHandler(
 
     private async Task<DimseStatus> SpoolFailedAsync(StoreRequest request, Exception exception, CancellationToken cancellationToken)
     {
-        var status = exception is IOException io && InstanceSpool.IsDiskFull(io)
-            ? DimseStatus.OutOfResources
-            : DimseStatus.ProcessingFailure;
+        var status = StoreWriteFailure.StatusFor(exception);
         Log.SpoolFailed(
             logger,
             InstanceHash.Of(request.Command.AffectedSopInstanceUid),

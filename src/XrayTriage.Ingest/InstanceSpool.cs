@@ -22,7 +22,6 @@ internal sealed class InstanceSpool
     public const string IncomingFolderName = ".incoming";
     public const string TemporarySuffix = ".partial";
     private const int WriteBufferSize = 128 * 1024;
-    private const int DiskFullHResult = 28;
 
     public InstanceSpool(string root)
     {
@@ -59,12 +58,8 @@ internal sealed class InstanceSpool
 
     public long AvailableFreeBytes() => new DriveInfo(Root).AvailableFreeSpace;
 
-    /// <summary>Whether an I/O failure means the disk is full (ENOSPC on Unix, ERROR_DISK_FULL on Windows).</summary>
-    public static bool IsDiskFull(IOException exception)
-        => (exception.HResult & 0xFFFF) is DiskFullHResult or 0x70 or 0x27;
-
     /// <summary>Starts writing one instance: a temporary file in <c>.incoming</c> with the Part 10 header in it.</summary>
-    /// <exception cref="IOException">The spool cannot be written (see <see cref="IsDiskFull"/>).</exception>
+    /// <exception cref="IOException">The spool cannot be written (see <see cref="StoreWriteFailure.IsDiskFull"/>).</exception>
     public SpoolWriter Begin(StoreRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -95,7 +90,7 @@ internal sealed class InstanceSpool
     }
 
     /// <summary>Writes one instance from a complete data set stream and gives it its final name.</summary>
-    /// <exception cref="IOException">The spool cannot be written (see <see cref="IsDiskFull"/>).</exception>
+    /// <exception cref="IOException">The spool cannot be written (see <see cref="StoreWriteFailure.IsDiskFull"/>).</exception>
     public async Task<SpooledFile> WriteAsync(
         StoreRequest request, Stream dataSet, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {

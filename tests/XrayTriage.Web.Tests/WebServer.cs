@@ -33,15 +33,9 @@ public sealed class WebServer : IAsyncLifetime
 
     /// <summary>Waits until serve's console output holds <paramref name="text"/>: the console logger writes on its
     /// own thread, so a line can appear a moment after the response that caused it.</summary>
-    public async Task WaitForServeOutputAsync(string text)
-    {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
-        while (!ServeOutput.Contains(text, StringComparison.Ordinal))
-        {
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"serve did not write \"{text}\" within 30 s:\n{ServeOutput}");
-            await Task.Delay(100);
-        }
-    }
+    public Task WaitForServeOutputAsync(string text)
+        => (_serve ?? throw new InvalidOperationException("serve has not started."))
+            .WaitForOutputAsync(o => o.Contains(text, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
 
     public async Task InitializeAsync()
     {

@@ -9,7 +9,6 @@ namespace XrayTriage.Dicom.Network.Services;
 internal sealed class Part10FileTarget(Part10FileStoreHandler handler, StoreRequest request, string temporary, string final)
     : IStoreTarget
 {
-    private const int DiskFullHResult = 28;
     private FileStream? _file;
     private DimseStatus? _failure;
     private bool _completed;
@@ -87,7 +86,7 @@ internal sealed class Part10FileTarget(Part10FileStoreHandler handler, StoreRequ
 
     private async ValueTask FailAsync(Exception exception)
     {
-        _failure = (exception.HResult & 0xFFFF) == DiskFullHResult ? DimseStatus.OutOfResources : DimseStatus.ProcessingFailure;
+        _failure = StoreWriteFailure.StatusFor(exception);
         if (_file is not null)
         {
             try

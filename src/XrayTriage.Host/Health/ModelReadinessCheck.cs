@@ -23,8 +23,9 @@ internal sealed class ModelReadinessCheck(EnsembleEngine engine) : IHealthCheck
             ["version"] = manifest.Version,
             ["deviceUid"] = manifest.DeviceUid,
         };
-        var state = engine.RunHealth.State;
-        var (runs, failedRuns, consecutiveFailures, lastFailure) = engine.RunHealth.Snapshot();
+        var health = engine.RunHealth.Snapshot();
+        var (runs, failedRuns, consecutiveFailures, lastFailure) = health;
+        var state = health.State;
         data["runs"] = runs;
         data["failedRuns"] = failedRuns;
         data["consecutiveFailedRuns"] = consecutiveFailures;
