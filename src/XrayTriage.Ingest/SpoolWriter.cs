@@ -32,7 +32,8 @@ internal sealed class SpoolWriter : IAsyncDisposable
     /// <summary>Gets the bytes written so far, header included.</summary>
     public long Length { get; private set; }
 
-    /// <exception cref="IOException">The spool cannot be written (see <see cref="Dicom.Network.Services.StoreWriteFailure.IsDiskFull"/>).</exception>
+    /// <exception cref="IOException">The spool cannot be written
+    /// (see <see cref="Dicom.Network.Services.StoreWriteFailure.IsDiskFull"/>).</exception>
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         var file = _file ?? throw new ObjectDisposedException(nameof(SpoolWriter));
